@@ -1,0 +1,50 @@
+package dev.codeagent.contracts.command;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+
+/**
+ * A parsed command handed by the gateway to the orchestrator
+ * ({@code POST /api/orchestrators/edit-variants}).
+ *
+ * @param idempotencyKey    identity of the command: org/project/repository/PR/thread/comment
+ * @param kind              edit, help or rejected
+ * @param intent            what to change (edit only)
+ * @param variants          N, number of alternative implementations (edit only)
+ * @param rejectionReason   why a rejected command was refused, shown to the user
+ * @param sourceRef         PR source ref as delivered (may be refreshed from the host)
+ * @param targetRef         PR target ref as delivered
+ * @param sourceCommit      last merge source commit as delivered
+ * @param deliveryId        id of the webhook delivery that carried the command, for tracing
+ * @param commentUpdatedAt  when the comment content last changed
+ */
+public record StartJobRequest(
+        @NotBlank @Size(max = 512) String idempotencyKey,
+        @NotNull @Valid RepositoryRef repository,
+        @Positive long pullRequestId,
+        @Positive long threadId,
+        @Positive long commentId,
+        Long parentCommentId,
+        Author author,
+        @NotNull CommandKind kind,
+        @Size(max = 8000) String intent,
+        @Min(0) @Max(100) int variants,
+        @Size(max = 2000) String rejectionReason,
+        String sourceRef,
+        String targetRef,
+        String sourceCommit,
+        String deliveryId,
+        Instant commentUpdatedAt) {
+
+    /** The canonical idempotency key of a command. */
+    public static String keyOf(RepositoryRef repo, long pullRequestId, long threadId, long commentId) {
+        return repo.provider() + ":" + repo.slug() + "/pr/" + pullRequestId + "/thread/" + threadId
+                + "/comment/" + commentId;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.codeagent.contracts.job;
+
+import dev.codeagent.contracts.command.CommandKind;
+import dev.codeagent.contracts.command.RepositoryRef;
+import java.time.Instant;
+import java.util.List;
+
+/** A job as {@code GET /api/orchestrators/{id}} shows it. */
+public record JobView(
+        String id,
+        String name,
+        RuntimeStatus runtimeStatus,
+        Outcome outcome,
+        CommandKind kind,
+        RepositoryRef repository,
+        long pullRequestId,
+        long threadId,
+        long commentId,
+        String intent,
+        int variantsRequested,
+        String author,
+        String error,
+        Instant createdTime,
+        Instant lastUpdatedTime,
+        Instant completedTime,
+        List<VariantView> variants) {
+}

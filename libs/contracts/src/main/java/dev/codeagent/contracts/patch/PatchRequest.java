@@ -1,0 +1,33 @@
+package dev.codeagent.contracts.patch;
+
+import dev.codeagent.contracts.git.TreeEntry;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/**
+ * Generate variant {@code k} of {@code n} for an intent.
+ *
+ * @param jobId         for tracing and deterministic choices
+ * @param intent        what the user asked for
+ * @param k             1-based variant number; selects the variant's strategy
+ * @param n             total number of variants in the job
+ * @param pullRequest   title/description/branches of the PR
+ * @param files         candidate files with their contents (already selected and within budget)
+ * @param changedPaths  paths the PR changes, ranked first
+ * @param tree          the repository tree (paths and sizes), for orientation and new-file placement
+ */
+public record PatchRequest(
+        String jobId,
+        @NotBlank @Size(max = 8000) String intent,
+        @Min(1) @Max(100) int k,
+        @Min(1) @Max(100) int n,
+        PullRequestContext pullRequest,
+        @NotNull List<@Valid SourceFile> files,
+        List<String> changedPaths,
+        List<TreeEntry> tree) {
+}

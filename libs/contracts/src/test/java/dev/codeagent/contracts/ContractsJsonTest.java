@@ -1,0 +1,50 @@
+package dev.codeagent.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.codeagent.contracts.command.Author;
+import dev.codeagent.contracts.command.CommandKind;
+import dev.codeagent.contracts.command.RepositoryRef;
+import dev.codeagent.contracts.command.StartJobRequest;
+import dev.codeagent.contracts.git.ChangeType;
+import dev.codeagent.contracts.git.FileChange;
+import dev.codeagent.contracts.job.Outcome;
+import dev.codeagent.contracts.job.RuntimeStatus;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+class ContractsJsonTest {
+
+    private final JsonMapper json = JsonMapper.builder().findAndAddModules().build();
+
+    @Test
+    void startRequestRoundTripsWithWireNames() {
+        RepositoryRef repo = new RepositoryRef("azure-devops", "contoso", "Web", "web-app", "3c8a");
+        StartJobRequest request = new StartJobRequest(StartJobRequest.keyOf(repo, 57, 742, 1), repo, 57, 742, 1,
+                null, new Author("id", "dev@contoso.com", "Dev"), CommandKind.EDIT, "Add validation", 3, null,
+                "refs/heads/feature", "refs/heads/main", "abc", "delivery-1", Instant.parse("2026-01-01T00:00:00Z"));
+        String text = json.writeValueAsString(request);
+        assertThat(text).contains("\"kind\":\"edit\"").contains("\"variants\":3");
+        assertThat(json.readValue(text, StartJobRequest.class)).isEqualTo(request);
+        assertThat(request.idempotencyKey()).isEqualTo("azure-devops:contoso/Web/web-app/pr/57/thread/742/comment/1");
+    }
+
+    @Test
+    void enumsUseDocumentedJsonValues() {
+        assertThat(json.writeValueAsString(Outcome.PARTIAL_SUCCESS)).isEqualTo("\"partial_success\"");
+        assertThat(json.writeValueAsString(RuntimeStatus.Terminated)).isEqualTo("\"Terminated\"");
+        assertThat(json.writeValueAsString(FileChange.delete("a.txt"))).contains("\"changeType\":\"delete\"");
+        assertThat(json.readValue("\"rename\"", ChangeType.class)).isEqualTo(ChangeType.RENAME);
+    }
+
+    @Test
+    void agentMarkerIsHiddenAndDetectable() {
+        String marker = AgentMarker.of("job", "ab12", "variant", "2");
+        assertThat(marker).isEqualTo("<!-- codeagent:job=ab12;variant=2 -->");
+        assertThat(AgentMarker.isPresentIn("Done.\n\n" + marker)).isTrue();
+        assertThat(AgentMarker.isPresentIn("<!--CodeAgent: x -->")).isTrue();
+        assertThat(AgentMarker.isPresentIn("a plain comment about codeagent")).isFalse();
+        assertThat(AgentMarker.of("job", "x -->evil")).doesNotContain("-->evil");
+    }
+}

@@ -1,0 +1,52 @@
+package dev.codeagent.platform.web;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.MDC;
+
+/** The correlation id of the current unit of work, kept in the logging MDC under {@value #MDC_KEY}. */
+public final class CorrelationId {
+
+    public static final String MDC_KEY = "corrId";
+    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._:@/+=-]{1,128}");
+
+    private CorrelationId() {
+    }
+
+    /** The id in scope, or null. */
+    public static String current() {
+        return MDC.get(MDC_KEY);
+    }
+
+    /** Sets the id for this thread; returns a scope that restores the previous one. */
+    public static Scope open(String id) {
+        String previous = MDC.get(MDC_KEY);
+        MDC.put(MDC_KEY, id);
+        return () -> {
+            if (previous == null) {
+                MDC.remove(MDC_KEY);
+            } else {
+                MDC.put(MDC_KEY, previous);
+            }
+        };
+    }
+
+    /** An incoming id if it is safe to log and echo (bounded, no control characters), else a fresh one. */
+    public static String acceptOrGenerate(String incoming) {
+        if (incoming != null && VALID.matcher(incoming).matches()) {
+            return incoming;
+        }
+        return generate();
+    }
+
+    public static String generate() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** Restores the previous correlation id when closed. */
+    @FunctionalInterface
+    public interface Scope extends AutoCloseable {
+        @Override
+        void close();
+    }
+}
