@@ -1,0 +1,358 @@
+// Code Agent dashboard: services over server-sent events, jobs by polling the monitor's proxy API.
+// Everything shown comes from the network and may contain untrusted text (intents, errors), so the DOM
+// is built with textContent only, never innerHTML.
+'use strict';
+
+const JOBS_REFRESH_MS = 5000;
+const JOB_REFRESH_MS = 3000;
+const SERVICES_REFRESH_MS = 30000;
+
+const state = { services: new Map(), changes: [], overall: null, jobsTimer: null, jobTimer: null };
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key === 'class') node.className = value;
+    else if (key === 'dataset') Object.assign(node.dataset, value);
+    else if (key === 'text') node.textContent = value;
+    else node.setAttribute(key, value === true ? '' : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+const $ = (id) => document.getElementById(id);
+
+function safeUrl(url) {
+  if (typeof url !== 'string' || url.trim() === '') return null;
+  try {
+    const parsed = new URL(url, location.href);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
+  } catch (e) {
+    return null;
+  }
+}
+
+function timeOf(iso) {
+  if (!iso) return '';
+  const d = new Date(iso);
+  const sameDay = d.toDateString() === new Date().toDateString();
+  return sameDay ? d.toLocaleTimeString() : d.toLocaleString();
+}
+
+function ago(iso) {
+  if (!iso) return '';
+  const s = Math.max(0, Math.round((Date.now() - new Date(iso).getTime()) / 1000));
+  if (s < 60) return s + ' s';
+  if (s < 3600) return Math.floor(s / 60) + ' min';
+  if (s < 86400) return Math.floor(s / 3600) + ' h ' + Math.floor((s % 3600) / 60) + ' min';
+  return Math.floor(s / 86400) + ' d';
+}
+
+function duration(ms) {
+  if (ms === null || ms === undefined) return '';
+  const s = Math.round(ms / 1000);
+  if (s < 60) return s + ' s';
+  return Math.floor(s / 60) + ' min ' + (s % 60) + ' s';
+}
+
+function pill(status, label) {
+  return el('span', { class: 'pill pill-' + status, dataset: { status } }, label || status);
+}
+
+// ---------- services ----------
+
+function renderOverall(status) {
+  state.overall = status;
+  const node = $('overall');
+  node.className = 'pill pill-' + status;
+  node.dataset.status = status;
+  node.textContent = status;
+  document.title = (status === 'HEALTHY' ? '' : '⚠ ') + 'Code Agent · ' + status;
+}
+
+function serviceCard(s) {
+  const stats = el('div', { class: 'card-stats' });
+  if (s.latencyMs !== null && s.latencyMs !== undefined) stats.append(el('span', {}, el('b', { text: s.latencyMs + ' ms' })));
+  if (s.uptimePercent !== null && s.uptimePercent !== undefined) stats.append(el('span', {}, 'uptime ', el('b', { text: s.uptimePercent + '%' })));
+  stats.append(el('span', { title: s.since ? new Date(s.since).toLocaleString() : '' }, (s.checked ? s.status.toLowerCase() + ' for ' : 'waiting ') + ago(s.since)));
+  const spark = el('div', { class: 'spark', 'aria-hidden': 'true' });
+  const max = Math.max(50, ...(s.recent || []).map((p) => p.latencyMs));
+  for (const p of s.recent || []) {
+    const bar = el('i', { class: p.up ? '' : 'down', title: timeOf(p.at) + ' · ' + (p.up ? p.latencyMs + ' ms' : 'down') });
+    bar.style.height = Math.max(15, Math.round((p.latencyMs / max) * 100)) + '%';
+    spark.append(bar);
+  }
+  return el('article', {
+    class: 'card', dataset: { service: s.name, status: s.checked ? s.status : 'PENDING', critical: String(s.critical) },
+  },
+  el('div', { class: 'card-head' },
+    el('span', { class: 'card-name', title: s.name }, s.name),
+    s.checked ? pill(s.status) : pill('PENDING', 'PENDING')),
+  el('div', { class: 'card-head' },
+    el('span', { class: 'card-url', title: s.url }, s.url),
+    el('span', { class: 'tag' }, s.critical ? 'critical' : 'optional')),
+  stats,
+  s.error ? el('div', { class: 'card-error' }, s.error) : null,
+  spark);
+}
+
+function renderServices() {
+  const grid = $('services');
+  const cards = [...state.services.values()].map(serviceCard);
+  grid.replaceChildren(...cards);
+  if (cards.length === 0) grid.append(el('div', { class: 'empty' }, 'No targets configured.'));
+  const down = [...state.services.values()].filter((s) => s.checked && s.status === 'DOWN').length;
+  $('services-meta').textContent = state.services.size + ' targets · ' + down + ' down';
+}
+
+function updateService(detail) {
+  state.services.set(detail.name, detail);
+  const existing = document.querySelector('.card[data-service="' + CSS.escape(detail.name) + '"]');
+  if (existing) existing.replaceWith(serviceCard(detail));
+  else renderServices();
+  const down = [...state.services.values()].filter((s) => s.checked && s.status === 'DOWN').length;
+  $('services-meta').textContent = state.services.size + ' targets · ' + down + ' down';
+}
+
+function renderChanges() {
+  const list = $('changes');
+  if (state.changes.length === 0) {
+    list.replaceChildren(el('li', { class: 'muted' }, 'No changes since the monitor started.'));
+    return;
+  }
+  list.replaceChildren(...state.changes.slice(0, 15).map((c) => el('li', {},
+    el('time', { datetime: c.at }, timeOf(c.at)),
+    el('b', {}, c.service),
+    c.from ? pill(c.from) : el('span', { class: 'muted' }, 'first check'),
+    '→', pill(c.to),
+    c.error ? el('span', { class: 'muted' }, c.error) : null)));
+}
+
+function applySnapshot(report) {
+  state.services = new Map(report.services.map((s) => [s.name, s]));
+  state.changes = report.changes || [];
+  renderOverall(report.status);
+  renderServices();
+  renderChanges();
+}
+
+async function loadServices() {
+  try {
+    const response = await fetch('/api/services', { headers: { Accept: 'application/json' } });
+    if (response.ok) applySnapshot(await response.json());
+  } catch (e) {
+    setLive(false);
+  }
+}
+
+function setLive(on) {
+  const live = $('live');
+  live.className = 'live ' + (on ? 'on' : 'off');
+  live.textContent = on ? 'live' : 'reconnecting';
+}
+
+function connectEvents() {
+  const source = new EventSource('/api/events');
+  source.addEventListener('open', () => setLive(true));
+  source.addEventListener('error', () => setLive(false));
+  source.addEventListener('snapshot', (e) => {
+    setLive(true);
+    applySnapshot(JSON.parse(e.data));
+  });
+  source.addEventListener('change', (e) => {
+    const event = JSON.parse(e.data);
+    updateService(event.service);
+    renderOverall(event.status);
+    state.changes.unshift(event.change);
+    renderChanges();
+  });
+}
+
+// ---------- jobs ----------
+
+function variantChip(v) {
+  const label = '#' + v.k + (v.linesAdded !== null && v.linesAdded !== undefined ? ' +' + v.linesAdded + '/−' + (v.linesRemoved || 0) : '');
+  const url = safeUrl(v.pullRequestUrl);
+  const attrs = { class: 'chip ' + (v.state || ''), title: 'Variant ' + v.k + ': ' + (v.state || '') + (v.step ? ' · ' + v.step : '') };
+  return url ? el('a', { ...attrs, href: url, target: '_blank', rel: 'noopener' }, label + ' PR') : el('span', attrs, label);
+}
+
+function jobTitle(job) {
+  return job.intent || job.name || job.id;
+}
+
+function jobWhere(job) {
+  const r = job.repository || {};
+  const repo = [r.project, r.repository].filter(Boolean).join('/');
+  return (repo || 'repository') + (job.pullRequestId ? ' · PR ' + job.pullRequestId : '') + (job.author ? ' · ' + job.author : '');
+}
+
+function jobRow(job) {
+  const status = job.outcome && job.runtimeStatus === 'Completed' ? job.outcome : job.runtimeStatus;
+  const row = el('div', { class: 'job-row', dataset: { jobId: job.id, status: job.runtimeStatus } },
+    pill(status, job.runtimeStatus === 'Completed' && job.outcome ? job.outcome.replace('_', ' ') : job.runtimeStatus),
+    el('a', { href: '/jobs/' + encodeURIComponent(job.id), 'data-link': true, class: 'job-main' },
+      el('div', { class: 'job-title', title: jobTitle(job) }, jobTitle(job)),
+      el('div', { class: 'job-sub' }, jobWhere(job) + ' · ' + ago(job.createdTime) + ' ago')),
+    el('div', { class: 'chips' }, (job.variants || []).map(variantChip)));
+  return row;
+}
+
+async function problemText(response) {
+  try {
+    const problem = await response.json();
+    return problem.detail || problem.title || ('HTTP ' + response.status);
+  } catch (e) {
+    return 'HTTP ' + response.status;
+  }
+}
+
+async function loadJobs() {
+  const box = $('jobs');
+  const error = $('jobs-error');
+  try {
+    const response = await fetch('/api/jobs?top=20', { headers: { Accept: 'application/json' } });
+    if (!response.ok) {
+      error.textContent = 'Jobs unavailable: ' + await problemText(response);
+      error.hidden = false;
+      return;
+    }
+    const page = await response.json();
+    error.hidden = true;
+    const items = page.items || [];
+    box.replaceChildren(...items.map(jobRow));
+    if (items.length === 0) box.append(el('div', { class: 'empty' }, 'No jobs yet. Write “/edit …” on a pull request to start one.'));
+    $('jobs-meta').textContent = 'updated ' + new Date().toLocaleTimeString();
+  } catch (e) {
+    error.textContent = 'Jobs unavailable: the health monitor cannot be reached.';
+    error.hidden = false;
+  }
+}
+
+function fact(label, value) {
+  if (value === null || value === undefined || value === '') return null;
+  return el('div', {}, el('dt', {}, label), el('dd', {}, value));
+}
+
+function variantTimeline(job, v) {
+  const items = [el('li', { class: 'ok' }, 'Queued', el('time', {}, timeOf(job.createdTime)))];
+  if (v.startedAt) items.push(el('li', { class: 'ok' }, 'Started' + (v.strategy ? ' · ' + v.strategy : ''), el('time', {}, timeOf(v.startedAt))));
+  if (v.state === 'running' || v.state === 'pending') {
+    items.push(el('li', { class: 'now' }, v.step ? 'Now: ' + v.step : (v.state === 'pending' ? 'Waiting to start' : 'Working')));
+  }
+  if (v.finishedAt || (v.state && ['succeeded', 'failed', 'cancelled'].includes(v.state))) {
+    items.push(el('li', { class: v.state === 'succeeded' ? 'ok' : 'bad' },
+      (v.state === 'succeeded' ? 'Finished' : v.state === 'cancelled' ? 'Cancelled' : 'Failed') + (v.step ? ' at ' + v.step : ''),
+      el('time', {}, timeOf(v.finishedAt) + (v.durationMs ? ' · ' + duration(v.durationMs) : ''))));
+  }
+  return el('ol', { class: 'timeline' }, items);
+}
+
+function variantCard(job, v) {
+  const url = safeUrl(v.pullRequestUrl);
+  const diff = v.linesAdded !== null && v.linesAdded !== undefined
+    ? el('span', { class: 'diffstat' }, el('span', { class: 'add' }, '+' + v.linesAdded), ' ', el('span', { class: 'del' }, '−' + (v.linesRemoved || 0)),
+      v.filesChanged !== null && v.filesChanged !== undefined ? ' in ' + v.filesChanged + ' file' + (v.filesChanged === 1 ? '' : 's') : '')
+    : null;
+  return el('article', { class: 'variant', dataset: { variant: v.k, state: v.state } },
+    el('h3', {}, 'Variant ' + v.k, pill(v.state || 'pending')),
+    v.approach ? el('p', { class: 'approach' }, v.approach) : null,
+    variantTimeline(job, v),
+    el('dl', { class: 'facts' },
+      fact('Step', v.step),
+      fact('Branch', v.branch),
+      fact('Pull request', url ? el('a', { href: url, target: '_blank', rel: 'noopener' }, 'PR ' + (v.pullRequestId || '') + ' ↗') : (v.pullRequestId ? 'PR ' + v.pullRequestId : null)),
+      fact('Changes', diff),
+      fact('Model', [v.provider, v.model].filter(Boolean).join(' · ')),
+      fact('Duration', v.durationMs ? duration(v.durationMs) : null),
+      fact('Commit', v.commit ? v.commit.substring(0, 12) : null)),
+    v.error ? el('div', { class: 'error-box' }, v.error) : null);
+}
+
+function renderJob(job) {
+  const status = job.outcome && job.runtimeStatus === 'Completed' ? job.outcome : job.runtimeStatus;
+  const variants = job.variants || [];
+  $('job-detail').replaceChildren(
+    el('div', { class: 'job-head', dataset: { jobId: job.id } },
+      el('h1', {}, jobTitle(job)),
+      pill(status, job.runtimeStatus + (job.outcome ? ' · ' + job.outcome.replace('_', ' ') : '')),
+      el('dl', { class: 'facts' },
+        fact('Job', job.id),
+        fact('Where', jobWhere(job)),
+        fact('Variants', variants.length + ' of ' + job.variantsRequested),
+        fact('Created', timeOf(job.createdTime)),
+        fact('Updated', timeOf(job.lastUpdatedTime)),
+        fact('Completed', timeOf(job.completedTime))),
+      job.error ? el('div', { class: 'error-box' }, job.error) : null),
+    variants.length
+      ? el('div', { class: 'variants' }, variants.map((v) => variantCard(job, v)))
+      : el('div', { class: 'empty' }, 'No variant has started yet.'));
+  document.title = 'Code Agent · ' + jobTitle(job);
+}
+
+async function loadJob(id) {
+  const error = $('job-error');
+  try {
+    const response = await fetch('/api/jobs/' + encodeURIComponent(id), { headers: { Accept: 'application/json' } });
+    if (!response.ok) {
+      error.textContent = (response.status === 404 ? 'Job not found: ' : 'Job unavailable: ') + await problemText(response);
+      error.hidden = false;
+      return response.status !== 404;
+    }
+    error.hidden = true;
+    const job = await response.json();
+    renderJob(job);
+    return !(job.runtimeStatus === 'Completed' || job.runtimeStatus === 'Failed' || job.runtimeStatus === 'Terminated');
+  } catch (e) {
+    error.textContent = 'Job unavailable: the health monitor cannot be reached.';
+    error.hidden = false;
+    return true;
+  }
+}
+
+// ---------- routing ----------
+
+function stopTimers() {
+  clearInterval(state.jobsTimer);
+  clearTimeout(state.jobTimer);
+}
+
+function route() {
+  stopTimers();
+  const match = location.pathname.match(/^\/jobs\/([^/]+)\/?$/);
+  $('home').hidden = !!match;
+  $('job').hidden = !match;
+  if (match) {
+    const id = decodeURIComponent(match[1]);
+    $('job-detail').replaceChildren(el('div', { class: 'empty' }, 'Loading job…'));
+    const poll = async () => {
+      if (await loadJob(id)) state.jobTimer = setTimeout(poll, JOB_REFRESH_MS);
+    };
+    poll();
+  } else {
+    document.title = 'Code Agent · Dashboard';
+    if (state.overall) renderOverall(state.overall);
+    loadJobs();
+    state.jobsTimer = setInterval(loadJobs, JOBS_REFRESH_MS);
+  }
+}
+
+document.addEventListener('click', (e) => {
+  const link = e.target.closest('a[data-link]');
+  if (!link || e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+  e.preventDefault();
+  history.pushState({}, '', link.getAttribute('href'));
+  route();
+  window.scrollTo(0, 0);
+});
+window.addEventListener('popstate', route);
+
+connectEvents();
+loadServices();
+setInterval(loadServices, SERVICES_REFRESH_MS);
+route();
