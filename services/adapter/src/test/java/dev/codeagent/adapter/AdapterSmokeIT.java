@@ -2,12 +2,9 @@ package dev.codeagent.adapter;
 
 import dev.codeagent.platform.testing.ServiceSmokeChecks;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "codeagent.platform.internal-token=smoke-test-token-0123456789")
-class AdapterSmokeIT {
+class AdapterSmokeIT extends AdapterIntegrationTestSupport {
 
     @LocalServerPort
     int port;

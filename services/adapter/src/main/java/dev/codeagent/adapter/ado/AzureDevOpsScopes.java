@@ -1,0 +1,20 @@
+package dev.codeagent.adapter.ado;
+
+/**
+ * Azure DevOps OAuth scopes (also the PAT scopes) each operation needs, named in permission errors so an
+ * operator knows exactly what to grant.
+ */
+public final class AzureDevOpsScopes {
+
+    /** Read and write code, refs, pushes and pull requests ("Code: Read &amp; write"). */
+    public static final String CODE_WRITE = "vso.code_write";
+    /** Pull request statuses ("Code: Status"). */
+    public static final String CODE_STATUS = "vso.code_status";
+    /** Pull request threads and comments ("Pull Request Threads: Read &amp; write"). */
+    public static final String THREADS_FULL = "vso.threads_full";
+    /** Resource id of Azure DevOps in Microsoft Entra ID; tokens are requested for this scope. */
+    public static final String ENTRA_SCOPE = "499b84ac-1321-427f-aa17-267ca6975798/.default";
+
+    private AzureDevOpsScopes() {
+    }
+}

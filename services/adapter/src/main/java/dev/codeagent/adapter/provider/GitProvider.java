@@ -1,0 +1,65 @@
+package dev.codeagent.adapter.provider;
+
+import dev.codeagent.contracts.git.BranchInfo;
+import dev.codeagent.contracts.git.ChangedFiles;
+import dev.codeagent.contracts.git.CommentRef;
+import dev.codeagent.contracts.git.CommentRequest;
+import dev.codeagent.contracts.git.CommitRequest;
+import dev.codeagent.contracts.git.CommitResult;
+import dev.codeagent.contracts.git.ContentsRequest;
+import dev.codeagent.contracts.git.CreateBranchRequest;
+import dev.codeagent.contracts.git.CreatePullRequestRequest;
+import dev.codeagent.contracts.git.FileContents;
+import dev.codeagent.contracts.git.PullRequestInfo;
+import dev.codeagent.contracts.git.PullRequestRef;
+import dev.codeagent.contracts.git.StatusRequest;
+import dev.codeagent.contracts.git.TreeListing;
+import java.util.Optional;
+
+/**
+ * A git host. Implementations report failures as {@link dev.codeagent.platform.web.ApiProblemException}
+ * built by {@link GitProblems}, so every provider fails the same way for the orchestrator.
+ *
+ * <p>Create operations are idempotent: creating what already exists in the requested state returns it.
+ * Comment creation is idempotent when the caller passes an idempotency key (see {@link IdempotencyKeys}).
+ */
+public interface GitProvider {
+
+    /** {@code azure-devops} or {@code local}, as used in API paths. */
+    String name();
+
+    /** Whether this adapter has what the provider needs (credentials, a root folder) to serve requests. */
+    boolean configured();
+
+    /** Configuration and readiness, for diagnostics; never calls the remote host. */
+    ProviderStatus status();
+
+    PullRequestInfo pullRequest(RepositoryCoordinates repo, long pullRequestId);
+
+    ChangedFiles changedFiles(RepositoryCoordinates repo, long pullRequestId);
+
+    TreeListing tree(RepositoryCoordinates repo, String commit);
+
+    FileContents contents(RepositoryCoordinates repo, ContentsRequest request);
+
+    Optional<BranchInfo> branch(RepositoryCoordinates repo, String name);
+
+    BranchInfo createBranch(RepositoryCoordinates repo, CreateBranchRequest request);
+
+    CommitResult commit(RepositoryCoordinates repo, CommitRequest request);
+
+    PullRequestRef findOrCreatePullRequest(RepositoryCoordinates repo, CreatePullRequestRequest request);
+
+    /** Opens a new thread whose first comment is {@code request.content()}. */
+    CommentRef createThread(RepositoryCoordinates repo, long pullRequestId, CommentRequest request,
+            String idempotencyKey);
+
+    /** Adds a comment to a thread; {@code parentCommentId} (default 1, the thread's first) is its parent. */
+    CommentRef reply(RepositoryCoordinates repo, long pullRequestId, long threadId, CommentRequest request,
+            String idempotencyKey);
+
+    CommentRef updateComment(RepositoryCoordinates repo, long pullRequestId, long threadId, long commentId,
+            CommentRequest request);
+
+    void setStatus(RepositoryCoordinates repo, long pullRequestId, StatusRequest request);
+}

@@ -1,0 +1,295 @@
+package dev.codeagent.adapter.api;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.codeagent.adapter.AdapterIntegrationTestSupport;
+import dev.codeagent.adapter.local.TestRepositories;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The adapter over real HTTP: the demo's path through the local provider on a real repository, the
+ * problem details callers see, and Azure DevOps failures as they reach the orchestrator.
+ */
+class AdapterApiIT extends AdapterIntegrationTestSupport {
+
+    @LocalServerPort
+    int port;
+
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final JsonMapper json = JsonMapper.builder().build();
+
+    @Test
+    void demoFlowThroughTheLocalProvider() throws Exception {
+        Path repo = TestRepositories.nonBare(ROOT, "demo");
+        String main = TestRepositories.head(repo, "main");
+        String feature = TestRepositories.head(repo, "feature");
+        String v1 = "/api/v1/repositories/local/local/local/demo";
+
+        // The demo opens a pull request feature → main; asking again returns the same one.
+        Reply opened = send("POST", "/api/repos/local/demo/pull-requests",
+                "{\"sourceBranch\":\"feature\",\"targetBranch\":\"main\",\"title\":\"Login\","
+                        + "\"description\":\"Adds login\"}");
+        assertThat(opened.status).as(opened.text).isEqualTo(201);
+        long prId = opened.json.get("id").asLong();
+        assertThat(opened.json.get("url").asString())
+                .isEqualTo("http://adapter.example/api/repos/local/demo/pull-requests/" + prId);
+        assertThat(opened.json.get("sourceRef").asString()).isEqualTo("refs/heads/feature");
+        assertThat(opened.json.get("sourceCommit").asString()).isEqualTo(feature);
+        Reply reopened = send("POST", "/api/repos/local/demo/pull-requests",
+                "{\"sourceRef\":\"refs/heads/feature\",\"targetRef\":\"refs/heads/main\",\"title\":\"Login\"}");
+        assertThat(reopened.status).isEqualTo(200);
+        assertThat(reopened.json.get("id").asLong()).isEqualTo(prId);
+
+        // The command comment, posted through the v1 threads API.
+        Reply command = send("POST", v1 + "/pull-requests/" + prId + "/threads",
+                "{\"content\":\"@CodeAgent /edit /3 Add input validation\"}");
+        assertThat(command.status).as(command.text).isEqualTo(201);
+        long threadId = command.json.get("threadId").asLong();
+        assertThat(command.json.get("commentId").asLong()).isEqualTo(1);
+
+        // What the orchestrator does for one variant.
+        Reply info = send("GET", v1 + "/pull-requests/" + prId, null);
+        assertThat(info.json.get("sourceCommit").asString()).isEqualTo(feature);
+        assertThat(info.json.get("targetCommit").asString()).isEqualTo(main);
+        Reply changes = send("GET", v1 + "/pull-requests/" + prId + "/changes", null);
+        assertThat(changes.json.get("files").toString()).contains("src/app.py").contains("\"changeType\":\"edit\"");
+        Reply tree = send("GET", v1 + "/tree?commit=" + feature, null);
+        assertThat(tree.json.get("entries").toString()).contains("{\"path\":\"README.md\",\"size\":7}");
+        Reply contents = send("POST", v1 + "/contents",
+                "{\"commit\":\"" + feature + "\",\"paths\":[\"src/app.py\",\"nope.txt\"]}");
+        assertThat(contents.json.get("files").get(0).get("content").asString()).startsWith("def login(user)");
+        assertThat(contents.json.get("missing").get(0).asString()).isEqualTo("nope.txt");
+
+        String branch = "agents/edit-" + prId + "-abc123-1";
+        assertThat(send("GET", v1 + "/branches?name=" + branch, null).status).isEqualTo(404);
+        String createBranch = "{\"name\":\"" + branch + "\",\"commit\":\"" + feature + "\"}";
+        Reply created = send("POST", v1 + "/branches", createBranch);
+        assertThat(created.status).isEqualTo(201);
+        assertThat(created.json.get("created").asBoolean()).isTrue();
+        assertThat(send("POST", v1 + "/branches", createBranch).status).isEqualTo(200);
+        assertThat(send("GET", v1 + "/branches?name=" + branch, null).json.get("commit").asString())
+                .isEqualTo(feature);
+
+        Reply commit = send("POST", v1 + "/commits", "{\"branch\":\"" + branch + "\",\"expectedHead\":\"" + feature
+                + "\",\"message\":\"Add input validation\",\"author\":{\"uniqueName\":\"ada@example.com\","
+                + "\"displayName\":\"Ada\"},\"changes\":[{\"changeType\":\"edit\",\"path\":\"src/app.py\","
+                + "\"content\":\"def login(user):\\n    validate(user)\\n\"},{\"changeType\":\"add\",\"path\":"
+                + "\"assets/x.bin\",\"content\":\"" + Base64.getEncoder().encodeToString(new byte[] {0, 1, 2})
+                + "\",\"encoding\":\"base64\"}]}");
+        assertThat(commit.status).as(commit.text).isEqualTo(201);
+        String commitId = commit.json.get("commit").asString();
+        assertThat(commit.json.get("parent").asString()).isEqualTo(feature);
+
+        Reply stale = send("POST", v1 + "/commits", "{\"branch\":\"" + branch + "\",\"expectedHead\":\"" + feature
+                + "\",\"message\":\"again\",\"changes\":[{\"changeType\":\"add\",\"path\":\"y.txt\",\"content\":\"y\"}]}");
+        assertThat(stale.status).isEqualTo(409);
+        assertThat(stale.contentType).contains("application/problem+json");
+        assertThat(stale.json.get("type").asString()).isEqualTo("https://codeagent.dev/problems/conflict");
+        assertThat(stale.json.get("currentCommit").asString()).isEqualTo(commitId);
+
+        String marker = "<!-- codeagent:job=abc123;variant=1 -->";
+        String prBody = "{\"sourceBranch\":\"" + branch + "\",\"targetBranch\":\"feature\",\"title\":\"Variant 1\","
+                + "\"description\":\"Approach\\n\\n" + marker + "\",\"draft\":true,\"marker\":\"" + marker + "\"}";
+        Reply variantPr = send("POST", v1 + "/pull-requests", prBody);
+        assertThat(variantPr.status).as(variantPr.text).isEqualTo(201);
+        Reply sameVariantPr = send("POST", v1 + "/pull-requests", prBody);
+        assertThat(sameVariantPr.status).isEqualTo(200);
+        assertThat(sameVariantPr.json.get("id").asLong()).isEqualTo(variantPr.json.get("id").asLong());
+
+        Reply progress = sendWith("POST", v1 + "/pull-requests/" + prId + "/threads/" + threadId + "/comments",
+                "{\"content\":\"Working on 3 variants\",\"parentCommentId\":1}", "Idempotency-Key", "job-abc-progress");
+        Reply progressAgain = sendWith("POST", v1 + "/pull-requests/" + prId + "/threads/" + threadId + "/comments",
+                "{\"content\":\"Working on 3 variants\",\"parentCommentId\":1}", "Idempotency-Key", "job-abc-progress");
+        assertThat(progressAgain.json.get("commentId").asLong()).isEqualTo(progress.json.get("commentId").asLong());
+        Reply updated = send("PATCH", v1 + "/pull-requests/" + prId + "/threads/" + threadId + "/comments/"
+                + progress.json.get("commentId").asLong(), "{\"content\":\"1 of 3 done\"}");
+        assertThat(updated.status).isEqualTo(200);
+        Reply status = send("POST", v1 + "/pull-requests/" + prId + "/statuses",
+                "{\"state\":\"pending\",\"genre\":\"codeagent\",\"name\":\"edit\",\"description\":\"Working\"}");
+        assertThat(status.status).isEqualTo(204);
+
+        // A person's comment, attributed to them.
+        Reply personal = send("POST", "/api/repos/local/demo/pull-requests/" + prId + "/threads",
+                "{\"content\":\"/help\",\"author\":{\"id\":\"u7\",\"uniqueName\":\"bob@example.com\","
+                        + "\"displayName\":\"Bob\"}}");
+        assertThat(personal.status).isEqualTo(201);
+        assertThat(personal.json.get("threadId").asLong()).isEqualTo(threadId + 1);
+
+        // What a person (or the demo script) sees.
+        Reply threads = send("GET", "/api/repos/local/demo/pull-requests/" + prId + "/threads", null);
+        assertThat(threads.json.size()).isEqualTo(2);
+        assertThat(threads.json.get(1).get("comments").get(0).get("author").get("displayName").asString())
+                .isEqualTo("Bob");
+        assertThat(threads.json.get(0).get("comments").get(0).get("content").asString())
+                .isEqualTo("@CodeAgent /edit /3 Add input validation");
+        assertThat(threads.json.get(0).get("comments").get(1).get("content").asString()).isEqualTo("1 of 3 done");
+        Reply list = send("GET", "/api/repos/local/demo/pull-requests", null);
+        assertThat(list.json.size()).isEqualTo(2);
+        assertThat(list.json.get(0).get("statuses").get(0).get("state").asString()).isEqualTo("pending");
+        Reply details = send("GET", "/api/repos/local/demo/pull-requests/" + prId, null);
+        assertThat(details.json.get("pullRequest").get("id").asLong()).isEqualTo(prId);
+        assertThat(details.json.get("threads").size()).isEqualTo(2);
+        assertThat(details.json.get("pullRequest").get("createdBy").get("displayName").asString())
+                .isEqualTo("Local User");
+
+        // The branch and commit are real for git itself.
+        String branches = git(repo, "branch", "--list", "agents/*");
+        assertThat(branches).contains(branch);
+        String show = git(repo, "show", "--stat", "--format=%an <%ae>%n%s", branch);
+        assertThat(show).contains("Ada <ada@example.com>").contains("Add input validation").contains("src/app.py")
+                .contains("assets/x.bin");
+        assertThat(git(repo, "status", "--porcelain")).isBlank();
+    }
+
+    @Test
+    void createsAndListsLocalRepositoriesForTheDemo() throws Exception {
+        String body = "{\"name\":\"sample\",\"defaultBranch\":\"main\",\"files\":{\"README.md\":\"# Demo\\n\","
+                + "\"src/main/java/App.java\":\"class App {}\\n\"}}";
+        Reply created = send("POST", "/api/repos/local", body);
+        assertThat(created.status).as(created.text).isEqualTo(201);
+        assertThat(created.json.get("name").asString()).isEqualTo("sample");
+        assertThat(created.json.get("bare").asBoolean()).isFalse();
+        String commit = created.json.get("commit").asString();
+
+        assertThat(send("POST", "/api/repos/local", body).status).isEqualTo(409);
+        assertThat(send("POST", "/api/repos/local", "{\"name\":\"../evil\"}").status).isEqualTo(400);
+        assertThat(send("POST", "/api/repos/local", "{\"name\":\"evil\",\"files\":{\"../x\":\"x\"}}").status)
+                .isEqualTo(400);
+        assertThat(send("GET", "/api/repos/local", null).text).contains("\"name\":\"sample\"");
+        Reply main = send("GET", "/api/v1/repositories/local/local/local/sample/branches?name=main", null);
+        assertThat(main.json.get("commit").asString()).isEqualTo(commit);
+        Reply file = send("POST", "/api/v1/repositories/local/local/local/sample/contents",
+                "{\"commit\":\"" + commit + "\",\"paths\":[\"src/main/java/App.java\"]}");
+        assertThat(file.json.get("files").get(0).get("content").asString()).isEqualTo("class App {}\n");
+        Path dir = ROOT.resolve("sample");
+        assertThat(git(dir, "log", "--format=%s", "main")).contains("Initial commit");
+        assertThat(git(dir, "status", "--porcelain")).isBlank();
+    }
+
+    @Test
+    void callersGetPreciseProblems() throws Exception {
+        TestRepositories.nonBare(ROOT, "problems");
+        String v1 = "/api/v1/repositories/local/local/local/problems";
+
+        Reply unauthenticated = sendWithout("GET", "/api/v1/providers");
+        assertThat(unauthenticated.status).isEqualTo(401);
+
+        Reply traversal = send("POST", v1 + "/contents",
+                "{\"commit\":\"" + "a".repeat(40) + "\",\"paths\":[\"../../etc/passwd\"]}");
+        assertThat(traversal.status).isEqualTo(400);
+        assertThat(traversal.json.get("detail").asString()).contains("'.' and '..'");
+
+        Reply invalid = send("POST", v1 + "/branches", "{\"name\":\"\",\"commit\":\"xyz\"}");
+        assertThat(invalid.status).isEqualTo(400);
+        assertThat(invalid.text).contains("name").contains("commit");
+
+        assertThat(send("GET", v1 + "/pull-requests/4242", null).status).isEqualTo(404);
+        assertThat(send("GET", "/api/v1/repositories/local/contoso/local/problems/pull-requests/1", null).status)
+                .isEqualTo(404);
+        Reply unknownProvider = send("GET", "/api/v1/repositories/gitlab/a/b/c/pull-requests/1", null);
+        assertThat(unknownProvider.status).isEqualTo(404);
+        assertThat(unknownProvider.json.get("detail").asString()).contains("local").contains("azure-devops");
+        assertThat(send("GET", "/api/repos/local/missing/pull-requests", null).status).isEqualTo(404);
+        assertThat(send("POST", "/api/repos/local/problems/pull-requests",
+                "{\"targetBranch\":\"main\",\"title\":\"t\"}").status).isEqualTo(400);
+    }
+
+    @Test
+    void azureDevOpsFailuresReachTheCallerAsProblems() throws Exception {
+        String v1 = "/api/v1/repositories/azure-devops/contoso/Web%20Shop/shop";
+        ado.resetAll();
+        ado.stubFor(get(urlPathEqualTo("/contoso/Web%20Shop/_apis/git/repositories/shop/pullrequests/5"))
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "600")));
+        ado.stubFor(get(urlPathEqualTo("/contoso/Web%20Shop/_apis/git/repositories/shop/pullrequests/6"))
+                .willReturn(aResponse().withStatus(401)));
+
+        Reply throttled = send("GET", v1 + "/pull-requests/5", null);
+        assertThat(throttled.status).isEqualTo(429);
+        assertThat(throttled.retryAfter).isEqualTo("600");
+        assertThat(throttled.json.get("type").asString()).isEqualTo("https://codeagent.dev/problems/rate-limited");
+
+        Reply refused = send("GET", v1 + "/pull-requests/6", null);
+        assertThat(refused.status).isEqualTo(403);
+        assertThat(refused.json.get("type").asString()).isEqualTo("https://codeagent.dev/problems/permission");
+        assertThat(refused.json.get("requiredScope").asString()).isEqualTo("vso.code_write");
+        assertThat(refused.text).doesNotContain("it-pat-SECRET");
+    }
+
+    @Test
+    void providersAndReadinessReflectConfiguration() throws Exception {
+        Reply providers = send("GET", "/api/v1/providers", null);
+        assertThat(providers.status).isEqualTo(200);
+        assertThat(providers.json.get("providers").toString())
+                .contains("\"name\":\"local\",\"configured\":true,\"ready\":true")
+                .contains("\"name\":\"azure-devops\",\"configured\":true")
+                .doesNotContain("it-pat-SECRET");
+
+        Reply readiness = sendWithout("GET", "/actuator/health/readiness");
+        assertThat(readiness.status).isEqualTo(200);
+        assertThat(readiness.json.get("components").get("gitProviders").get("status").asString()).isEqualTo("UP");
+    }
+
+    record Reply(int status, String text, JsonNode json, String contentType, String retryAfter) {
+    }
+
+    Reply send(String method, String path, String body) throws Exception {
+        return exchange(method, path, body, true, null, null);
+    }
+
+    Reply sendWith(String method, String path, String body, String header, String value) throws Exception {
+        return exchange(method, path, body, true, header, value);
+    }
+
+    Reply sendWithout(String method, String path) throws Exception {
+        return exchange(method, path, null, false, null, null);
+    }
+
+    Reply exchange(String method, String path, String body, boolean token, String header, String value)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token) {
+            request.header("Authorization", "Bearer " + TOKEN);
+        }
+        if (header != null) {
+            request.header(header, value);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode node = response.body().isBlank() ? null : json.readTree(response.body());
+        return new Reply(response.statusCode(), response.body(), node,
+                response.headers().firstValue("Content-Type").orElse(""),
+                response.headers().firstValue("Retry-After").orElse(null));
+    }
+
+    static String git(Path repo, String... args) throws IOException, InterruptedException {
+        String[] command = new String[args.length + 3];
+        command[0] = "git";
+        command[1] = "-C";
+        command[2] = repo.toString();
+        System.arraycopy(args, 0, command, 3, args.length);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+        return output;
+    }
+}
