@@ -71,8 +71,11 @@ public class Demo {
 
         String command = "@CodeAgent /edit /3 " + intent;
         step("Comment on pull request #" + prId + ": " + command);
-        Map<String, Object> thread = Json.obj(expect(call("POST", v1 + "/pull-requests/" + prId + "/threads",
-                Json.write(Map.of("content", command)), true), 200, 201).body);
+        Map<String, Object> author = Map.of("id", "demo-user", "uniqueName", "demo@localhost",
+                "displayName", "Demo User");
+        Map<String, Object> thread = Json.obj(expect(call("POST", adapter + "/api/repos/local/" + REPO
+                + "/pull-requests/" + prId + "/threads", Json.write(Map.of("content", command, "author", author)),
+                true), 200, 201).body);
         long threadId = num(thread, "threadId");
         long commentId = num(thread, "commentId");
 
