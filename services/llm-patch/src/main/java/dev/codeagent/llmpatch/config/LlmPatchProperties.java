@@ -1,0 +1,56 @@
+package dev.codeagent.llmpatch.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Everything llm-patch reads, bound from {@code CODEAGENT_*} variables in application.yml. Spring AI's own
+ * {@code spring.ai.*} properties are not used: the chat models are built from these values only.
+ *
+ * @param profile  {@code production} switches the offline provider off unless {@code offlineEnabled} is true
+ * @param providers chain order; names: ollama, anthropic, openai, offline
+ * @param offlineEnabled true/false forces the offline provider on/off; empty = on except in production
+ */
+@Validated
+@ConfigurationProperties("codeagent.llm")
+public record LlmPatchProperties(
+        String profile,
+        @NotNull List<String> providers,
+        Boolean offlineEnabled,
+        @Min(1) @Max(10) int maxAttempts,
+        @Min(0) @Max(5) int rateLimitRetries,
+        @NotNull Duration maxRetryAfter,
+        @Min(256) @Max(200_000) int maxOutputTokens,
+        @NotNull DataSize wholeFileMaxSize,
+        @Valid @NotNull Ollama ollama,
+        @Valid @NotNull Remote anthropic,
+        @Valid @NotNull Remote openai,
+        @Valid @NotNull Patch patch,
+        @Valid @NotNull Context context) {
+
+    /** @param editFormat search-replace, whole-file or auto (whole-file for small files) */
+    public record Ollama(String url, String model, @Min(512) int numCtx, @NotNull Duration timeout,
+            @DecimalMin("0.0") @DecimalMax("2.0") double temperature, @NotNull String editFormat) {
+    }
+
+    public record Remote(String apiKey, String baseUrl, String model, @Min(1024) long contextTokens,
+            @NotNull Duration timeout, @DecimalMin("0.0") @DecimalMax("2.0") double temperature,
+            @NotNull String editFormat) {
+    }
+
+    public record Patch(@NotNull List<String> protectedPaths, @NotNull List<String> allowedProtectedPaths,
+            @NotNull DataSize maxFileSize, @NotNull DataSize maxEditsSize, @Min(1) int maxFiles) {
+    }
+
+    public record Context(@NotNull DataSize budget, @NotNull DataSize maxFileSize) {
+    }
+}

@@ -1,0 +1,197 @@
+package dev.codeagent.llmpatch.patch;
+
+import dev.codeagent.contracts.ProblemTypes;
+import dev.codeagent.contracts.git.FileChange;
+import dev.codeagent.contracts.patch.EditFormat;
+import dev.codeagent.contracts.patch.PatchRequest;
+import dev.codeagent.contracts.patch.PatchResponse;
+import dev.codeagent.contracts.patch.SourceFile;
+import dev.codeagent.contracts.patch.TokenUsage;
+import dev.codeagent.llmpatch.engine.BlockFailure;
+import dev.codeagent.llmpatch.engine.EngineResult;
+import dev.codeagent.llmpatch.engine.PatchEngine;
+import dev.codeagent.llmpatch.prompt.PromptBuilder;
+import dev.codeagent.llmpatch.prompt.VariantStrategy;
+import dev.codeagent.llmpatch.provider.AllProvidersFailedException;
+import dev.codeagent.llmpatch.provider.ChainReply;
+import dev.codeagent.llmpatch.provider.ModelMessage;
+import dev.codeagent.llmpatch.provider.ModelRequest;
+import dev.codeagent.llmpatch.provider.ProviderChain;
+import dev.codeagent.llmpatch.provider.ProviderSlot;
+import dev.codeagent.llmpatch.provider.TokenEstimator;
+import dev.codeagent.platform.web.ApiProblemException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Generates one variant: prompt for the variant's strategy, ask the chain, apply the answer with the engine,
+ * and send blocks that failed back to the model with the closest file lines — at most {@code maxAttempts}
+ * answers in all. Blocks that applied stay applied between attempts.
+ */
+public final class PatchService {
+
+    private static final Logger log = LoggerFactory.getLogger(PatchService.class);
+
+    private final ProviderChain chain;
+    private final PatchEngine engine;
+    private final PromptBuilder prompts = new PromptBuilder();
+    private final UnifiedDiffWriter diffs = new UnifiedDiffWriter();
+    private final int maxAttempts;
+    private final long wholeFileMaxBytes;
+
+    public PatchService(ProviderChain chain, PatchEngine engine, int maxAttempts, long wholeFileMaxBytes) {
+        this.chain = chain;
+        this.engine = engine;
+        this.maxAttempts = maxAttempts;
+        this.wholeFileMaxBytes = wholeFileMaxBytes;
+    }
+
+    public PatchResponse generate(PatchRequest request) {
+        if (request.k() > request.n()) {
+            throw new ApiProblemException(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid variant",
+                    "k (" + request.k() + ") must not exceed n (" + request.n() + ")");
+        }
+        VariantStrategy strategy = VariantStrategy.forVariant(request.k());
+        Map<String, String> original = new LinkedHashMap<>();
+        for (SourceFile f : request.files()) {
+            original.put(f.path(), f.content());
+        }
+        Map<String, String> current = new LinkedHashMap<>(original);
+        List<ModelMessage> messages = new ArrayList<>(prompts.initial(request, strategy, wholeFile(original)));
+        int from = 0;
+        long promptTokens = 0;
+        long completionTokens = 0;
+        List<BlockFailure> failures = List.of();
+        ChainReply reply = null;
+        String lastAnswer = null;
+        int attempts = 0;
+        while (attempts < maxAttempts) {
+            attempts++;
+            long estimate = messages.stream().mapToLong(m -> TokenEstimator.estimate(m.text())).sum();
+            List<SourceFile> files = current.entrySet().stream().filter(e -> e.getValue() != null)
+                    .map(e -> new SourceFile(e.getKey(), e.getValue())).toList();
+            try {
+                reply = chain.complete(new ModelRequest(List.copyOf(messages), request.k(), strategy, request.intent(),
+                        files, estimate), from);
+            } catch (AllProvidersFailedException e) {
+                throw unavailable(e);
+            }
+            from = reply.slotIndex();
+            promptTokens += reply.reply().promptTokens();
+            completionTokens += reply.reply().completionTokens();
+            lastAnswer = reply.reply().text();
+            EngineResult result = engine.apply(current, lastAnswer, EditFormat.AUTO);
+            for (Map.Entry<String, String> e : result.partial().entrySet()) {
+                current.put(e.getKey(), e.getValue());
+            }
+            failures = result.failures();
+            if (failures.isEmpty()) {
+                break;
+            }
+            log.info("variant {} attempt {} by {}: {} block(s) failed", request.k(), attempts, reply.provider().name(),
+                    failures.size());
+            messages.add(ModelMessage.assistant(lastAnswer));
+            messages.add(ModelMessage.user(prompts.retry(failures)));
+        }
+        if (!failures.isEmpty()) {
+            throw unprocessable(failures, attempts, reply);
+        }
+        List<FileChange> changes = new ArrayList<>();
+        StringBuilder diff = new StringBuilder();
+        int added = 0;
+        int removed = 0;
+        Set<String> paths = new LinkedHashSet<>(original.keySet());
+        paths.addAll(current.keySet());
+        for (String path : paths) {
+            String before = original.get(path);
+            String after = current.get(path);
+            if (Objects.equals(before, after)) {
+                continue;
+            }
+            changes.add(before == null ? FileChange.add(path, after)
+                    : after == null ? FileChange.delete(path) : FileChange.edit(path, after));
+            UnifiedDiffWriter.FileDiff d = diffs.diff(path, before, after);
+            diff.append(d.text());
+            added += d.added();
+            removed += d.removed();
+        }
+        if (changes.isEmpty()) {
+            throw unprocessable(List.of(new BlockFailure(null, 0, List.of(), "the answer changed nothing", null)),
+                    attempts, reply);
+        }
+        var provider = reply.provider();
+        return new PatchResponse(request.k(), strategy.id(), summary(lastAnswer, strategy, changes, provider.offline()),
+                changes, diff.toString(), added, removed, provider.name(), provider.model(), provider.offline(),
+                new TokenUsage(promptTokens, completionTokens), attempts);
+    }
+
+    private boolean wholeFile(Map<String, String> files) {
+        ProviderSlot first = chain.slots().stream().filter(ProviderSlot::enabled).findFirst().orElse(null);
+        if (first == null || !first.provider().prefersWholeFile() || files.isEmpty()) {
+            return false;
+        }
+        long bytes = files.values().stream().mapToLong(c -> c.getBytes(StandardCharsets.UTF_8).length).sum();
+        return bytes <= wholeFileMaxBytes;
+    }
+
+    /** 1–3 sentences: the model's "Summary:" (untrusted, so cleaned and capped), prefixed by the strategy. */
+    static String summary(String answer, VariantStrategy strategy, List<FileChange> changes, boolean offline) {
+        String text = null;
+        int at = answer.lastIndexOf("Summary:");
+        if (at >= 0) {
+            text = answer.substring(at + "Summary:".length()).strip();
+        }
+        if (text == null || text.isEmpty()) {
+            text = "Changed " + changes.size() + " file(s): "
+                    + String.join(", ", changes.stream().map(FileChange::path).limit(5).toList()) + ".";
+        }
+        text = text.replaceAll("<!--|-->|<<<<<<<|>>>>>>>|```", " ").replaceAll("[\\p{Cntrl}&&[^\n]]", "")
+                .replaceAll("\\s+", " ").strip();
+        String[] sentences = text.split("(?<=[.!?])\\s+");
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < Math.min(3, sentences.length); i++) {
+            out.append(i == 0 ? "" : " ").append(sentences[i]);
+        }
+        String result = out.length() > 500 ? out.substring(0, 500) + "…" : out.toString();
+        String prefix = strategy.title() + " variant";
+        if (offline && !result.toLowerCase(java.util.Locale.ROOT).contains("offline")) {
+            prefix += " (offline provider, no model)";
+        }
+        return result.startsWith(strategy.title()) || result.startsWith("Offline") ? result : prefix + ": " + result;
+    }
+
+    private static ApiProblemException unavailable(AllProvidersFailedException e) {
+        return new ApiProblemException(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE,
+                "No model provider available", e.getMessage(), null, Map.of("providers", e.failures()), e);
+    }
+
+    private static ApiProblemException unprocessable(List<BlockFailure> failures, int attempts, ChainReply reply) {
+        List<Map<String, Object>> details = new ArrayList<>();
+        for (BlockFailure f : failures) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("path", f.path());
+            d.put("reason", f.reason());
+            details.add(d);
+        }
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("attempts", attempts);
+        props.put("failures", details);
+        if (reply != null) {
+            props.put("provider", reply.provider().name());
+            props.put("model", reply.provider().model());
+        }
+        String first = failures.get(0).reason();
+        return new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemTypes.UNPROCESSABLE,
+                "Edits did not apply", failures.size() + " edit(s) still failed after " + attempts + " attempt(s); first: "
+                        + first, null, props, null);
+    }
+}

@@ -1,0 +1,123 @@
+package dev.codeagent.llmpatch.prompt;
+
+import dev.codeagent.contracts.git.TreeEntry;
+import dev.codeagent.contracts.patch.PatchRequest;
+import dev.codeagent.contracts.patch.SourceFile;
+import dev.codeagent.llmpatch.engine.BlockFailure;
+import dev.codeagent.llmpatch.provider.ModelMessage;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Builds the conversation for a variant. Code travels as plain text in fenced blocks and edits come back as
+ * SEARCH/REPLACE blocks (or whole files for small files and weak local models), never wrapped in JSON,
+ * because escaping code inside JSON measurably lowers edit quality.
+ */
+public final class PromptBuilder {
+
+    private static final int MAX_TREE_ENTRIES = 400;
+
+    public List<ModelMessage> initial(PatchRequest request, VariantStrategy strategy, boolean wholeFile) {
+        return List.of(ModelMessage.system(system(wholeFile)), ModelMessage.user(task(request, strategy)));
+    }
+
+    String system(boolean wholeFile) {
+        String format = wholeFile ? """
+                Answer with the complete new content of every file you change: the file path alone on a line,
+                then a fenced code block with the whole file. To create a file, do the same with a new path.
+                Never elide anything with "..." in a whole file.
+                """ : """
+                Answer with SEARCH/REPLACE blocks. Each block is: the file path alone on a line, then
+                ```
+                <<<<<<< SEARCH
+                exact lines copied from the current file, enough to match one place only
+                =======
+                the lines that replace them
+                >>>>>>> REPLACE
+                ```
+                Copy SEARCH lines exactly, including indentation. Keep blocks small: a few lines around each
+                change. Use several blocks for several places. An empty SEARCH creates a new file whose content
+                is the REPLACE part. Never use "..." to leave code out of REPLACE.
+                """;
+        return """
+                You are Code Agent, an expert software engineer editing a repository for a pull request.
+                Make the requested change correctly and completely, in the style of the surrounding code.
+                Only edit files that are shown to you or create new ones; never touch CI pipeline definitions,
+                .git/ or files outside the repository.
+                """ + format + """
+                Do not wrap code in JSON. After the edits, write one to three sentences that summarise the approach,
+                starting with "Summary:".
+                """;
+    }
+
+    String task(PatchRequest request, VariantStrategy strategy) {
+        StringBuilder out = new StringBuilder();
+        out.append("Request: ").append(request.intent().strip()).append("\n\n");
+        out.append("Variant ").append(request.k()).append(" of ").append(request.n()).append(" — approach: ")
+                .append(strategy.title()).append(". ").append(strategy.instructions()).append("\n\n");
+        if (request.pullRequest() != null) {
+            var pr = request.pullRequest();
+            out.append("Pull request #").append(pr.id()).append(": ").append(nullToEmpty(pr.title())).append('\n');
+            if (pr.description() != null && !pr.description().isBlank()) {
+                out.append(truncate(pr.description().strip(), 2000)).append('\n');
+            }
+            out.append("Branch ").append(nullToEmpty(pr.sourceBranch())).append(" → ")
+                    .append(nullToEmpty(pr.targetBranch())).append("\n\n");
+        }
+        if (request.changedPaths() != null && !request.changedPaths().isEmpty()) {
+            out.append("Files changed by the pull request: ").append(String.join(", ", request.changedPaths()))
+                    .append("\n\n");
+        }
+        if (request.tree() != null && !request.tree().isEmpty()) {
+            out.append("Repository files:\n");
+            request.tree().stream().limit(MAX_TREE_ENTRIES).map(TreeEntry::path).forEach(p -> out.append(p).append('\n'));
+            if (request.tree().size() > MAX_TREE_ENTRIES) {
+                out.append("(").append(request.tree().size() - MAX_TREE_ENTRIES).append(" more)\n");
+            }
+            out.append('\n');
+        }
+        out.append("Current content of the relevant files:\n\n");
+        for (SourceFile file : request.files()) {
+            out.append(file.path()).append('\n').append(fence(file.content())).append(language(file.path())).append('\n')
+                    .append(file.content());
+            if (!file.content().endsWith("\n")) {
+                out.append('\n');
+            }
+            out.append(fence(file.content())).append("\n\n");
+        }
+        return out.toString();
+    }
+
+    /** The follow-up after blocks failed: each failure with its reason and the closest lines of the file. */
+    public String retry(List<BlockFailure> failures) {
+        StringBuilder out = new StringBuilder("Some of your edits could not be applied. Send corrected blocks for "
+                + "these only (the others were applied and the files now include them):\n\n");
+        for (BlockFailure f : failures) {
+            out.append("- ").append(f.path() == null ? "(no file path)" : f.path()).append(": ").append(f.reason())
+                    .append('\n');
+            if (f.closest() != null) {
+                out.append("  The closest lines in the file are:\n```\n").append(f.closest()).append("```\n");
+            }
+        }
+        out.append("\nCopy SEARCH lines exactly from the current file, with enough context to match one place.\n");
+        return out.toString();
+    }
+
+    private static String fence(String content) {
+        return content.contains("```") ? "````" : "```";
+    }
+
+    private static String language(String path) {
+        String lower = path.toLowerCase(Locale.ROOT);
+        int dot = lower.lastIndexOf('.');
+        return dot < 0 ? "" : lower.substring(dot + 1);
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max) + "…";
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

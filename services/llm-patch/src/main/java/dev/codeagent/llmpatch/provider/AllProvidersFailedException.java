@@ -1,0 +1,18 @@
+package dev.codeagent.llmpatch.provider;
+
+import java.util.List;
+
+/** Every provider of the chain failed or was skipped; {@code failures} has one "name: reason" per provider. */
+public class AllProvidersFailedException extends RuntimeException {
+
+    private final List<String> failures;
+
+    public AllProvidersFailedException(List<String> failures) {
+        super("every model provider failed: " + String.join("; ", failures));
+        this.failures = List.copyOf(failures);
+    }
+
+    public List<String> failures() {
+        return failures;
+    }
+}

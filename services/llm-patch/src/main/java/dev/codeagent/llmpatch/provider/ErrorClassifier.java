@@ -1,0 +1,97 @@
+package dev.codeagent.llmpatch.provider;
+
+import com.anthropic.errors.AnthropicIoException;
+import com.anthropic.errors.AnthropicServiceException;
+import com.openai.errors.OpenAIIoException;
+import com.openai.errors.OpenAIServiceException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeoutException;
+
+/** Turns whatever a client library threw into a {@link ProviderException} with a kind and Retry-After. */
+public final class ErrorClassifier {
+
+    private ErrorClassifier() {
+    }
+
+    public static ProviderException classify(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ProviderException p) {
+                return p;
+            }
+            if (t instanceof OpenAIServiceException e) {
+                return fromStatus(e.statusCode(), retryAfter(e.headers().values("retry-after")), String.valueOf(e.body()), e);
+            }
+            if (t instanceof AnthropicServiceException e) {
+                return fromStatus(e.statusCode(), retryAfter(e.headers().values("retry-after")), String.valueOf(e.body()), e);
+            }
+            if (t instanceof HttpTimeoutException || t instanceof TimeoutException
+                    || t instanceof InterruptedIOException) {
+                return new ProviderException(FailureKind.TIMEOUT, null, null, "no answer in time", error);
+            }
+            if (t instanceof ConnectException) {
+                return new ProviderException(FailureKind.UNAVAILABLE, null, null, t.getMessage() == null ? "connection refused" : "connection refused: " + t.getMessage(), error);
+            }
+        }
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OpenAIIoException || t instanceof AnthropicIoException
+                    || t instanceof org.springframework.web.client.ResourceAccessException) {
+                return new ProviderException(FailureKind.UNAVAILABLE, null, null, "I/O error: " + t.getMessage(), error);
+            }
+        }
+        return new ProviderException(FailureKind.ERROR, null, null, error.getClass().getSimpleName() + ": "
+                + error.getMessage(), error);
+    }
+
+    /** Kind for an HTTP status and body from a model API. */
+    public static ProviderException fromStatus(int status, Duration retryAfter, String body, Throwable cause) {
+        String text = body == null ? "" : body;
+        String lower = text.toLowerCase(Locale.ROOT);
+        FailureKind kind;
+        if (status == 429) {
+            kind = FailureKind.RATE_LIMITED;
+        } else if (status == 401 || status == 403) {
+            kind = FailureKind.AUTH;
+        } else if (status == 408 || status == 504) {
+            kind = FailureKind.TIMEOUT;
+        } else if ((status == 400 || status == 413 || status == 422) && mentionsContext(lower)) {
+            kind = FailureKind.CONTEXT_TOO_LARGE;
+        } else if (status >= 500) {
+            kind = FailureKind.UNAVAILABLE;
+        } else {
+            kind = FailureKind.ERROR;
+        }
+        return new ProviderException(kind, status, retryAfter, text, cause);
+    }
+
+    private static boolean mentionsContext(String body) {
+        return body.contains("context_length_exceeded") || body.contains("context length")
+                || body.contains("context window") || body.contains("prompt is too long")
+                || body.contains("too many tokens") || body.contains("maximum context");
+    }
+
+    /** Retry-After as delta-seconds or an HTTP date; null when absent or unreadable. */
+    public static Duration retryAfter(List<String> values) {
+        if (values == null || values.isEmpty() || values.get(0) == null) {
+            return null;
+        }
+        String value = values.get(0).strip();
+        try {
+            return Duration.ofMillis(Math.max(0, Math.round(Double.parseDouble(value) * 1000)));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
+                return d.isNegative() ? Duration.ZERO : d;
+            } catch (RuntimeException notDate) {
+                return null;
+            }
+        }
+    }
+}

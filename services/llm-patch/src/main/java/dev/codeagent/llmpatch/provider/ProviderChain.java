@@ -1,0 +1,149 @@
+package dev.codeagent.llmpatch.provider;
+
+import dev.codeagent.platform.web.CorrelationId;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The ordered provider chain. A 429/503 whose Retry-After is short is retried on the same provider a few
+ * times; any other failure, a timeout, or a prompt estimated too large for the provider's context window
+ * moves on to the next provider. Each call runs under the provider's own timeout, enforced here as well as
+ * in the client, so a stuck connection cannot hold a variant forever.
+ */
+public final class ProviderChain implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ProviderChain.class);
+
+    private final List<ProviderSlot> slots;
+    private final int rateLimitRetries;
+    private final Duration maxRetryAfter;
+    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "model-call");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public ProviderChain(List<ProviderSlot> slots, int rateLimitRetries, Duration maxRetryAfter) {
+        this.slots = List.copyOf(slots);
+        this.rateLimitRetries = rateLimitRetries;
+        this.maxRetryAfter = maxRetryAfter;
+    }
+
+    public List<ProviderSlot> slots() {
+        return slots;
+    }
+
+    public boolean hasEnabledProvider() {
+        return slots.stream().anyMatch(ProviderSlot::enabled);
+    }
+
+    /** Asks providers in order, starting at slot {@code from}, until one answers. */
+    public ChainReply complete(ModelRequest request, int from) {
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < slots.size(); i++) {
+            ProviderSlot slot = slots.get(i);
+            if (!slot.enabled()) {
+                if (i >= from) {
+                    failures.add(slot.name() + ": skipped (" + slot.skippedReason() + ")");
+                }
+                continue;
+            }
+            if (i < from) {
+                continue;
+            }
+            ModelProvider provider = slot.provider();
+            long needed = request.estimatedPromptTokens() + provider.maxOutputTokens();
+            if (needed > provider.contextTokens()) {
+                ProviderException e = new ProviderException(FailureKind.CONTEXT_TOO_LARGE, null, null,
+                        "prompt of about " + request.estimatedPromptTokens() + " tokens plus " + provider.maxOutputTokens()
+                                + " for the answer exceeds the context window of " + provider.contextTokens(), null);
+                slot.counters().failure(e);
+                slot.counters().fallback();
+                failures.add(slot.name() + ": " + e.describe());
+                log.info("provider {} skipped for this request: {}", slot.name(), e.describe());
+                continue;
+            }
+            try {
+                ModelReply reply = callWithRetries(slot, request);
+                return new ChainReply(reply, provider, i, failures);
+            } catch (ProviderException e) {
+                slot.counters().fallback();
+                failures.add(slot.name() + ": " + e.describe());
+                log.warn("provider {} failed, falling back: {}", slot.name(), e.describe());
+            }
+        }
+        throw new AllProvidersFailedException(failures.isEmpty() ? List.of("no provider is enabled") : failures);
+    }
+
+    private ModelReply callWithRetries(ProviderSlot slot, ModelRequest request) {
+        ModelProvider provider = slot.provider();
+        for (int attempt = 0; ; attempt++) {
+            slot.counters().request();
+            try {
+                ModelReply reply = callOnce(provider, request);
+                slot.counters().success();
+                return reply;
+            } catch (ProviderException e) {
+                slot.counters().failure(e);
+                boolean retryable = e.kind() == FailureKind.RATE_LIMITED || e.kind() == FailureKind.UNAVAILABLE;
+                if (!retryable || e.retryAfter() == null || e.retryAfter().compareTo(maxRetryAfter) > 0
+                        || attempt >= rateLimitRetries) {
+                    throw e;
+                }
+                log.info("provider {} answered {}; retrying in {} ms", provider.name(), e.describe(),
+                        e.retryAfter().toMillis());
+                sleep(e.retryAfter());
+            }
+        }
+    }
+
+    private ModelReply callOnce(ModelProvider provider, ModelRequest request) {
+        String corrId = MDC.get(CorrelationId.MDC_KEY);
+        double temperature = provider.temperature(request.k());
+        Future<ModelReply> future = executor.submit(() -> {
+            if (corrId == null) {
+                return provider.complete(request, temperature);
+            }
+            try (var ignored = CorrelationId.open(corrId)) {
+                return provider.complete(request, temperature);
+            }
+        });
+        try {
+            return future.get(provider.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new ProviderException(FailureKind.TIMEOUT, null, null,
+                    "no answer within " + provider.timeout().toMillis() + " ms", e);
+        } catch (ExecutionException e) {
+            throw ErrorClassifier.classify(e.getCause());
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new ProviderException(FailureKind.ERROR, null, null, "interrupted", e);
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(Math.max(0, d.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProviderException(FailureKind.ERROR, null, null, "interrupted", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,103 @@
+package dev.codeagent.llmpatch.provider;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.DoubleFunction;
+import org.springframework.ai.chat.messages.AssistantMessage;
+import org.springframework.ai.chat.messages.Message;
+import org.springframework.ai.chat.messages.SystemMessage;
+import org.springframework.ai.chat.messages.UserMessage;
+import org.springframework.ai.chat.metadata.Usage;
+import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.prompt.ChatOptions;
+import org.springframework.ai.chat.prompt.Prompt;
+
+/** A provider backed by a Spring AI {@link ChatModel} (Ollama, Anthropic, OpenAI and compatible servers). */
+public final class SpringAiProvider implements ModelProvider {
+
+    private final ProviderSettings settings;
+    private final ChatModel chatModel;
+    private final DoubleFunction<ChatOptions> optionsForTemperature;
+
+    public SpringAiProvider(ProviderSettings settings, ChatModel chatModel, DoubleFunction<ChatOptions> optionsForTemperature) {
+        this.settings = settings;
+        this.chatModel = chatModel;
+        this.optionsForTemperature = optionsForTemperature;
+    }
+
+    @Override
+    public ModelReply complete(ModelRequest request, double temperature) {
+        List<Message> messages = new ArrayList<>();
+        for (ModelMessage m : request.messages()) {
+            messages.add(switch (m.role()) {
+                case SYSTEM -> new SystemMessage(m.text());
+                case USER -> new UserMessage(m.text());
+                case ASSISTANT -> new AssistantMessage(m.text());
+            });
+        }
+        ChatResponse response;
+        try {
+            response = chatModel.call(new Prompt(messages, optionsForTemperature.apply(temperature)));
+        } catch (RuntimeException e) {
+            throw ErrorClassifier.classify(e);
+        }
+        String text = response == null || response.getResult() == null || response.getResult().getOutput() == null
+                ? null : response.getResult().getOutput().getText();
+        if (text == null || text.isBlank()) {
+            throw new ProviderException(FailureKind.ERROR, null, null, "empty answer", null);
+        }
+        Usage usage = response.getMetadata() == null ? null : response.getMetadata().getUsage();
+        long prompt = usage != null && usage.getPromptTokens() != null && usage.getPromptTokens() > 0
+                ? usage.getPromptTokens() : request.estimatedPromptTokens();
+        long completion = usage != null && usage.getCompletionTokens() != null && usage.getCompletionTokens() > 0
+                ? usage.getCompletionTokens() : TokenEstimator.estimate(text);
+        return new ModelReply(text, prompt, completion);
+    }
+
+    @Override
+    public double temperature(int k) {
+        return settings.temperature(k);
+    }
+
+    @Override
+    public String name() {
+        return settings.name();
+    }
+
+    @Override
+    public String model() {
+        return settings.model();
+    }
+
+    @Override
+    public String baseUrl() {
+        return settings.baseUrl();
+    }
+
+    @Override
+    public boolean offline() {
+        return false;
+    }
+
+    @Override
+    public long contextTokens() {
+        return settings.contextTokens();
+    }
+
+    @Override
+    public int maxOutputTokens() {
+        return settings.maxOutputTokens();
+    }
+
+    @Override
+    public Duration timeout() {
+        return settings.timeout();
+    }
+
+    @Override
+    public boolean prefersWholeFile() {
+        return settings.prefersWholeFile();
+    }
+}

@@ -1,0 +1,86 @@
+package dev.codeagent.llmpatch.provider;
+
+import io.micrometer.observation.ObservationRegistry;
+import java.net.http.HttpClient;
+import org.springframework.ai.anthropic.AnthropicChatModel;
+import org.springframework.ai.anthropic.AnthropicChatOptions;
+import org.springframework.ai.ollama.OllamaChatModel;
+import org.springframework.ai.ollama.api.OllamaApi;
+import org.springframework.ai.ollama.api.OllamaChatOptions;
+import org.springframework.ai.openai.OpenAiChatModel;
+import org.springframework.ai.openai.OpenAiChatOptions;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Builds Spring AI chat models from our settings only. Client-side retries are switched off everywhere
+ * (SDK {@code maxRetries(0)}, a no-retry template for Ollama): the chain decides about retries and
+ * fallback, and hidden retries would multiply latency behind a timeout.
+ */
+public final class SpringAiProviders {
+
+    private SpringAiProviders() {
+    }
+
+    public static SpringAiProvider ollama(ProviderSettings s) {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(java.time.Duration.ofSeconds(5)).build();
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
+        factory.setReadTimeout(s.timeout());
+        OllamaApi api = OllamaApi.builder()
+                .baseUrl(s.baseUrl())
+                .restClientBuilder(RestClient.builder().requestFactory(factory))
+                .responseErrorHandler(new OllamaErrorHandler())
+                .build();
+        // num_ctx is always sent: Ollama's small default silently truncates long prompts.
+        OllamaChatOptions defaults = OllamaChatOptions.builder()
+                .model(s.model())
+                .numCtx((int) s.contextTokens())
+                .numPredict(s.maxOutputTokens())
+                .temperature(s.temperature(1))
+                .build();
+        OllamaChatModel model = OllamaChatModel.builder()
+                .ollamaApi(api)
+                .options(defaults)
+                .retryTemplate(new RetryTemplate(RetryPolicy.withMaxRetries(0)))
+                .observationRegistry(ObservationRegistry.NOOP)
+                .build();
+        return new SpringAiProvider(s, model, t -> defaults.mutate().temperature(t).build());
+    }
+
+    public static SpringAiProvider anthropic(ProviderSettings s, String apiKey) {
+        AnthropicChatOptions defaults = AnthropicChatOptions.builder()
+                .baseUrl(s.baseUrl())
+                .apiKey(apiKey)
+                .model(s.model())
+                .maxTokens(s.maxOutputTokens())
+                .temperature(s.temperature(1))
+                .timeout(s.timeout())
+                .maxRetries(0)
+                .build();
+        AnthropicChatModel model = AnthropicChatModel.builder()
+                .options(defaults)
+                .observationRegistry(ObservationRegistry.NOOP)
+                .build();
+        return new SpringAiProvider(s, model, t -> defaults.mutate().temperature(t).build());
+    }
+
+    public static SpringAiProvider openAi(ProviderSettings s, String apiKey) {
+        OpenAiChatOptions defaults = OpenAiChatOptions.builder()
+                .baseUrl(s.baseUrl())
+                .apiKey(apiKey)
+                .model(s.model())
+                .maxTokens(s.maxOutputTokens())
+                .temperature(s.temperature(1))
+                .timeout(s.timeout())
+                .maxRetries(0)
+                .build();
+        OpenAiChatModel model = OpenAiChatModel.builder()
+                .options(defaults)
+                .observationRegistry(ObservationRegistry.NOOP)
+                .build();
+        return new SpringAiProvider(s, model, t -> defaults.mutate().temperature(t).build());
+    }
+}
