@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Orchestration overhead benchmark (see docs/PERFORMANCE-orchestrator.md).
+# Usage: bench/orchestrator/run.sh [h2|postgres] [jobs-in-flight]
+#   JAVA_OPTS="-Dthreads=16 -Dpolling=100ms" to change db-scheduler threads and polling interval.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+MVN_FLAGS=(-q -B)
+[[ "${OFFLINE:-1}" == 1 ]] && MVN_FLAGS+=(-o)
+./mvnw "${MVN_FLAGS[@]}" -pl services/orchestrator test-compile
+CP_FILE=services/orchestrator/target/bench-classpath.txt
+./mvnw "${MVN_FLAGS[@]}" -pl services/orchestrator dependency:build-classpath \
+  -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+CP="services/orchestrator/target/classes:services/orchestrator/target/test-classes:$(cat "$CP_FILE")"
+exec java ${JAVA_OPTS:-} -Xmx1g -cp "$CP" bench/orchestrator/OrchestratorBenchmark.java "$@"

@@ -1,0 +1,60 @@
+package dev.codeagent.orchestrator.job;
+
+import dev.codeagent.contracts.command.Author;
+import dev.codeagent.contracts.command.CommandKind;
+import dev.codeagent.contracts.command.RepositoryRef;
+import dev.codeagent.contracts.job.Outcome;
+import dev.codeagent.contracts.job.RuntimeStatus;
+import java.time.Instant;
+
+/** A job row: the command it came from, where its workflow stands, and what the git host told us. */
+public record JobRecord(
+        String id,
+        String idempotencyKey,
+        CommandKind kind,
+        RuntimeStatus status,
+        Outcome outcome,
+        String step,
+        int attempts,
+        RepositoryRef repository,
+        long pullRequestId,
+        long threadId,
+        long commentId,
+        Long parentCommentId,
+        Author author,
+        String intent,
+        int variantsRequested,
+        String rejectionReason,
+        String corrId,
+        String baseCommit,
+        String sourceRef,
+        String targetRef,
+        String prTitle,
+        Long progressThreadId,
+        Long progressCommentId,
+        String cancelReason,
+        String error,
+        Instant deadlineAt,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant completedAt) {
+
+    /** Reason recorded when a user terminated the job. */
+    public static final String CANCEL_TERMINATED = "terminated";
+    /** Reason recorded when the job ran out of time. */
+    public static final String CANCEL_TIMEOUT = "timeout";
+
+    /** First 8 hex digits of the id, used in branch names. */
+    public String shortId() {
+        return id.replace("-", "").substring(0, 8);
+    }
+
+    public boolean cancelRequested() {
+        return cancelReason != null;
+    }
+
+    /** The comment the agent's replies answer: the command comment itself. */
+    public long replyParentId() {
+        return commentId;
+    }
+}

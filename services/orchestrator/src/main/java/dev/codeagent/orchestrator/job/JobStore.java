@@ -1,0 +1,405 @@
+package dev.codeagent.orchestrator.job;
+
+import dev.codeagent.contracts.command.Author;
+import dev.codeagent.contracts.command.CommandKind;
+import dev.codeagent.contracts.command.RepositoryRef;
+import dev.codeagent.contracts.command.StartJobRequest;
+import dev.codeagent.contracts.job.Outcome;
+import dev.codeagent.contracts.job.RuntimeStatus;
+import dev.codeagent.contracts.job.VariantState;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Jobs, variants and audit events in the relational database. Updates that move a step forward are
+ * guarded by the state they expect, so a step replayed after a crash cannot move a finished record back.
+ */
+@Repository
+public class JobStore {
+
+    private static final String JOB_COLUMNS = "id, idempotency_key, kind, runtime_status, outcome, step, attempts, "
+            + "provider, organization, project, repository, repository_id, pull_request_id, thread_id, comment_id, "
+            + "parent_comment_id, author_id, author_name, author_display, intent, variants_requested, "
+            + "rejection_reason, corr_id, base_commit, source_ref, target_ref, pr_title, progress_thread_id, "
+            + "progress_comment_id, cancel_reason, error, deadline_at, created_at, updated_at, completed_at";
+
+    private static final String VARIANT_COLUMNS = "job_id, k, state, step, attempts, branch, head_commit, strategy, "
+            + "approach, commit_sha, pr_id, pr_url, files_changed, lines_added, lines_removed, provider, model, "
+            + "offline, duration_ms, error, started_at, finished_at";
+
+    private final JdbcClient jdbc;
+
+    public JobStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // ---- jobs ---------------------------------------------------------------------------------------
+
+    /** Inserts the job; a second insert with the same idempotency key fails on the unique constraint. */
+    public void insert(NewJob job) {
+        StartJobRequest r = job.request();
+        Author author = r.author();
+        jdbc.sql("insert into job (id, idempotency_key, kind, runtime_status, step, provider, organization, project, "
+                        + "repository, repository_id, pull_request_id, thread_id, comment_id, parent_comment_id, author_id, "
+                        + "author_name, author_display, intent, variants_requested, rejection_reason, delivered_source_ref, "
+                        + "delivered_target_ref, delivered_commit, delivery_id, corr_id, deadline_at, created_at, updated_at) "
+                        + "values (:id, :key, :kind, :status, 'accepted', :provider, :org, :project, :repo, :repoId, :pr, "
+                        + ":thread, :comment, :parent, :authorId, :authorName, :authorDisplay, :intent, :variants, "
+                        + ":reason, :sourceRef, :targetRef, :commit, :delivery, :corrId, :deadline, :created, :created)")
+                .param("id", job.id())
+                .param("key", r.idempotencyKey())
+                .param("kind", r.kind().name())
+                .param("status", RuntimeStatus.Pending.name())
+                .param("provider", r.repository().provider())
+                .param("org", r.repository().organization())
+                .param("project", r.repository().project())
+                .param("repo", r.repository().repository())
+                .param("repoId", r.repository().repositoryId())
+                .param("pr", r.pullRequestId())
+                .param("thread", r.threadId())
+                .param("comment", r.commentId())
+                .param("parent", r.parentCommentId())
+                .param("authorId", author == null ? null : author.id())
+                .param("authorName", author == null ? null : author.uniqueName())
+                .param("authorDisplay", author == null ? null : author.displayName())
+                .param("intent", r.intent())
+                .param("variants", r.kind() == CommandKind.EDIT ? r.variants() : 0)
+                .param("reason", r.rejectionReason())
+                .param("sourceRef", r.sourceRef())
+                .param("targetRef", r.targetRef())
+                .param("commit", r.sourceCommit())
+                .param("delivery", r.deliveryId())
+                .param("corrId", job.corrId())
+                .param("deadline", ts(job.deadlineAt()))
+                .param("created", ts(job.createdAt()))
+                .update();
+        for (int k = 1; k <= (r.kind() == CommandKind.EDIT ? r.variants() : 0); k++) {
+            jdbc.sql("insert into job_variant (job_id, k, state, step, updated_at) values (?, ?, ?, 'pending', ?)")
+                    .params(job.id(), k, VariantState.PENDING.name(), ts(job.createdAt()))
+                    .update();
+        }
+    }
+
+    public Optional<JobRecord> find(String id) {
+        return jdbc.sql("select " + JOB_COLUMNS + " from job where id = ?").param(id).query(this::job).optional();
+    }
+
+    public Optional<JobRecord> findByKey(String idempotencyKey) {
+        return jdbc.sql("select " + JOB_COLUMNS + " from job where idempotency_key = ?")
+                .param(idempotencyKey).query(this::job).optional();
+    }
+
+    /** Newest first, after {@code cursor} when given; returns up to {@code limit} jobs. */
+    public List<JobRecord> page(JobFilter filter, PageCursor cursor, int limit) {
+        StringBuilder sql = new StringBuilder("select " + JOB_COLUMNS + " from job where 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (filter.statuses() != null && !filter.statuses().isEmpty()) {
+            sql.append(" and runtime_status in (")
+                    .append(filter.statuses().stream().map(s -> "?").collect(Collectors.joining(", ")))
+                    .append(')');
+            filter.statuses().forEach(s -> params.add(s.name()));
+        }
+        if (filter.repository() != null && !filter.repository().isBlank()) {
+            String[] parts = filter.repository().split("/");
+            switch (parts.length) {
+                case 1 -> sql.append(" and repository = ?");
+                case 2 -> sql.append(" and project = ? and repository = ?");
+                default -> sql.append(" and organization = ? and project = ? and repository = ?");
+            }
+            for (int i = Math.max(0, parts.length - 3); i < parts.length; i++) {
+                params.add(parts[i]);
+            }
+        }
+        if (cursor != null) {
+            sql.append(" and (created_at < ? or (created_at = ? and id < ?))");
+            params.add(ts(cursor.createdAt()));
+            params.add(ts(cursor.createdAt()));
+            params.add(cursor.id());
+        }
+        sql.append(" order by created_at desc, id desc limit ").append(limit);
+        return jdbc.sql(sql.toString()).params(params).query(this::job).list();
+    }
+
+    public Optional<String> context(String jobId) {
+        return jdbc.sql("select context_json from job where id = ?").param(jobId)
+                .query((rs, n) -> rs.getString(1)).optional();
+    }
+
+    public void markRunning(String jobId, String step, Instant now) {
+        jdbc.sql("update job set runtime_status = ?, step = ?, updated_at = ? where id = ? and runtime_status = ?")
+                .params(RuntimeStatus.Running.name(), step, ts(now), jobId, RuntimeStatus.Pending.name())
+                .update();
+    }
+
+    public void step(String jobId, String step, Instant now) {
+        jdbc.sql("update job set step = ?, attempts = 0, updated_at = ? where id = ?")
+                .params(step, ts(now), jobId).update();
+    }
+
+    /** Counts a failed attempt of the job's current step; returns the new count. */
+    public int jobAttemptFailed(String jobId, String error, Instant now) {
+        jdbc.sql("update job set attempts = attempts + 1, error = ?, updated_at = ? where id = ?")
+                .params(truncate(error, 4000), ts(now), jobId).update();
+        return jdbc.sql("select attempts from job where id = ?").param(jobId).query(Integer.class).single();
+    }
+
+    public void progressComment(String jobId, long threadId, long commentId, Instant now) {
+        jdbc.sql("update job set progress_thread_id = ?, progress_comment_id = ?, updated_at = ? where id = ?")
+                .params(threadId, commentId, ts(now), jobId).update();
+    }
+
+    public void context(String jobId, String baseCommit, String sourceRef, String targetRef, String prTitle,
+            String prDescription, String contextJson, Instant now) {
+        jdbc.sql("update job set base_commit = ?, source_ref = ?, target_ref = ?, pr_title = ?, pr_description = ?, "
+                        + "context_json = ?, error = null, updated_at = ? where id = ?")
+                .params(baseCommit, sourceRef, targetRef, truncate(prTitle, 1000), truncate(prDescription, 8000),
+                        contextJson, ts(now), jobId)
+                .update();
+    }
+
+    /** Records a cancellation request; false when the job is unknown, finished or already cancelling. */
+    public boolean requestCancel(String jobId, String reason, Instant now) {
+        return jdbc.sql("update job set cancel_reason = ?, updated_at = ? where id = ? and cancel_reason is null "
+                        + "and runtime_status in (?, ?)")
+                .params(reason, ts(now), jobId, RuntimeStatus.Pending.name(), RuntimeStatus.Running.name())
+                .update() == 1;
+    }
+
+    /** Moves the job to its final state; false when it was final already. */
+    public boolean finish(String jobId, RuntimeStatus status, Outcome outcome, String error, Instant now) {
+        return jdbc.sql("update job set runtime_status = ?, outcome = ?, step = 'done', error = ?, updated_at = ?, "
+                        + "completed_at = ?, context_json = null where id = ? and runtime_status in (?, ?)")
+                .params(status.name(), outcome == null ? null : outcome.name(), truncate(error, 4000), ts(now),
+                        ts(now), jobId, RuntimeStatus.Pending.name(), RuntimeStatus.Running.name())
+                .update() == 1;
+    }
+
+    /** Jobs not yet finished, for the backlog gauge. */
+    public long backlog() {
+        return jdbc.sql("select count(*) from job where runtime_status in (?, ?)")
+                .params(RuntimeStatus.Pending.name(), RuntimeStatus.Running.name()).query(Long.class).single();
+    }
+
+    /** Ids of jobs finished before {@code cutoff}, oldest first. */
+    public List<String> finishedBefore(Instant cutoff, int limit) {
+        return jdbc.sql("select id from job where completed_at is not null and completed_at < ? "
+                        + "order by completed_at limit " + limit)
+                .param(ts(cutoff)).query(String.class).list();
+    }
+
+    /** Deletes a job with its variants and audit trail. */
+    public void delete(String jobId) {
+        jdbc.sql("delete from job_audit where job_id = ?").param(jobId).update();
+        jdbc.sql("delete from job_variant where job_id = ?").param(jobId).update();
+        jdbc.sql("delete from job where id = ?").param(jobId).update();
+    }
+
+    // ---- variants -----------------------------------------------------------------------------------
+
+    public List<VariantRecord> variants(String jobId) {
+        return jdbc.sql("select " + VARIANT_COLUMNS + " from job_variant where job_id = ? order by k")
+                .param(jobId).query(this::variant).list();
+    }
+
+    /** Variants of several jobs at once, grouped by job id (for listings). */
+    public java.util.Map<String, List<VariantRecord>> variantsOf(List<String> jobIds) {
+        if (jobIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        String marks = jobIds.stream().map(id -> "?").collect(Collectors.joining(", "));
+        return jdbc.sql("select " + VARIANT_COLUMNS + " from job_variant where job_id in (" + marks + ") order by job_id, k")
+                .params(new ArrayList<Object>(jobIds)).query(this::variant).list().stream()
+                .collect(Collectors.groupingBy(VariantRecord::jobId));
+    }
+
+    public Optional<VariantRecord> variant(String jobId, int k) {
+        return jdbc.sql("select " + VARIANT_COLUMNS + " from job_variant where job_id = ? and k = ?")
+                .params(jobId, k).query(this::variant).optional();
+    }
+
+    public Optional<String> patch(String jobId, int k) {
+        return jdbc.sql("select patch_json from job_variant where job_id = ? and k = ?").params(jobId, k)
+                .query((rs, n) -> rs.getString(1)).optional();
+    }
+
+    public void startVariant(String jobId, int k, String branch, Instant now) {
+        jdbc.sql("update job_variant set state = ?, step = 'branch', branch = ?, started_at = ?, attempts = 0, "
+                        + "updated_at = ? where job_id = ? and k = ? and state = ?")
+                .params(VariantState.RUNNING.name(), branch, ts(now), ts(now), jobId, k, VariantState.PENDING.name())
+                .update();
+    }
+
+    public void branchReady(String jobId, int k, String head, Instant now) {
+        variantStep(jobId, k, "patch", "head_commit = ?", head, now);
+    }
+
+    public void patchReady(String jobId, int k, PatchSummary patch, String patchJson, Instant now) {
+        jdbc.sql("update job_variant set step = 'commit', attempts = 0, strategy = ?, approach = ?, patch_json = ?, "
+                        + "files_changed = ?, lines_added = ?, lines_removed = ?, provider = ?, model = ?, offline = ?, "
+                        + "error = null, updated_at = ? where job_id = ? and k = ? and state = ?")
+                .params(truncate(patch.strategy(), 200), truncate(patch.approach(), 4000), patchJson,
+                        patch.filesChanged(), patch.linesAdded(), patch.linesRemoved(), truncate(patch.provider(), 100),
+                        truncate(patch.model(), 200), patch.offline(), ts(now), jobId, k,
+                        VariantState.RUNNING.name())
+                .update();
+    }
+
+    public void committed(String jobId, int k, String commit, Instant now) {
+        variantStep(jobId, k, "pull-request", "commit_sha = ?", commit, now);
+    }
+
+    public void succeeded(String jobId, int k, long prId, String prUrl, long durationMs, Instant now) {
+        jdbc.sql("update job_variant set state = ?, step = 'done', pr_id = ?, pr_url = ?, duration_ms = ?, "
+                        + "finished_at = ?, patch_json = null, error = null, updated_at = ? "
+                        + "where job_id = ? and k = ? and state = ?")
+                .params(VariantState.SUCCEEDED.name(), prId, truncate(prUrl, 2000), durationMs, ts(now), ts(now),
+                        jobId, k, VariantState.RUNNING.name())
+                .update();
+    }
+
+    /** Ends a variant that did not succeed (failed or cancelled). */
+    public void ended(String jobId, int k, VariantState state, String error, Long durationMs, Instant now) {
+        jdbc.sql("update job_variant set state = ?, error = ?, duration_ms = ?, finished_at = ?, patch_json = null, "
+                        + "updated_at = ? where job_id = ? and k = ? and state in (?, ?)")
+                .params(state.name(), truncate(error, 4000), durationMs, ts(now), ts(now), jobId, k,
+                        VariantState.PENDING.name(), VariantState.RUNNING.name())
+                .update();
+    }
+
+    /** Counts a failed attempt of the variant's current step; returns the new count. */
+    public int variantAttemptFailed(String jobId, int k, String error, Instant now) {
+        jdbc.sql("update job_variant set attempts = attempts + 1, error = ?, updated_at = ? where job_id = ? and k = ?")
+                .params(truncate(error, 4000), ts(now), jobId, k).update();
+        return jdbc.sql("select attempts from job_variant where job_id = ? and k = ?").params(jobId, k)
+                .query(Integer.class).single();
+    }
+
+    /** Variants of the job that have not reached a final state. */
+    public int unfinishedVariants(String jobId) {
+        return jdbc.sql("select count(*) from job_variant where job_id = ? and state in (?, ?)")
+                .params(jobId, VariantState.PENDING.name(), VariantState.RUNNING.name())
+                .query(Integer.class).single();
+    }
+
+    private void variantStep(String jobId, int k, String nextStep, String assignment, Object value, Instant now) {
+        jdbc.sql("update job_variant set step = ?, attempts = 0, error = null, " + assignment + ", updated_at = ? "
+                        + "where job_id = ? and k = ? and state = ?")
+                .params(nextStep, value, ts(now), jobId, k, VariantState.RUNNING.name())
+                .update();
+    }
+
+    // ---- audit --------------------------------------------------------------------------------------
+
+    public void audit(String jobId, String event, String detail, Instant now) {
+        jdbc.sql("insert into job_audit (job_id, occurred_at, event, detail) values (?, ?, ?, ?)")
+                .params(jobId, ts(now), event, truncate(detail, 4000)).update();
+    }
+
+    public List<AuditEvent> auditTrail(String jobId) {
+        return jdbc.sql("select occurred_at, event, detail from job_audit where job_id = ? order by id")
+                .param(jobId)
+                .query((rs, n) -> new AuditEvent(instant(rs, "occurred_at"), rs.getString("event"),
+                        rs.getString("detail")))
+                .list();
+    }
+
+    // ---- mapping ------------------------------------------------------------------------------------
+
+    private JobRecord job(ResultSet rs, int row) throws SQLException {
+        String authorId = rs.getString("author_id");
+        String authorName = rs.getString("author_name");
+        String authorDisplay = rs.getString("author_display");
+        Author author = authorId == null && authorName == null && authorDisplay == null ? null
+                : new Author(authorId, authorName, authorDisplay);
+        String outcome = rs.getString("outcome");
+        return new JobRecord(
+                rs.getString("id"),
+                rs.getString("idempotency_key"),
+                CommandKind.valueOf(rs.getString("kind")),
+                RuntimeStatus.valueOf(rs.getString("runtime_status")),
+                outcome == null ? null : Outcome.valueOf(outcome),
+                rs.getString("step"),
+                rs.getInt("attempts"),
+                new RepositoryRef(rs.getString("provider"), rs.getString("organization"), rs.getString("project"),
+                        rs.getString("repository"), rs.getString("repository_id")),
+                rs.getLong("pull_request_id"),
+                rs.getLong("thread_id"),
+                rs.getLong("comment_id"),
+                nullableLong(rs, "parent_comment_id"),
+                author,
+                rs.getString("intent"),
+                rs.getInt("variants_requested"),
+                rs.getString("rejection_reason"),
+                rs.getString("corr_id"),
+                rs.getString("base_commit"),
+                rs.getString("source_ref"),
+                rs.getString("target_ref"),
+                rs.getString("pr_title"),
+                nullableLong(rs, "progress_thread_id"),
+                nullableLong(rs, "progress_comment_id"),
+                rs.getString("cancel_reason"),
+                rs.getString("error"),
+                instant(rs, "deadline_at"),
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"),
+                instant(rs, "completed_at"));
+    }
+
+    private VariantRecord variant(ResultSet rs, int row) throws SQLException {
+        return new VariantRecord(
+                rs.getString("job_id"),
+                rs.getInt("k"),
+                VariantState.valueOf(rs.getString("state")),
+                rs.getString("step"),
+                rs.getInt("attempts"),
+                rs.getString("branch"),
+                rs.getString("head_commit"),
+                rs.getString("strategy"),
+                rs.getString("approach"),
+                rs.getString("commit_sha"),
+                nullableLong(rs, "pr_id"),
+                rs.getString("pr_url"),
+                nullableInt(rs, "files_changed"),
+                nullableInt(rs, "lines_added"),
+                nullableInt(rs, "lines_removed"),
+                rs.getString("provider"),
+                rs.getString("model"),
+                rs.getBoolean("offline"),
+                nullableLong(rs, "duration_ms"),
+                rs.getString("error"),
+                instant(rs, "started_at"),
+                instant(rs, "finished_at"));
+    }
+
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static OffsetDateTime ts(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,29 @@
+package dev.codeagent.orchestrator.job;
+
+import dev.codeagent.contracts.job.JobView;
+import dev.codeagent.contracts.job.VariantView;
+import java.util.List;
+
+/** Rows as the status API shows them. */
+public final class JobViews {
+
+    private JobViews() {
+    }
+
+    public static JobView job(JobRecord job, List<VariantRecord> variants) {
+        String author = job.author() == null ? null
+                : job.author().uniqueName() != null ? job.author().uniqueName() : job.author().displayName();
+        return new JobView(job.id(), "edit-variants", job.status(), job.outcome(), job.kind(), job.repository(),
+                job.pullRequestId(), job.threadId(), job.commentId(), job.intent(), job.variantsRequested(), author,
+                job.error(), job.createdAt(), job.updatedAt(), job.completedAt(),
+                variants.stream().map(JobViews::variant).toList());
+    }
+
+    public static VariantView variant(VariantRecord v) {
+        return new VariantView(v.k(), v.state(), v.step(), v.strategy(),
+                v.offline() && v.approach() != null ? v.approach() + " (offline model)" : v.approach(),
+                v.branch(), v.commitSha(), v.pullRequestId(), v.pullRequestUrl(), v.filesChanged(), v.linesAdded(),
+                v.linesRemoved(), v.provider(), v.offline() && v.model() != null ? v.model() + " (offline)" : v.model(),
+                v.durationMs(), v.error(), v.startedAt(), v.finishedAt());
+    }
+}

@@ -1,0 +1,30 @@
+package dev.codeagent.orchestrator.job;
+
+import dev.codeagent.contracts.job.VariantState;
+import java.time.Instant;
+
+/** A variant row: which step it reached and what each finished step produced. */
+public record VariantRecord(
+        String jobId,
+        int k,
+        VariantState state,
+        String step,
+        int attempts,
+        String branch,
+        String headCommit,
+        String strategy,
+        String approach,
+        String commitSha,
+        Long pullRequestId,
+        String pullRequestUrl,
+        Integer filesChanged,
+        Integer linesAdded,
+        Integer linesRemoved,
+        String provider,
+        String model,
+        boolean offline,
+        Long durationMs,
+        String error,
+        Instant startedAt,
+        Instant finishedAt) {
+}

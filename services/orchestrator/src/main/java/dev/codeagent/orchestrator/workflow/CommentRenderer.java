@@ -1,0 +1,266 @@
+package dev.codeagent.orchestrator.workflow;
+
+import dev.codeagent.contracts.AgentMarker;
+import dev.codeagent.contracts.command.CommandKind;
+import dev.codeagent.contracts.job.Outcome;
+import dev.codeagent.contracts.job.VariantState;
+import dev.codeagent.orchestrator.config.WorkflowProperties;
+import dev.codeagent.orchestrator.job.JobRecord;
+import dev.codeagent.orchestrator.job.VariantRecord;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Everything the agent writes on the pull request: help replies, the progress reply, the final summary,
+ * variant pull request titles and descriptions, commit messages. Each carries the hidden agent marker,
+ * and output of the offline provider is labelled as such wherever it appears.
+ */
+@Component
+public class CommentRenderer {
+
+    static final String OFFLINE_LABEL = "offline model — deterministic demo output, not written by an AI model";
+    private static final int INTENT_INLINE = 200;
+
+    private final WorkflowProperties properties;
+
+    public CommentRenderer(WorkflowProperties properties) {
+        this.properties = properties;
+    }
+
+    public String jobUrl(JobRecord job) {
+        return properties.dashboardUrl().replaceAll("/+$", "") + "/jobs/" + job.id();
+    }
+
+    public String help(JobRecord job) {
+        StringBuilder sb = new StringBuilder();
+        if (job.kind() == CommandKind.REJECTED) {
+            sb.append("**Code Agent** could not run this command");
+            String reason = Markdown.inline(job.rejectionReason(), 500);
+            sb.append(reason.isEmpty() ? ".\n\n" : ": " + reason + "\n\n");
+        } else {
+            sb.append("**Code Agent** writes alternative implementations of a change as draft pull requests.\n\n");
+        }
+        sb.append("**Usage**\n\n")
+                .append("- `/edit [/N] <what to change>`: N alternative implementations (1 to ")
+                .append(properties.maxVariants()).append(", default 1). Each variant is committed on its own branch under `")
+                .append(properties.branchPrefix()).append("` and opened as a draft pull request into this pull request's ")
+                .append("source branch; progress and a comparison of the variants appear in this thread.\n")
+                .append("- `/help`: this message.\n\n")
+                .append("**Limits**: N is at most ").append(properties.maxVariants())
+                .append("; the description of the change must not be empty and at most 8000 characters; ")
+                .append("each variant has ").append(human(properties.variantTimeout())).append(".\n\n")
+                .append("**Example**: `@CodeAgent /edit /3 Add input validation to the login handler`\n\n")
+                .append(AgentMarker.of("job", job.id(), "kind", "help"));
+        return sb.toString();
+    }
+
+    public String progress(JobRecord job, List<VariantRecord> variants) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("**Code Agent** is working on ").append(plural(job.variantsRequested(), "variant")).append(": _")
+                .append(Markdown.inline(job.intent(), INTENT_INLINE)).append("_\n\n");
+        if (job.cancelRequested()) {
+            sb.append(cancelNote(job)).append("\n\n");
+        }
+        appendProgressTable(sb, variants);
+        sb.append("\nJob `").append(job.id()).append("` · [details](").append(jobUrl(job)).append(")\n\n")
+                .append(AgentMarker.of("job", job.id(), "kind", "progress"));
+        return sb.toString();
+    }
+
+    /** The progress reply in its final state, pointing to the summary. */
+    public String progressFinished(JobRecord job, List<VariantRecord> variants, Outcome outcome) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("**Code Agent** finished ").append(plural(job.variantsRequested(), "variant")).append(" for _")
+                .append(Markdown.inline(job.intent(), INTENT_INLINE)).append("_: **")
+                .append(outcomeText(outcome)).append("**");
+        sb.append(job.cancelRequested() ? "\n\n" + cancelNote(job) + "\n\n" : " (comparison in the next reply)\n\n");
+        appendProgressTable(sb, variants);
+        sb.append("\nJob `").append(job.id()).append("` · [details](").append(jobUrl(job)).append(")\n\n")
+                .append(AgentMarker.of("job", job.id(), "kind", "progress"));
+        return sb.toString();
+    }
+
+    public String summary(JobRecord job, List<VariantRecord> variants, Outcome outcome) {
+        long succeeded = variants.stream().filter(v -> v.state() == VariantState.SUCCEEDED).count();
+        StringBuilder sb = new StringBuilder();
+        sb.append("### Code Agent: ").append(plural(job.variantsRequested(), "variant")).append(" for _")
+                .append(Markdown.inline(job.intent(), INTENT_INLINE)).append("_\n\n")
+                .append("Outcome: **").append(outcomeText(outcome)).append("** (").append(succeeded).append(" of ")
+                .append(variants.size()).append(" variants succeeded)");
+        if (job.cancelRequested()) {
+            sb.append(". ").append(cancelNote(job));
+        }
+        if (job.error() != null && succeeded == 0) {
+            sb.append("\n\nReason: ").append(Markdown.inline(job.error(), 600));
+        }
+        sb.append("\n\n| Variant | Approach | Files | +/− lines | Pull request | Status | Duration |\n")
+                .append("|---|---|---|---|---|---|---|\n");
+        boolean anyOffline = false;
+        for (VariantRecord v : variants) {
+            anyOffline |= v.offline();
+            sb.append("| ").append(v.k()).append(" | ").append(approach(v)).append(" | ")
+                    .append(v.filesChanged() == null ? "" : v.filesChanged()).append(" | ")
+                    .append(lines(v)).append(" | ").append(prLink(v)).append(" | ")
+                    .append(stateText(v)).append(" | ").append(v.durationMs() == null ? "" : seconds(v.durationMs()))
+                    .append(" |\n");
+        }
+        if (anyOffline) {
+            sb.append("\n_Variants marked offline come from the ").append(OFFLINE_LABEL).append("._\n");
+        }
+        if (succeeded > 0) {
+            sb.append("\nReview the draft pull requests and merge the variant you prefer into `")
+                    .append(Markdown.inline(shortBranch(job.sourceRef()), 200)).append("`; close the others.\n");
+        }
+        sb.append("\nJob `").append(job.id()).append("` · [details](").append(jobUrl(job)).append(")\n\n")
+                .append(AgentMarker.of("job", job.id(), "kind", "summary"));
+        return sb.toString();
+    }
+
+    public String pullRequestTitle(JobRecord job, int k, boolean offline, String strategy) {
+        String title = (offline ? "[Code Agent, offline] " : "[Code Agent] ")
+                + Markdown.inline(job.intent(), 120) + " (variant " + k + "/" + job.variantsRequested()
+                + (strategy == null || strategy.isBlank() ? "" : ", " + Markdown.inline(strategy, 40)) + ")";
+        return title.length() > 400 ? title.substring(0, 399) + "…" : title;
+    }
+
+    public String pullRequestDescription(JobRecord job, VariantRecord v, String marker) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Variant **").append(v.k()).append(" of ").append(job.variantsRequested())
+                .append("** written by Code Agent for pull request !").append(job.pullRequestId())
+                .append(" on request of ").append(Markdown.inline(authorName(job), 100)).append(".\n\n")
+                .append("**Intent**\n\n").append(Markdown.quote(job.intent(), 4000)).append("\n\n");
+        if (v.offline()) {
+            sb.append("⚠️ **Offline output**: produced by the ").append(OFFLINE_LABEL).append(".\n\n");
+        }
+        sb.append("| | |\n|---|---|\n")
+                .append("| Approach | ").append(Markdown.inline(v.approach(), 600)).append(" |\n")
+                .append("| Strategy | ").append(Markdown.inline(v.strategy(), 100)).append(" |\n")
+                .append("| Model | ").append(modelText(v)).append(" |\n")
+                .append("| Files | ").append(v.filesChanged() == null ? "" : v.filesChanged()).append(" (")
+                .append(lines(v)).append(") |\n")
+                .append("| Job | [").append(job.id()).append("](").append(jobUrl(job)).append(") |\n\n")
+                .append("This is a draft: review it, then merge the variant you prefer into `")
+                .append(Markdown.inline(shortBranch(job.sourceRef()), 200)).append("`.\n\n")
+                .append(marker);
+        String text = sb.toString();
+        // Azure DevOps limits descriptions to 4000 characters; keep the marker at the end.
+        if (text.length() > 3900) {
+            text = text.substring(0, 3890 - marker.length()) + "…\n\n" + marker;
+        }
+        return text;
+    }
+
+    public String commitMessage(JobRecord job, int k, PatchOutline patch) {
+        return "Code Agent variant " + k + "/" + job.variantsRequested() + ": " + Markdown.inline(job.intent(), 72)
+                .replace("\\|", "|") + "\n\n" + (patch.approach() == null ? "" : patch.approach().strip() + "\n\n")
+                + "Strategy: " + patch.strategy() + "\nModel: " + patch.provider() + "/" + patch.model()
+                + (patch.offline() ? " (" + OFFLINE_LABEL + ")" : "") + "\nJob: " + job.id() + "\n";
+    }
+
+    public String statusDescription(JobRecord job, Outcome outcome, List<VariantRecord> variants) {
+        long succeeded = variants.stream().filter(v -> v.state() == VariantState.SUCCEEDED).count();
+        if (outcome == null) {
+            return "Code Agent: " + plural(job.variantsRequested(), "variant") + " in progress";
+        }
+        String base = "Code Agent: " + succeeded + "/" + variants.size() + " variants succeeded";
+        if (JobRecord.CANCEL_TERMINATED.equals(job.cancelReason())) {
+            return base + " (cancelled)";
+        }
+        if (JobRecord.CANCEL_TIMEOUT.equals(job.cancelReason())) {
+            return base + " (job timed out)";
+        }
+        return base;
+    }
+
+    static String modelText(VariantRecord v) {
+        if (v.provider() == null && v.model() == null) {
+            return "";
+        }
+        String text = Markdown.inline(v.provider(), 50) + "/" + Markdown.inline(v.model(), 80);
+        return v.offline() ? text + " (" + OFFLINE_LABEL + ")" : text;
+    }
+
+    private static void appendProgressTable(StringBuilder sb, List<VariantRecord> variants) {
+        sb.append("| Variant | Status | Approach | Files | +/− lines | Pull request |\n|---|---|---|---|---|---|\n");
+        for (VariantRecord v : variants) {
+            sb.append("| ").append(v.k()).append(" | ").append(stateText(v)).append(" | ").append(approach(v))
+                    .append(" | ").append(v.filesChanged() == null ? "" : v.filesChanged()).append(" | ")
+                    .append(lines(v)).append(" | ").append(prLink(v)).append(" |\n");
+        }
+    }
+
+    private static String approach(VariantRecord v) {
+        String text = Markdown.inline(v.approach() != null ? v.approach() : v.strategy(), 160);
+        return v.offline() ? text + " _(offline)_" : text;
+    }
+
+    private static String stateText(VariantRecord v) {
+        return switch (v.state()) {
+            case PENDING -> "⏳ waiting";
+            case RUNNING -> "🔄 " + stepText(v.step());
+            case SUCCEEDED -> "✅ succeeded";
+            case CANCELLED -> "⛔ cancelled";
+            case FAILED -> "❌ failed" + (v.error() == null ? "" : ": " + Markdown.inline(v.error(), 300));
+        };
+    }
+
+    private static String stepText(String step) {
+        return switch (step == null ? "" : step) {
+            case "branch" -> "creating branch";
+            case "patch" -> "writing the change";
+            case "commit" -> "committing";
+            case "pull-request" -> "opening pull request";
+            default -> "running";
+        };
+    }
+
+    private static String prLink(VariantRecord v) {
+        if (v.pullRequestId() == null) {
+            return "";
+        }
+        return v.pullRequestUrl() == null || v.pullRequestUrl().isBlank() ? "!" + v.pullRequestId()
+                : "[!" + v.pullRequestId() + "](" + v.pullRequestUrl().replace(")", "%29").replace(" ", "%20") + ")";
+    }
+
+    private static String lines(VariantRecord v) {
+        return v.linesAdded() == null ? "" : "+" + v.linesAdded() + " / −" + v.linesRemoved();
+    }
+
+    private static String outcomeText(Outcome outcome) {
+        return switch (outcome) {
+            case SUCCESS -> "success";
+            case PARTIAL_SUCCESS -> "partial success";
+            case FAILED -> "failed";
+        };
+    }
+
+    private static String cancelNote(JobRecord job) {
+        return JobRecord.CANCEL_TIMEOUT.equals(job.cancelReason())
+                ? "⏱️ The job ran out of time; unfinished variants were stopped."
+                : "⛔ The job was cancelled on request; unfinished variants were stopped.";
+    }
+
+    private static String authorName(JobRecord job) {
+        if (job.author() == null) {
+            return "a reviewer";
+        }
+        return job.author().displayName() != null ? job.author().displayName() : job.author().uniqueName();
+    }
+
+    static String shortBranch(String ref) {
+        return ref == null ? "" : ref.startsWith("refs/heads/") ? ref.substring("refs/heads/".length()) : ref;
+    }
+
+    private static String seconds(long ms) {
+        return ms < 10_000 ? String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0) : (ms / 1000) + " s";
+    }
+
+    private static String plural(int n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
+    }
+
+    private static String human(Duration d) {
+        return d.toMinutes() >= 1 ? d.toMinutes() + " minutes at most" : d.toSeconds() + " seconds at most";
+    }
+}

@@ -1,0 +1,14 @@
+package dev.codeagent.orchestrator.workflow;
+
+import dev.codeagent.contracts.git.TreeEntry;
+import dev.codeagent.contracts.patch.PullRequestContext;
+import dev.codeagent.contracts.patch.SourceFile;
+import java.util.List;
+
+/**
+ * What every variant of a job is generated from, gathered once by the prepare step and kept with the job
+ * so that variants (possibly on another replica, possibly after a restart) all see the same input.
+ */
+public record JobContext(PullRequestContext pullRequest, List<SourceFile> files, List<String> changedPaths,
+        List<TreeEntry> tree) {
+}

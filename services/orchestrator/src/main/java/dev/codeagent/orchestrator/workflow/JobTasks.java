@@ -1,0 +1,51 @@
+package dev.codeagent.orchestrator.workflow;
+
+import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+
+/**
+ * The db-scheduler tasks of a job: one prepare instance per job, one variant instance per variant k, one
+ * fan-in instance, and a deadline that stops a job that runs too long. Instance ids are derived from the
+ * job id, so scheduling the same step twice is a no-op.
+ */
+public final class JobTasks {
+
+    public static final TaskDescriptor<Void> PREPARE = TaskDescriptor.of("codeagent-job-prepare");
+    public static final TaskDescriptor<Void> VARIANT = TaskDescriptor.of("codeagent-job-variant");
+    public static final TaskDescriptor<Void> FAN_IN = TaskDescriptor.of("codeagent-job-fan-in");
+    public static final TaskDescriptor<Void> DEADLINE = TaskDescriptor.of("codeagent-job-deadline");
+
+    private JobTasks() {
+    }
+
+    public static TaskInstance<Void> prepare(String jobId) {
+        return PREPARE.instance(jobId).build();
+    }
+
+    public static TaskInstance<Void> variant(String jobId, int k) {
+        return VARIANT.instance(jobId + "/" + k).build();
+    }
+
+    public static TaskInstance<Void> fanIn(String jobId) {
+        return FAN_IN.instance(jobId).build();
+    }
+
+    public static TaskInstance<Void> deadline(String jobId) {
+        return DEADLINE.instance(jobId).build();
+    }
+
+    public static TaskInstanceId variantId(String jobId, int k) {
+        return VARIANT.instanceId(jobId + "/" + k);
+    }
+
+    /** Job id of a variant instance id ({@code <jobId>/<k>}). */
+    static String jobOf(String variantInstanceId) {
+        return variantInstanceId.substring(0, variantInstanceId.lastIndexOf('/'));
+    }
+
+    /** k of a variant instance id. */
+    static int kOf(String variantInstanceId) {
+        return Integer.parseInt(variantInstanceId.substring(variantInstanceId.lastIndexOf('/') + 1));
+    }
+}

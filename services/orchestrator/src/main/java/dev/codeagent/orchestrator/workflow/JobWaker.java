@@ -1,0 +1,44 @@
+package dev.codeagent.orchestrator.workflow;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import dev.codeagent.orchestrator.job.JobStore;
+import dev.codeagent.orchestrator.job.VariantRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * After a cancellation or timeout, brings the job's waiting steps (retries in backoff) forward to now, so
+ * they notice at once instead of at their next retry.
+ */
+@Component
+public class JobWaker {
+
+    private static final Logger log = LoggerFactory.getLogger(JobWaker.class);
+
+    private final JobStore store;
+
+    public JobWaker(JobStore store) {
+        this.store = store;
+    }
+
+    public void wake(SchedulerClient scheduler, String jobId) {
+        bringForward(scheduler, JobTasks.prepare(jobId).getTaskName(), jobId);
+        for (VariantRecord v : store.variants(jobId)) {
+            if (!v.state().isTerminal()) {
+                bringForward(scheduler, JobTasks.VARIANT.getTaskName(), jobId + "/" + v.k());
+            }
+        }
+    }
+
+    private static void bringForward(SchedulerClient scheduler, String task, String id) {
+        try {
+            scheduler.getScheduledExecution(com.github.kagkarlsson.scheduler.task.TaskInstanceId.of(task, id))
+                    .filter(e -> !e.isPicked())
+                    .ifPresent(e -> scheduler.reschedule(e.getTaskInstance(), Times.now()));
+        } catch (RuntimeException e) {
+            // Picked meanwhile or already finished: the running step checks the job at its next boundary.
+            log.debug("Could not bring {} {} forward: {}", task, id, e.getMessage());
+        }
+    }
+}

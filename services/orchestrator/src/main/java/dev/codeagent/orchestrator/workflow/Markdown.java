@@ -1,0 +1,37 @@
+package dev.codeagent.orchestrator.workflow;
+
+/**
+ * Puts untrusted text (intents, model summaries, error messages) into markdown without letting it break
+ * a table, hide content in an HTML comment, or forge the agent's marker.
+ */
+final class Markdown {
+
+    private Markdown() {
+    }
+
+    /** Text for a table cell or one line: single line, pipes escaped, no HTML, bounded. */
+    static String inline(String text, int max) {
+        if (text == null || text.isBlank()) {
+            return "";
+        }
+        String single = text.replaceAll("[\\r\\n\\t]+", " ").replaceAll("\\s{2,}", " ").strip();
+        if (single.length() > max) {
+            single = single.substring(0, max - 1).strip() + "…";
+        }
+        return single.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("`", "'");
+    }
+
+    /** Multi-line text as a quote block, HTML neutralised, bounded. */
+    static String quote(String text, int max) {
+        if (text == null || text.isBlank()) {
+            return "";
+        }
+        String bounded = text.strip();
+        if (bounded.length() > max) {
+            bounded = bounded.substring(0, max - 1) + "…";
+        }
+        String safe = bounded.replace("<", "&lt;").replace(">", "&gt;");
+        return "> " + String.join("\n> ", safe.split("\\R"));
+    }
+}

@@ -1,0 +1,381 @@
+package dev.codeagent.orchestrator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.codeagent.contracts.AgentMarker;
+import dev.codeagent.contracts.command.StartJobRequest;
+import dev.codeagent.contracts.command.StartJobResponse;
+import dev.codeagent.contracts.git.StatusState;
+import dev.codeagent.contracts.job.JobPage;
+import dev.codeagent.contracts.job.JobView;
+import dev.codeagent.contracts.job.Outcome;
+import dev.codeagent.contracts.job.RuntimeStatus;
+import dev.codeagent.contracts.job.VariantState;
+import dev.codeagent.contracts.job.VariantView;
+import dev.codeagent.orchestrator.fake.FakePullRequest;
+import dev.codeagent.orchestrator.fake.FakeRepository;
+import dev.codeagent.orchestrator.fake.FakeServices;
+import dev.codeagent.orchestrator.fake.Fault;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import dev.codeagent.orchestrator.artifact.ArtifactStore;
+import dev.codeagent.orchestrator.config.RetentionProperties;
+import dev.codeagent.orchestrator.job.JobStore;
+import dev.codeagent.orchestrator.retention.RetentionPurge;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * The workflow scenarios, run against each database (subclasses choose H2 or PostgreSQL) with the stateful
+ * fake adapter and llm-patch. Each test works on its own repository of the fake, so the tests do not see
+ * each other's branches, pull requests and comments.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "codeagent.platform.internal-token=" + OrchestratorTestClient.TOKEN,
+        "codeagent.scheduler.polling-interval=50ms",
+        "codeagent.scheduler.heartbeat-interval=500ms",
+        "codeagent.scheduler.shutdown-max-wait=1s",
+        "codeagent.workflow.initial-backoff=50ms",
+        "codeagent.workflow.max-backoff=300ms",
+        "codeagent.workflow.max-attempts=4",
+        "codeagent.workflow.variant-timeout=4s",
+        "codeagent.workflow.variant-parallelism=2",
+        "codeagent.services.model-timeout=1500ms",
+        "codeagent.services.adapter-timeout=1500ms",
+        "codeagent.artifacts.directory=target/it-data/artifacts"})
+abstract class AbstractWorkflowIT {
+
+    static final Duration FINISH = Duration.ofSeconds(40);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JobStore store;
+
+    @Autowired
+    ArtifactStore artifactStore;
+
+    final FakeServices fakes = TestFakes.get();
+    OrchestratorTestClient client;
+
+    static void fakeServices(DynamicPropertyRegistry registry) {
+        registry.add("codeagent.services.adapter-url", () -> TestFakes.get().baseUrl());
+        registry.add("codeagent.services.llm-patch-url", () -> TestFakes.get().baseUrl());
+    }
+
+    /** Distinguishes the repositories of the H2 and PostgreSQL runs in the shared fake. */
+    abstract String database();
+
+    @BeforeEach
+    void setUp() {
+        client = new OrchestratorTestClient(port);
+        fakes.reset();
+    }
+
+    String repo(String scenario) {
+        return scenario + "-" + database();
+    }
+
+    StartJobResponse start(StartJobRequest request, int expectedStatus) {
+        HttpResponse<String> response = client.post("/api/orchestrators/edit-variants", request);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
+        return client.read(response, StartJobResponse.class);
+    }
+
+    @Test
+    void happyPathCreatesThreeDraftPullRequestsAndASummary() throws Exception {
+        FakeRepository repo = fakes.repository(repo("happy"));
+        StartJobRequest request = OrchestratorTestClient.edit(repo.name, 1001, 3, "Add input validation");
+
+        HttpResponse<String> first = client.post("/api/orchestrators/edit-variants", request);
+        assertThat(first.statusCode()).isEqualTo(202);
+        StartJobResponse started = client.read(first, StartJobResponse.class);
+        assertThat(started.created()).isTrue();
+        assertThat(started.statusQueryGetUri()).isEqualTo("http://127.0.0.1:" + port + "/api/orchestrators/" + started.id());
+        assertThat(started.terminatePostUri()).isEqualTo(started.statusQueryGetUri() + "/terminate");
+        assertThat(first.headers().firstValue("Location")).contains(started.statusQueryGetUri());
+
+        StartJobResponse again = start(request, 200);
+        assertThat(again.id()).isEqualTo(started.id());
+        assertThat(again.created()).isFalse();
+
+        JobView job = client.awaitFinished(started.id(), FINISH);
+        assertThat(job.runtimeStatus()).isEqualTo(RuntimeStatus.Completed);
+        assertThat(job.outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(job.completedTime()).isNotNull();
+        String shortId = started.id().replace("-", "").substring(0, 8);
+        assertThat(job.variants()).hasSize(3);
+        for (VariantView v : job.variants()) {
+            assertThat(v.state()).isEqualTo(VariantState.SUCCEEDED);
+            assertThat(v.branch()).isEqualTo("agents/edit-7-" + shortId + "-" + v.k());
+            assertThat(v.commit()).matches("[0-9a-f]{40}");
+            assertThat(v.pullRequestId()).isNotNull();
+            assertThat(v.pullRequestUrl()).startsWith("http://fake/pr/");
+            assertThat(v.filesChanged()).isEqualTo(1);
+            assertThat(v.linesAdded()).isEqualTo(2);
+            assertThat(v.linesRemoved()).isEqualTo(1);
+            assertThat(v.strategy()).isEqualTo("strategy-" + v.k());
+            assertThat(v.provider()).isEqualTo("ollama");
+            assertThat(v.durationMs()).isNotNull();
+        }
+
+        assertThat(repo.agentBranches()).hasSize(3);
+        assertThat(repo.pullRequests).hasSize(3);
+        for (FakePullRequest pr : repo.pullRequests) {
+            assertThat(pr.request().draft()).isTrue();
+            assertThat(pr.request().targetBranch()).isEqualTo("refs/heads/feature");
+            assertThat(pr.request().description()).contains(pr.request().marker()).contains("Add input validation");
+            assertThat(pr.request().title()).contains("Add input validation").contains("/3");
+        }
+        assertThat(repo.pullRequests.stream().map(p -> p.request().marker()).collect(Collectors.toSet()))
+                .containsExactlyInAnyOrder(AgentMarker.of("job", started.id(), "variant", "1"),
+                        AgentMarker.of("job", started.id(), "variant", "2"),
+                        AgentMarker.of("job", started.id(), "variant", "3"));
+        repo.commits.values().forEach(commits -> assertThat(commits).hasSize(1));
+
+        assertThat(repo.comments).hasSize(2);
+        assertThat(repo.comments.values()).allMatch(AgentMarker::isPresentIn);
+        String summary = repo.comments.values().stream().filter(c -> c.contains("kind=summary")).findFirst().orElseThrow();
+        assertThat(summary).contains("| Variant | Approach | Files | +/− lines | Pull request | Status | Duration |")
+                .contains("success").contains("[!");
+        String progress = repo.comments.values().stream().filter(c -> c.contains("kind=progress")).findFirst().orElseThrow();
+        assertThat(progress).contains("finished").contains("✅ succeeded");
+
+        assertThat(repo.statuses.get(0).state()).isEqualTo(StatusState.PENDING);
+        assertThat(repo.statuses.get(0).targetUrl()).endsWith("/jobs/" + started.id());
+        assertThat(repo.lastStatus().state()).isEqualTo(StatusState.SUCCEEDED);
+        assertThat(repo.lastStatus().genre() + "/" + repo.lastStatus().name()).isEqualTo("codeagent/edit");
+
+        Path artifacts = Path.of("target/it-data/artifacts/jobs", started.id());
+        assertThat(artifacts.resolve("report.json")).exists();
+        assertThat(artifacts.resolve("context.json")).exists();
+        for (String file : List.of("request.json", "response.json", "diff.patch", "report.json")) {
+            assertThat(artifacts.resolve("variant-2").resolve(file)).exists();
+        }
+        assertThat(Files.readString(artifacts.resolve("variant-2/request.json"))).contains("Add input validation");
+
+        JobPage page = client.read(client.get("/api/orchestrators?repository=" + repo.name + "&runtimeStatus=Completed"),
+                JobPage.class);
+        assertThat(page.items()).extracting(JobView::id).containsExactly(started.id());
+    }
+
+    @Test
+    void concurrentStartsWithOneKeyCreateOneJob() throws Exception {
+        FakeRepository repo = fakes.repository(repo("concurrent"));
+        StartJobRequest request = OrchestratorTestClient.edit(repo.name, 2001, 1, "Concurrent start");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<HttpResponse<String>>> calls = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                calls.add(pool.submit(() -> client.post("/api/orchestrators/edit-variants", request)));
+            }
+            List<HttpResponse<String>> responses = new ArrayList<>();
+            for (Future<HttpResponse<String>> call : calls) {
+                responses.add(call.get());
+            }
+            assertThat(responses).extracting(HttpResponse::statusCode).containsOnly(200, 202);
+            assertThat(responses.stream().filter(r -> r.statusCode() == 202)).hasSize(1);
+            Set<String> ids = responses.stream().map(r -> client.read(r, StartJobResponse.class).id())
+                    .collect(Collectors.toSet());
+            assertThat(ids).hasSize(1);
+            JobView job = client.awaitFinished(ids.iterator().next(), FINISH);
+            assertThat(job.outcome()).isEqualTo(Outcome.SUCCESS);
+            assertThat(repo.pullRequests).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void rejectedCommandGetsAHelpfulReply() {
+        FakeRepository repo = fakes.repository(repo("rejected"));
+        StartJobResponse started = start(OrchestratorTestClient.rejected(repo.name, 3001,
+                "N must be between 1 and 10 (got 11)"), 202);
+        JobView job = client.awaitFinished(started.id(), FINISH);
+        assertThat(job.runtimeStatus()).isEqualTo(RuntimeStatus.Completed);
+        assertThat(job.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(repo.comments).hasSize(1);
+        String reply = repo.comments.values().iterator().next();
+        assertThat(reply).contains("N must be between 1 and 10 (got 11)").contains("/edit [/N]").contains("/help")
+                .contains("agents/");
+        assertThat(AgentMarker.isPresentIn(reply)).isTrue();
+        assertThat(repo.agentBranches()).isEmpty();
+    }
+
+    @Test
+    void partialFailureKeepsTheGoodVariants() {
+        FakeRepository repo = fakes.repository(repo("partial"));
+        fakes.patchBehaviour(FakeServices.PatchBehaviour.failing(r -> r.intent().equals("Partial " + database())
+                && r.k() == 2));
+        StartJobResponse started = start(OrchestratorTestClient.edit(repo.name, 4001, 3, "Partial " + database()), 202);
+        JobView job = client.awaitFinished(started.id(), FINISH);
+        assertThat(job.runtimeStatus()).isEqualTo(RuntimeStatus.Completed);
+        assertThat(job.outcome()).isEqualTo(Outcome.PARTIAL_SUCCESS);
+        assertThat(job.variants()).extracting(VariantView::state)
+                .containsExactly(VariantState.SUCCEEDED, VariantState.FAILED, VariantState.SUCCEEDED);
+        assertThat(job.variants().get(1).error()).contains("422").contains("edits did not apply for variant 2");
+        assertThat(repo.pullRequests).hasSize(2);
+        assertThat(fakes.count("POST", "/api/patches")).isGreaterThanOrEqualTo(3);
+        assertThat(repo.lastStatus().state()).isEqualTo(StatusState.SUCCEEDED);
+        String summary = repo.comments.values().stream().filter(c -> c.contains("kind=summary")).findFirst().orElseThrow();
+        assertThat(summary).contains("partial success").contains("❌ failed");
+    }
+
+    @Test
+    void allVariantsFailingFailsTheJob() {
+        FakeRepository repo = fakes.repository(repo("allfail"));
+        fakes.patchBehaviour(FakeServices.PatchBehaviour.failing(r -> r.intent().equals("Nothing works " + database())));
+        StartJobResponse started = start(OrchestratorTestClient.edit(repo.name, 5001, 2, "Nothing works " + database()), 202);
+        JobView job = client.awaitFinished(started.id(), FINISH);
+        assertThat(job.runtimeStatus()).isEqualTo(RuntimeStatus.Failed);
+        assertThat(job.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(job.error()).contains("edits did not apply");
+        assertThat(job.variants()).extracting(VariantView::state).containsOnly(VariantState.FAILED);
+        assertThat(repo.pullRequests).isEmpty();
+        assertThat(repo.lastStatus().state()).isEqualTo(StatusState.FAILED);
+    }
+
+    @Test
+    void permanentFailureEndsTheVariantAtOnce() {
+        FakeRepository repo = fakes.repository(repo("forbidden"));
+        fakes.addFault(Fault.status("POST", "/" + repo.name + "/pull-requests", 5, 403, null));
+        StartJobResponse started = start(OrchestratorTestClient.edit(repo.name, 5501, 1, "Forbidden"), 202);
+        JobView job = client.awaitFinished(started.id(), FINISH);
+        assertThat(job.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(job.variants().get(0).error()).contains("403");
+        assertThat(fakes.requests()).filteredOn(r -> r.equals("POST /api/v1/repositories/local/local/local/"
+                + repo.name + "/pull-requests")).hasSize(1);
+    }
+
+    @Test
+    void cancellationStopsRunningVariantsAndSaysSo() {
+        FakeRepository repo = fakes.repository(repo("cancel"));
+        String intent = "Cancel me " + database();
+        CountDownLatch gate = new CountDownLatch(1);
+        Fault held = Fault.gate("POST", "/api/patches", intent, 10, gate, false);
+        fakes.addFault(held);
+        StartJobResponse started = start(OrchestratorTestClient.edit(repo.name, 6001, 3, intent), 202);
+        awaitCondition(() -> held.hits() >= 1);
+        HttpResponse<String> terminated = client.post("/api/orchestrators/" + started.id() + "/terminate", null);
+        assertThat(terminated.statusCode()).isEqualTo(202);
+        gate.countDown();
+
+        JobView job = client.awaitFinished(started.id(), FINISH);
+        assertThat(job.runtimeStatus()).isEqualTo(RuntimeStatus.Terminated);
+        assertThat(job.variants()).extracting(VariantView::state).containsOnly(VariantState.CANCELLED);
+        assertThat(repo.pullRequests).isEmpty();
+        assertThat(repo.lastStatus().state()).isEqualTo(StatusState.FAILED);
+        assertThat(repo.lastStatus().description()).contains("cancelled");
+        String progress = repo.comments.values().stream().filter(c -> c.contains("kind=progress")).findFirst().orElseThrow();
+        assertThat(progress).contains("cancelled");
+        assertThat(client.post("/api/orchestrators/" + started.id() + "/terminate", null).statusCode()).isEqualTo(410);
+    }
+
+    @Test
+    void slowModelCallsTimeOutTheVariant() {
+        FakeRepository repo = fakes.repository(repo("timeout"));
+        String intent = "Slow " + database();
+        fakes.patchBehaviour(r -> {
+            if (r.intent().equals(intent) && r.k() == 2) {
+                OrchestratorTestClient.sleep(2500);
+            }
+            return FakeServices.PatchBehaviour.DEFAULT.answer(r);
+        });
+        StartJobResponse started = start(OrchestratorTestClient.edit(repo.name, 7001, 2, intent), 202);
+        JobView job = client.awaitFinished(started.id(), FINISH);
+        assertThat(job.outcome()).isEqualTo(Outcome.PARTIAL_SUCCESS);
+        assertThat(job.variants().get(0).state()).isEqualTo(VariantState.SUCCEEDED);
+        assertThat(job.variants().get(1).state()).isEqualTo(VariantState.FAILED);
+        assertThat(job.variants().get(1).error()).containsAnyOf("timed out", "did not answer");
+        assertThat(repo.pullRequests).hasSize(1);
+    }
+
+    @Test
+    void transientFaultsAreRetriedWithoutDuplicates() {
+        FakeRepository repo = fakes.repository(repo("retry"));
+        String intent = "Retry " + database();
+        fakes.addFault(Fault.status("POST", "/" + repo.name + "/branches", 2, 503, null));
+        fakes.addFault(Fault.status("POST", "/api/patches", 1, 429, 0));
+        fakes.addFault(Fault.status("GET", "/" + repo.name + "/pull-requests/7", 1, 502, null));
+        // The commit lands but its answer comes too late: the retry must find it instead of committing again.
+        fakes.addFault(Fault.delay("POST", "/" + repo.name + "/commits", null, 1, Duration.ofMillis(2500), true));
+        fakes.addFault(Fault.status("POST", "/" + repo.name + "/pull-requests", 1, 500, null));
+
+        StartJobResponse started = start(OrchestratorTestClient.edit(repo.name, 8001, 2, intent), 202);
+        JobView job = client.awaitFinished(started.id(), FINISH);
+        assertThat(job.outcome()).as(job.toString()).isEqualTo(Outcome.SUCCESS);
+        assertThat(repo.agentBranches()).hasSize(2);
+        assertThat(repo.pullRequests).hasSize(2);
+        repo.commits.values().forEach(commits -> assertThat(commits).hasSize(1));
+        assertThat(fakes.count("POST", "/" + repo.name + "/branches")).isGreaterThanOrEqualTo(4);
+        // Two commits plus the replay of the one whose answer was lost, refused by the expectedHead guard.
+        assertThat(fakes.count("POST", "/" + repo.name + "/commits")).isEqualTo(3);
+        assertThat(client.get("/actuator/prometheus").body()).contains("codeagent_step_retries_total");
+    }
+
+    @Test
+    void retentionPurgesFinishedJobsWithTheirArtifacts() {
+        FakeRepository repo = fakes.repository(repo("retention"));
+        StartJobResponse started = start(OrchestratorTestClient.edit(repo.name, 9901, 1, "Purge me"), 202);
+        client.awaitFinished(started.id(), FINISH);
+        Path artifacts = Path.of("target/it-data/artifacts/jobs", started.id());
+        assertThat(artifacts.resolve("report.json")).exists();
+
+        RetentionPurge.purge(store, artifactStore, new RetentionProperties(Duration.ofDays(1), Duration.ofHours(1), 100));
+        assertThat(client.get("/api/orchestrators/" + started.id()).statusCode()).isEqualTo(200);
+
+        int purged = RetentionPurge.purge(store, artifactStore,
+                new RetentionProperties(Duration.ZERO, Duration.ofHours(1), 10_000));
+        assertThat(purged).isGreaterThanOrEqualTo(1);
+        assertThat(client.get("/api/orchestrators/" + started.id()).statusCode()).isEqualTo(404);
+        assertThat(artifacts).doesNotExist();
+    }
+
+    @Test
+    void listingPagesNewestFirstWithAContinuationToken() {
+        FakeRepository repo = fakes.repository(repo("listing"));
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(start(OrchestratorTestClient.rejected(repo.name, 9950 + i, "bad " + i), 202).id());
+        }
+        JobPage first = client.read(client.get("/api/orchestrators?repository=local/local/" + repo.name + "&top=2"),
+                JobPage.class);
+        assertThat(first.items()).extracting(JobView::id).containsExactly(ids.get(2), ids.get(1));
+        assertThat(first.continuationToken()).isNotNull();
+        JobPage second = client.read(client.get("/api/orchestrators?repository=local/local/" + repo.name
+                + "&top=2&continuationToken=" + first.continuationToken()), JobPage.class);
+        assertThat(second.items()).extracting(JobView::id).containsExactly(ids.get(0));
+        assertThat(second.continuationToken()).isNull();
+        assertThat(client.get("/api/orchestrators?runtimeStatus=Sleeping").statusCode()).isEqualTo(400);
+        assertThat(client.get("/api/orchestrators?continuationToken=garbage!").statusCode()).isEqualTo(400);
+        assertThat(client.get("/api/orchestrators/no-such-job").statusCode()).isEqualTo(404);
+        assertThat(client.get("/admin/host/ping").statusCode()).isEqualTo(200);
+        assertThat(client.post("/api/orchestrators/edit-variants", java.util.Map.of("kind", "edit")).statusCode())
+                .isEqualTo(400);
+    }
+
+    static void awaitCondition(java.util.function.BooleanSupplier condition) {
+        long end = System.currentTimeMillis() + 20_000;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > end) {
+                throw new AssertionError("condition not met in 20 s");
+            }
+            OrchestratorTestClient.sleep(20);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.codeagent.orchestrator.fake;
+
+import dev.codeagent.contracts.git.CommitRequest;
+import dev.codeagent.contracts.git.StatusRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** What the fake git host remembers about one repository. */
+public final class FakeRepository {
+
+    public static final long PR_ID = 7;
+
+    public final String name;
+    public final Map<String, String> branches = new ConcurrentHashMap<>();
+    public final Map<String, Integer> branchCreations = new ConcurrentHashMap<>();
+    public final Map<String, List<CommitRequest>> commits = new ConcurrentHashMap<>();
+    public final List<FakePullRequest> pullRequests = new CopyOnWriteArrayList<>();
+    public final Map<Long, String> comments = new ConcurrentHashMap<>();
+    public final Map<String, Long> commentsByKey = new ConcurrentHashMap<>();
+    public final List<StatusRequest> statuses = new CopyOnWriteArrayList<>();
+
+    FakeRepository(String name) {
+        this.name = name;
+    }
+
+    public List<String> agentBranches() {
+        return branches.keySet().stream().filter(b -> b.startsWith("agents/")).sorted().toList();
+    }
+
+    public StatusRequest lastStatus() {
+        return statuses.isEmpty() ? null : statuses.get(statuses.size() - 1);
+    }
+}

@@ -1,0 +1,369 @@
+package dev.codeagent.orchestrator.fake;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.codeagent.contracts.git.BranchInfo;
+import dev.codeagent.contracts.git.ChangeType;
+import dev.codeagent.contracts.git.ChangedFile;
+import dev.codeagent.contracts.git.ChangedFiles;
+import dev.codeagent.contracts.git.CommentRef;
+import dev.codeagent.contracts.git.CommentRequest;
+import dev.codeagent.contracts.git.CommitRequest;
+import dev.codeagent.contracts.git.CommitResult;
+import dev.codeagent.contracts.git.ContentsRequest;
+import dev.codeagent.contracts.git.CreateBranchRequest;
+import dev.codeagent.contracts.git.CreatePullRequestRequest;
+import dev.codeagent.contracts.git.FileChange;
+import dev.codeagent.contracts.git.FileContent;
+import dev.codeagent.contracts.git.FileContents;
+import dev.codeagent.contracts.git.PullRequestInfo;
+import dev.codeagent.contracts.git.PullRequestRef;
+import dev.codeagent.contracts.git.StatusRequest;
+import dev.codeagent.contracts.git.TreeEntry;
+import dev.codeagent.contracts.git.TreeListing;
+import dev.codeagent.contracts.context.ContextSelection;
+import dev.codeagent.contracts.context.ContextSelectionRequest;
+import dev.codeagent.contracts.patch.PatchRequest;
+import dev.codeagent.contracts.patch.PatchResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A protocol-faithful, stateful fake of the adapter and llm-patch REST APIs on a loopback port, for
+ * orchestrator tests: it remembers branches, commits, pull requests, comments and statuses per repository,
+ * answers like the real services (including 404 for a missing branch, 409 with {@code currentCommit},
+ * find-or-create by marker, idempotent replies by {@code Idempotency-Key}), and injects faults on demand.
+ */
+public final class FakeServices implements AutoCloseable {
+
+    public static final String BASE_COMMIT = "1111111111111111111111111111111111111111";
+    private static final Pattern REPO = Pattern.compile(
+            "/api/v1/repositories/([^/]+)/([^/]+)/([^/]+)/([^/]+)(/.*)?");
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final Map<String, FakeRepository> repositories = new ConcurrentHashMap<>();
+    private final List<Fault> faults = new CopyOnWriteArrayList<>();
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final AtomicLong ids = new AtomicLong(100);
+    private volatile PatchBehaviour patchBehaviour = PatchBehaviour.DEFAULT;
+
+    public FakeServices() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** A repository with one open pull request (id 7) from {@code feature} to {@code main}. */
+    public FakeRepository repository(String name) {
+        return repositories.computeIfAbsent(name, FakeRepository::new);
+    }
+
+    public void addFault(Fault fault) {
+        faults.add(fault);
+    }
+
+    public void patchBehaviour(PatchBehaviour behaviour) {
+        this.patchBehaviour = behaviour;
+    }
+
+    /** "METHOD path" of every request received, in order. */
+    public List<String> requests() {
+        return List.copyOf(requests);
+    }
+
+    public long count(String method, String pathPart) {
+        return requests.stream().filter(r -> r.startsWith(method + " ") && r.contains(pathPart)).count();
+    }
+
+    public void reset() {
+        faults.clear();
+        requests.clear();
+        patchBehaviour = PatchBehaviour.DEFAULT;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod();
+            String path = exchange.getRequestURI().getRawPath();
+            String query = exchange.getRequestURI().getRawQuery();
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String bodyText = new String(body, StandardCharsets.UTF_8);
+            requests.add(method + " " + path + (query == null ? "" : "?" + query));
+            Fault fault = matchingFault(method, path, bodyText);
+            if (fault != null && !fault.afterProcessing()) {
+                fault.apply();
+                if (fault.status() > 0) {
+                    problem(exchange, fault.status(), fault.retryAfterSeconds(), "injected fault");
+                    return;
+                }
+            }
+            Response response;
+            try {
+                response = route(method, path, query, bodyText, exchange);
+            } catch (RuntimeException e) {
+                response = new Response(500, Map.of("title", "fake failed", "detail", String.valueOf(e)));
+            }
+            if (fault != null && fault.afterProcessing()) {
+                // The side effect happened; the answer is delayed or lost, as after a timeout or crash.
+                fault.apply();
+                if (fault.status() > 0) {
+                    problem(exchange, fault.status(), fault.retryAfterSeconds(), "injected fault after processing");
+                    return;
+                }
+            }
+            send(exchange, response);
+        }
+    }
+
+    private Fault matchingFault(String method, String path, String body) {
+        for (Fault f : faults) {
+            if (f.matches(method, path, body) && f.take()) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    private Response route(String method, String path, String query, String body, HttpExchange exchange) {
+        if (path.equals("/api/context/select") && method.equals("POST")) {
+            ContextSelectionRequest request = json.readValue(body, ContextSelectionRequest.class);
+            List<String> paths = new ArrayList<>(request.changedPaths() == null ? List.of() : request.changedPaths());
+            request.tree().stream().map(TreeEntry::path).filter(p -> !paths.contains(p)).limit(3).forEach(paths::add);
+            return new Response(200, new ContextSelection(paths, 100, List.of()));
+        }
+        if (path.equals("/api/patches") && method.equals("POST")) {
+            PatchRequest request = json.readValue(body, PatchRequest.class);
+            return patchBehaviour.answer(request);
+        }
+        Matcher m = REPO.matcher(path);
+        if (!m.matches()) {
+            return new Response(404, Map.of("title", "no route " + path));
+        }
+        FakeRepository repo = repositories.get(decode(m.group(4)));
+        if (repo == null) {
+            return new Response(404, Map.of("title", "Not Found", "detail", "repository not found"));
+        }
+        String rest = m.group(5) == null ? "" : m.group(5);
+        Map<String, String> params = params(query);
+        synchronized (repo) {
+            return repoRoute(repo, method, rest, params, body, exchange);
+        }
+    }
+
+    private Response repoRoute(FakeRepository repo, String method, String rest, Map<String, String> params,
+            String body, HttpExchange exchange) {
+        if (method.equals("GET") && rest.matches("/pull-requests/\\d+")) {
+            long id = Long.parseLong(rest.substring(rest.lastIndexOf('/') + 1));
+            if (id != FakeRepository.PR_ID) {
+                return new Response(404, Map.of("title", "Not Found", "detail", "pull request " + id + " not found"));
+            }
+            return new Response(200, new PullRequestInfo(id, "Login handler", "Adds a login handler",
+                    "refs/heads/feature", "refs/heads/main", BASE_COMMIT, "2222222222222222222222222222222222222222",
+                    "active", false, null, "http://fake/pr/" + id));
+        }
+        if (method.equals("GET") && rest.matches("/pull-requests/\\d+/changes")) {
+            return new Response(200, new ChangedFiles(1, List.of(new ChangedFile("src/Login.java", ChangeType.EDIT, null))));
+        }
+        if (method.equals("GET") && rest.equals("/tree")) {
+            return new Response(200, new TreeListing(params.get("commit"), List.of(new TreeEntry("src/Login.java", 40),
+                    new TreeEntry("README.md", 10)), false));
+        }
+        if (method.equals("POST") && rest.equals("/contents")) {
+            ContentsRequest request = json.readValue(body, ContentsRequest.class);
+            List<FileContent> files = new ArrayList<>();
+            for (String p : request.paths()) {
+                files.add(new FileContent(p, "class Login {}\n", FileContent.UTF8, 15, false, false));
+            }
+            return new Response(200, new FileContents(request.commit(), files, List.of()));
+        }
+        if (method.equals("GET") && rest.equals("/branches")) {
+            String name = params.get("name");
+            String head = repo.branches.get(name);
+            return head == null ? new Response(404, Map.of("title", "Not Found", "detail", "no branch " + name))
+                    : new Response(200, new BranchInfo(name, head, false));
+        }
+        if (method.equals("POST") && rest.equals("/branches")) {
+            CreateBranchRequest request = json.readValue(body, CreateBranchRequest.class);
+            String head = repo.branches.get(request.name());
+            if (head == null) {
+                repo.branches.put(request.name(), request.commit());
+                repo.branchCreations.merge(request.name(), 1, Integer::sum);
+                return new Response(201, new BranchInfo(request.name(), request.commit(), true));
+            }
+            if (head.equals(request.commit())) {
+                return new Response(200, new BranchInfo(request.name(), head, false));
+            }
+            return new Response(409, Map.of("type", "https://codeagent.dev/problems/conflict", "title", "Conflict",
+                    "detail", "branch exists at another commit", "currentCommit", head));
+        }
+        if (method.equals("POST") && rest.equals("/commits")) {
+            CommitRequest request = json.readValue(body, CommitRequest.class);
+            String head = repo.branches.get(request.branch());
+            if (head == null) {
+                return new Response(404, Map.of("title", "Not Found", "detail", "no branch " + request.branch()));
+            }
+            if (!head.equals(request.expectedHead())) {
+                return new Response(409, Map.of("type", "https://codeagent.dev/problems/conflict", "title",
+                        "Conflict", "detail", "head moved", "currentCommit", head));
+            }
+            String commit = HexFormat.of().formatHex(randomBytes());
+            repo.branches.put(request.branch(), commit);
+            repo.commits.computeIfAbsent(request.branch(), b -> new CopyOnWriteArrayList<>()).add(request);
+            return new Response(201, new CommitResult(request.branch(), commit, head));
+        }
+        if (method.equals("POST") && rest.equals("/pull-requests")) {
+            CreatePullRequestRequest request = json.readValue(body, CreatePullRequestRequest.class);
+            for (FakePullRequest pr : repo.pullRequests) {
+                if (pr.request().sourceBranch().equals(request.sourceBranch())
+                        && pr.request().targetBranch().equals(request.targetBranch())
+                        && pr.request().description() != null && pr.request().description().contains(request.marker())) {
+                    return new Response(200, new PullRequestRef(pr.id(), pr.url(), false));
+                }
+            }
+            long id = ids.incrementAndGet();
+            FakePullRequest pr = new FakePullRequest(id, "http://fake/pr/" + id, request);
+            repo.pullRequests.add(pr);
+            return new Response(201, new PullRequestRef(id, pr.url(), true));
+        }
+        Matcher reply = Pattern.compile("/pull-requests/(\\d+)/threads/(\\d+)/comments").matcher(rest);
+        if (method.equals("POST") && reply.matches()) {
+            CommentRequest request = json.readValue(body, CommentRequest.class);
+            String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+            if (key != null && repo.commentsByKey.containsKey(key)) {
+                return new Response(200, new CommentRef(Long.parseLong(reply.group(2)), repo.commentsByKey.get(key)));
+            }
+            long id = ids.incrementAndGet();
+            repo.comments.put(id, request.content());
+            if (key != null) {
+                repo.commentsByKey.put(key, id);
+            }
+            return new Response(201, new CommentRef(Long.parseLong(reply.group(2)), id));
+        }
+        Matcher update = Pattern.compile("/pull-requests/(\\d+)/threads/(\\d+)/comments/(\\d+)").matcher(rest);
+        if (method.equals("PATCH") && update.matches()) {
+            long id = Long.parseLong(update.group(3));
+            if (!repo.comments.containsKey(id)) {
+                return new Response(404, Map.of("title", "Not Found", "detail", "no comment " + id));
+            }
+            repo.comments.put(id, json.readValue(body, CommentRequest.class).content());
+            return new Response(200, new CommentRef(Long.parseLong(update.group(2)), id));
+        }
+        if (method.equals("POST") && rest.matches("/pull-requests/\\d+/statuses")) {
+            repo.statuses.add(json.readValue(body, StatusRequest.class));
+            return new Response(204, null);
+        }
+        return new Response(404, Map.of("title", "no route " + method + " " + rest));
+    }
+
+    private void send(HttpExchange exchange, Response response) throws IOException {
+        if (response.body() == null) {
+            exchange.sendResponseHeaders(response.status(), -1);
+            return;
+        }
+        byte[] bytes = json.writeValueAsBytes(response.body());
+        exchange.getResponseHeaders().set("Content-Type",
+                response.status() >= 400 ? "application/problem+json" : "application/json");
+        exchange.sendResponseHeaders(response.status(), bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private void problem(HttpExchange exchange, int status, Integer retryAfter, String detail) throws IOException {
+        if (retryAfter != null) {
+            exchange.getResponseHeaders().set("Retry-After", String.valueOf(retryAfter));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("title", "Injected " + status);
+        body.put("status", status);
+        body.put("detail", detail);
+        send(exchange, new Response(status, body));
+    }
+
+    private static Map<String, String> params(String query) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    params.put(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
+                }
+            }
+        }
+        return params;
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[20];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return bytes;
+    }
+
+    /** An answer of the fake. */
+    public record Response(int status, Object body) {
+    }
+
+    /** How the fake llm-patch answers a patch request. */
+    @FunctionalInterface
+    public interface PatchBehaviour {
+        PatchBehaviour DEFAULT = request -> new Response(200, patch(request, false));
+
+        Response answer(PatchRequest request);
+
+        static PatchResponse patch(PatchRequest request, boolean offline) {
+            String content = "class Login {\n  // variant " + request.k() + ": " + request.intent() + "\n}\n";
+            return new PatchResponse(request.k(), "strategy-" + request.k(), "Approach " + request.k()
+                    + " for the change", List.of(FileChange.edit("src/Login.java", content)),
+                    "--- a/src/Login.java\n+++ b/src/Login.java\n", 2, 1, offline ? "offline" : "ollama",
+                    offline ? "offline-v1" : "qwen2.5-coder", offline, null, 1);
+        }
+
+        /** 422 for the variants selected by {@code failing}, the default answer for the others. */
+        static PatchBehaviour failing(Predicate<PatchRequest> failing) {
+            return request -> failing.test(request)
+                    ? new Response(422, Map.of("type", "https://codeagent.dev/problems/unprocessable",
+                            "title", "Unprocessable", "detail", "edits did not apply for variant " + request.k()))
+                    : DEFAULT.answer(request);
+        }
+    }
+}

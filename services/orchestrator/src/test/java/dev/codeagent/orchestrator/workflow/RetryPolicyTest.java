@@ -1,0 +1,41 @@
+package dev.codeagent.orchestrator.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.codeagent.orchestrator.client.CallFailure;
+import dev.codeagent.orchestrator.config.WorkflowProperties;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class RetryPolicyTest {
+
+    private final RetryPolicy policy = new RetryPolicy(new WorkflowProperties(null, "http://d", "agents/", 10, 4,
+            Duration.ofMinutes(8), Duration.ofMinutes(30), 0, 100, 5, Duration.ofSeconds(1), Duration.ofSeconds(30)));
+
+    @Test
+    void backoffGrowsExponentiallyWithJitterAndStaysUnderTheCap() {
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            long nominal = Math.min(30_000, 1000L << (attempt - 1));
+            for (int i = 0; i < 50; i++) {
+                long delay = policy.backoff(attempt).toMillis();
+                assertThat(delay).isBetween(nominal / 2, nominal);
+            }
+        }
+    }
+
+    @Test
+    void retryAfterWinsButIsCapped() {
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        CallFailure limited = new CallFailure("429", 429, true, Duration.ofSeconds(7), null, null);
+        assertThat(policy.nextAttempt(1, limited, now)).isEqualTo(now.plusSeconds(7));
+        CallFailure huge = new CallFailure("503", 503, true, Duration.ofHours(1), null, null);
+        assertThat(policy.nextAttempt(1, huge, now)).isEqualTo(now.plusSeconds(30));
+    }
+
+    @Test
+    void stopsAfterMaxAttempts() {
+        assertThat(policy.mayRetry(4)).isTrue();
+        assertThat(policy.mayRetry(5)).isFalse();
+    }
+}
