@@ -1,6 +1,9 @@
 package dev.codeagent.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.codeagent.platform.testing.ServiceSmokeChecks;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -18,5 +21,14 @@ class GatewaySmokeIT {
         checks.assertActuatorEndpoints();
         checks.assertCorrelationIdEchoed();
         checks.assertInternalPathProtected("/api/internal-probe");
+    }
+
+    @Test
+    void refusesDeliveriesWhenNoWebhookCredentialsAreConfigured() {
+        HttpResponse<String> response = new GatewayClient(port).post("/webhook/ado",
+                new String(Fixtures.bytes(Fixtures.EDIT_COMMAND)), "X-CodeAgent-Secret", "anything");
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).isPresent();
+        assertThat(response.body()).contains("no webhook credentials configured");
     }
 }

@@ -1,0 +1,47 @@
+-- wrk script: POSTs the Azure DevOps edit-command fixture to /webhook/ado with a fresh comment id per
+-- request (so every delivery is a new command with its own idempotency key) and the shared secret header.
+-- Environment: FIXTURE (path of pr-comment-edit-command.json), WEBHOOK_SECRET, ID_BASE (digits that make
+-- the comment ids of this wrk run differ from every earlier run's, so a real orchestrator sees new commands).
+
+local counter = 0
+local prefix, suffix
+local threads = {}
+local next_thread = 0
+
+function setup(thread)
+  next_thread = next_thread + 1
+  thread:set("tid", next_thread)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  local file = assert(io.open(os.getenv("FIXTURE"), "rb"))
+  local body = file:read("*a")
+  file:close()
+  -- Split the fixture around the comment id ("id": 1 right after "comment": {).
+  local s, e = body:find('"comment": {%s*"id": 1,')
+  assert(s, "comment id not found in fixture")
+  local head = body:sub(1, e)
+  local id_start = head:find('"id": 1,$')
+  prefix = body:sub(1, id_start - 1) .. '"id": '
+  suffix = body:sub(e)  -- starts with the comma after the id
+  wrk.method = "POST"
+  wrk.headers["Content-Type"] = "application/json; charset=utf-8"
+  wrk.headers["X-CodeAgent-Secret"] = os.getenv("WEBHOOK_SECRET")
+  id_base = os.getenv("ID_BASE") or "1"
+end
+
+function request()
+  counter = counter + 1
+  -- Unique across runs and threads: run base, thread number, counter (at most 18 digits in all).
+  local id = id_base .. string.format("%02d%09d", tid, counter)
+  return wrk.format(nil, "/webhook/ado", nil, prefix .. id .. suffix)
+end
+
+function done(summary, latency, requests)
+  io.write(string.format("requests=%d duration_s=%.1f rps=%.0f p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f max_ms=%.2f non2xx=%d errors=%d\n",
+    summary.requests, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000,
+    latency.max / 1000, summary.errors.status,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+end

@@ -1,0 +1,161 @@
+package dev.codeagent.gateway.delivery;
+
+import dev.codeagent.contracts.command.Author;
+import dev.codeagent.contracts.command.RepositoryRef;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads an Azure DevOps service-hook delivery of {@code ms.vss-code.git-pullrequest-comment-event}
+ * (resource version 2.0). The thread id is not a field of the payload: it comes from
+ * {@code resource.comment._links.threads.href}, else from {@code discussionId=} in the message links,
+ * else from the comment's own link; the organisation is the first path segment of a
+ * {@code resourceContainers.*.baseUrl}.
+ */
+public final class AdoDeliveryReader {
+
+    public static final String COMMENT_EVENT = "ms.vss-code.git-pullrequest-comment-event";
+    static final String RESOURCE_VERSION = "2.0";
+    private static final Set<String> PUBLISHERS = Set.of("tfs", "azure-devops");
+    private static final List<String> CONTAINERS = List.of("collection", "account", "project");
+    private static final Pattern THREADS_LINK = Pattern.compile("/threads/(\\d{1,18})(?:/|$|\\?)");
+    private static final Pattern DISCUSSION_ID = Pattern.compile("[?&]discussionId=(\\d{1,18})");
+
+    public ReadResult read(JsonNode root) {
+        if (!root.isObject()) {
+            return new ReadResult.Invalid("The body must be a JSON object (an Azure DevOps service-hook delivery).",
+                    List.of());
+        }
+        JsonFields fields = new JsonFields();
+        String eventType = fields.requiredText(root, "eventType", "eventType");
+        String publisher = fields.requiredText(root, "publisherId", "publisherId");
+        String version = fields.requiredText(root, "resourceVersion", "resourceVersion");
+        if (!fields.problems().isEmpty()) {
+            return invalid(fields);
+        }
+        if (!COMMENT_EVENT.equals(eventType)) {
+            return new ReadResult.Ignored(eventType, "unsupported-event-type");
+        }
+        if (!PUBLISHERS.contains(publisher)) {
+            return new ReadResult.Ignored(eventType, "unsupported-publisher");
+        }
+        if (!RESOURCE_VERSION.equals(version)) {
+            return new ReadResult.Ignored(eventType, "unsupported-resource-version");
+        }
+
+        JsonNode comment = root.path("resource").path("comment");
+        JsonNode pullRequest = root.path("resource").path("pullRequest");
+        JsonNode repository = pullRequest.path("repository");
+        long commentId = fields.requiredPositive(comment, "id", "resource.comment.id");
+        boolean deleted = JsonFields.flag(comment, "isDeleted");
+        String content = deleted ? JsonFields.text(comment, "content")
+                : fields.requiredContent(comment, "content", "resource.comment.content");
+        JsonNode authorNode = comment.path("author");
+        String authorId = fields.requiredText(authorNode, "id", "resource.comment.author.id");
+        long pullRequestId = fields.requiredPositive(pullRequest, "pullRequestId",
+                "resource.pullRequest.pullRequestId");
+        String repositoryName = fields.requiredText(repository, "name", "resource.pullRequest.repository.name");
+        String projectName = fields.requiredText(repository.path("project"), "name",
+                "resource.pullRequest.repository.project.name");
+        String organization = organization(root.path("resourceContainers"));
+        if (organization == null) {
+            fields.problems().add("resourceContainers.collection.baseUrl");
+        }
+        Long threadId = threadId(root, comment);
+        if (threadId == null) {
+            fields.problems().add("resource.comment._links.threads.href");
+        }
+        if (!fields.problems().isEmpty()) {
+            return invalid(fields);
+        }
+
+        Instant published = JsonFields.instant(comment, "publishedDate");
+        Instant contentUpdated = JsonFields.instant(comment, "lastContentUpdatedDate");
+        boolean edited = published != null && contentUpdated != null && contentUpdated.isAfter(published);
+        RepositoryRef repo = new RepositoryRef(RepositoryRef.AZURE_DEVOPS, organization, projectName,
+                repositoryName, JsonFields.optionalText(repository, "id"));
+        Author author = new Author(authorId, JsonFields.optionalText(authorNode, "uniqueName"),
+                JsonFields.optionalText(authorNode, "displayName"));
+        return new ReadResult.Event(new CommentEvent(
+                eventType, repo, pullRequestId, threadId, commentId,
+                JsonFields.optionalNonNegative(comment, "parentCommentId"),
+                author, content == null ? "" : content, edited, deleted,
+                "system".equalsIgnoreCase(JsonFields.text(comment, "commentType")),
+                JsonFields.optionalText(pullRequest, "sourceRefName"),
+                JsonFields.optionalText(pullRequest, "targetRefName"),
+                JsonFields.optionalText(pullRequest.path("lastMergeSourceCommit"), "commitId"),
+                JsonFields.optionalText(root, "id"),
+                contentUpdated != null ? contentUpdated : published));
+    }
+
+    private static ReadResult invalid(JsonFields fields) {
+        return new ReadResult.Invalid("Missing or invalid fields: " + String.join(", ", fields.problems()),
+                List.copyOf(fields.problems()));
+    }
+
+    /** First path segment of a container's base URL, or the account of a legacy *.visualstudio.com URL. */
+    static String organization(JsonNode containers) {
+        for (String name : CONTAINERS) {
+            String baseUrl = JsonFields.text(containers.path(name), "baseUrl");
+            String org = organizationOf(baseUrl);
+            if (org != null && org.length() <= JsonFields.MAX_NAME_LENGTH) {
+                return org;
+            }
+        }
+        return null;
+    }
+
+    static String organizationOf(String baseUrl) {
+        if (baseUrl == null || baseUrl.isBlank()) {
+            return null;
+        }
+        URI uri;
+        try {
+            uri = URI.create(baseUrl.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        String path = uri.getPath();
+        if (path != null) {
+            for (String segment : path.split("/")) {
+                if (!segment.isEmpty()) {
+                    return segment;
+                }
+            }
+        }
+        String host = uri.getHost();
+        if (host != null && host.endsWith(".visualstudio.com")) {
+            return host.substring(0, host.indexOf('.'));
+        }
+        return null;
+    }
+
+    static Long threadId(JsonNode root, JsonNode comment) {
+        JsonNode links = comment.path("_links");
+        Long id = match(THREADS_LINK, JsonFields.text(links.path("threads"), "href"));
+        if (id != null) {
+            return id;
+        }
+        JsonNode message = root.path("message");
+        for (String field : new String[] {"html", "markdown", "text"}) {
+            id = match(DISCUSSION_ID, JsonFields.text(message, field));
+            if (id != null) {
+                return id;
+            }
+        }
+        return match(THREADS_LINK, JsonFields.text(links.path("self"), "href"));
+    }
+
+    private static Long match(Pattern pattern, String text) {
+        if (text == null) {
+            return null;
+        }
+        Matcher m = pattern.matcher(text);
+        return m.find() ? JsonFields.parsePositive(m.group(1)) : null;
+    }
+}

@@ -1,0 +1,105 @@
+package dev.codeagent.gateway.intake;
+
+import dev.codeagent.contracts.command.CommandKind;
+import dev.codeagent.contracts.command.StartJobRequest;
+import dev.codeagent.gateway.command.CommandParser;
+import dev.codeagent.gateway.command.CommandProperties;
+import dev.codeagent.gateway.command.ParsedCommand;
+import dev.codeagent.gateway.delivery.CommentEvent;
+import dev.codeagent.gateway.handoff.HandoffResult;
+import dev.codeagent.gateway.handoff.OrchestratorClient;
+import dev.codeagent.gateway.metrics.GatewayMetrics;
+import dev.codeagent.gateway.ratelimit.CommandRateLimits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Decides what to do with a comment: ignore it (deleted, the agent's own, not a command), refuse it
+ * (rate limit), or hand it to the orchestrator — malformed commands included, as {@code rejected}, so the
+ * author gets a helpful reply in the thread. Exactly-once is the orchestrator's job: the idempotency key
+ * names the comment, so retries, edits and concurrent replicas all map to one job.
+ */
+@Service
+public class CommentIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(CommentIntake.class);
+
+    private final CommandParser parser;
+    private final AgentIdentity agentIdentity;
+    private final CommandRateLimits rateLimits;
+    private final OrchestratorClient orchestrator;
+    private final GatewayMetrics metrics;
+
+    public CommentIntake(CommandProperties commands, AgentIdentity agentIdentity, CommandRateLimits rateLimits,
+            OrchestratorClient orchestrator, GatewayMetrics metrics) {
+        this.parser = new CommandParser(commands.maxVariants(), commands.maxIntentLength());
+        this.agentIdentity = agentIdentity;
+        this.rateLimits = rateLimits;
+        this.orchestrator = orchestrator;
+        this.metrics = metrics;
+    }
+
+    public IntakeOutcome handle(CommentEvent event) {
+        if (event.deleted()) {
+            return new IntakeOutcome.Ignored("deleted-comment");
+        }
+        if (event.systemComment()) {
+            return new IntakeOutcome.Ignored("system-comment");
+        }
+        if (agentIdentity.wrote(event.author(), event.content())) {
+            return new IntakeOutcome.Ignored("agent-comment");
+        }
+        ParsedCommand command = parser.parse(event.content());
+        metrics.parsed(command.outcome());
+        if (command instanceof ParsedCommand.NotACommand) {
+            return new IntakeOutcome.Ignored("not-a-command");
+        }
+        CommandRateLimits.Refusal refusal = rateLimits.check(event);
+        if (refusal != null) {
+            log.warn("Rate limit per {} reached for {} (author {})", refusal.scope(), event.repository().slug(),
+                    event.author().id());
+            return new IntakeOutcome.RateLimited(refusal.scope(), refusal.retryAfter());
+        }
+        StartJobRequest request = toRequest(event, command);
+        HandoffResult result = orchestrator.start(request);
+        if (result instanceof HandoffResult.Created created) {
+            log.info("Job {} started for {} ({} /{})", created.jobId(), request.idempotencyKey(),
+                    request.kind(), request.variants());
+            return new IntakeOutcome.Accepted(created.jobId(), created.statusUrl());
+        }
+        if (result instanceof HandoffResult.Existing existing) {
+            // An edited comment fires the same event again; the command it carried was already taken.
+            return event.edited()
+                    ? new IntakeOutcome.Ignored("edit-of-handled-comment", existing.jobId(), existing.statusUrl())
+                    : new IntakeOutcome.Duplicate(existing.jobId(), existing.statusUrl());
+        }
+        if (result instanceof HandoffResult.Unavailable unavailable) {
+            return new IntakeOutcome.Unavailable(unavailable.detail(), unavailable.retryAfter());
+        }
+        return new IntakeOutcome.Refused(((HandoffResult.Refused) result).detail());
+    }
+
+    static StartJobRequest toRequest(CommentEvent event, ParsedCommand command) {
+        CommandKind kind;
+        String intent = null;
+        int variants = 0;
+        String rejection = null;
+        if (command instanceof ParsedCommand.Edit edit) {
+            kind = CommandKind.EDIT;
+            intent = edit.intent();
+            variants = edit.variants();
+        } else if (command instanceof ParsedCommand.Help) {
+            kind = CommandKind.HELP;
+        } else {
+            kind = CommandKind.REJECTED;
+            rejection = ((ParsedCommand.Rejected) command).reason();
+        }
+        String key = StartJobRequest.keyOf(event.repository(), event.pullRequestId(), event.threadId(),
+                event.commentId());
+        return new StartJobRequest(key, event.repository(), event.pullRequestId(), event.threadId(),
+                event.commentId(), event.parentCommentId(), event.author(), kind, intent, variants, rejection,
+                event.sourceRef(), event.targetRef(), event.sourceCommit(), event.deliveryId(),
+                event.commentUpdatedAt());
+    }
+}

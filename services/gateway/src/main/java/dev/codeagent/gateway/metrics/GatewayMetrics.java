@@ -1,0 +1,67 @@
+package dev.codeagent.gateway.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.springframework.stereotype.Component;
+
+/**
+ * The gateway's own meters. Meters are cached by tag combination so that the hot path does a map
+ * lookup, not a registry lookup; every tag value comes from a small fixed set (never from the payload).
+ */
+@Component
+public class GatewayMetrics {
+
+    private final MeterRegistry registry;
+    private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Timer> timers = new ConcurrentHashMap<>();
+
+    public GatewayMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** {@code codeagent.gateway.deliveries}: one per delivery, by endpoint, event type and outcome. */
+    public void delivery(String endpoint, String eventType, String outcome) {
+        counters.computeIfAbsent("d|" + endpoint + '|' + eventType + '|' + outcome, k -> Counter
+                .builder("codeagent.gateway.deliveries")
+                .description("Deliveries received, by endpoint, event type and outcome")
+                .tags("endpoint", endpoint, "event", eventType, "outcome", outcome)
+                .register(registry)).increment();
+    }
+
+    /** {@code codeagent.gateway.commands}: parse outcomes (edit, help, rejected, not-a-command). */
+    public void parsed(String outcome) {
+        counters.computeIfAbsent("p|" + outcome, k -> Counter.builder("codeagent.gateway.commands")
+                .description("Comments parsed, by outcome")
+                .tag("outcome", outcome)
+                .register(registry)).increment();
+    }
+
+    /** {@code codeagent.gateway.auth.failures}: refused credentials, by endpoint and reason. */
+    public void authFailure(String endpoint, String reason) {
+        counters.computeIfAbsent("a|" + endpoint + '|' + reason, k -> Counter
+                .builder("codeagent.gateway.auth.failures")
+                .description("Deliveries refused for missing or wrong credentials")
+                .tags("endpoint", endpoint, "reason", reason)
+                .register(registry)).increment();
+    }
+
+    /** {@code codeagent.gateway.handoff}: duration of the hand-off to the orchestrator, retries included. */
+    public void handoff(String outcome, long nanos) {
+        timers.computeIfAbsent(outcome, k -> Timer.builder("codeagent.gateway.handoff")
+                .description("Hand-off of a command to the orchestrator, retries included")
+                .tag("outcome", outcome)
+                .publishPercentileHistogram()
+                .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** {@code codeagent.gateway.handoff.errors}: failed attempts, by reason (each retry counts). */
+    public void handoffError(String reason) {
+        counters.computeIfAbsent("e|" + reason, k -> Counter.builder("codeagent.gateway.handoff.errors")
+                .description("Failed attempts to hand a command to the orchestrator")
+                .tag("reason", reason)
+                .register(registry)).increment();
+    }
+}

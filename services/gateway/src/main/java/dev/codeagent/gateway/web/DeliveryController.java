@@ -1,0 +1,152 @@
+package dev.codeagent.gateway.web;
+
+import dev.codeagent.contracts.Headers;
+import dev.codeagent.gateway.auth.WebhookAuthenticator;
+import dev.codeagent.gateway.auth.WebhookProperties;
+import dev.codeagent.gateway.delivery.AdoDeliveryReader;
+import dev.codeagent.gateway.delivery.CommentEvent;
+import dev.codeagent.gateway.delivery.CommentEventReader;
+import dev.codeagent.gateway.delivery.ReadResult;
+import dev.codeagent.gateway.delivery.RequestBodies;
+import dev.codeagent.gateway.intake.CommentIntake;
+import dev.codeagent.gateway.intake.IntakeOutcome;
+import dev.codeagent.gateway.metrics.GatewayMetrics;
+import dev.codeagent.platform.web.CorrelationId;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The public delivery endpoints: {@code POST /webhook/ado} (Azure DevOps service hooks) and
+ * {@code POST /api/comment-events} (the provider-neutral form). Both authenticate, read the body once
+ * into a JSON tree within the size limit, and hand the comment to {@link CommentIntake}.
+ */
+@RestController
+public class DeliveryController {
+
+    static final String ADO = "ado";
+    static final String COMMENT_EVENTS = "comment-events";
+    private static final Logger log = LoggerFactory.getLogger(DeliveryController.class);
+    private static final Duration RETRY_AFTER_ON_ERROR = Duration.ofSeconds(10);
+
+    private final WebhookAuthenticator authenticator;
+    private final CommentIntake intake;
+    private final GatewayMetrics metrics;
+    private final JsonMapper jsonMapper;
+    private final int maxBodyBytes;
+    private final AdoDeliveryReader adoReader = new AdoDeliveryReader();
+    private final CommentEventReader commentEventReader = new CommentEventReader();
+
+    public DeliveryController(WebhookAuthenticator authenticator, CommentIntake intake, GatewayMetrics metrics,
+            JsonMapper jsonMapper, WebhookProperties properties) {
+        this.authenticator = authenticator;
+        this.intake = intake;
+        this.metrics = metrics;
+        this.jsonMapper = jsonMapper;
+        this.maxBodyBytes = (int) properties.maxBodySize().toBytes();
+    }
+
+    @PostMapping("/webhook/ado")
+    public ResponseEntity<Object> azureDevOps(HttpServletRequest request, HttpServletResponse response) {
+        return handle(ADO, request, response, adoReader::read);
+    }
+
+    @PostMapping("/api/comment-events")
+    public ResponseEntity<Object> commentEvent(HttpServletRequest request, HttpServletResponse response) {
+        return handle(COMMENT_EVENTS, request, response, commentEventReader::read);
+    }
+
+    private ResponseEntity<Object> handle(String endpoint, HttpServletRequest request, HttpServletResponse response,
+            Function<JsonNode, ReadResult> reader) {
+        WebhookAuthenticator.Result auth = authenticator.check(request.getHeader(HttpHeaders.AUTHORIZATION),
+                request.getHeader(authenticator.secretHeader()));
+        if (auth != WebhookAuthenticator.Result.OK) {
+            metrics.authFailure(endpoint, auth.metricTag());
+            metrics.delivery(endpoint, "unknown", "unauthorized");
+            return DeliveryAnswers.unauthorized(authenticator.challenge(), auth == WebhookAuthenticator.Result
+                    .NOT_CONFIGURED ? "This gateway has no webhook credentials configured, so it accepts no "
+                    + "deliveries." : "This endpoint needs the webhook credentials (HTTP Basic and/or the "
+                    + authenticator.secretHeader() + " header, as configured).");
+        }
+        JsonNode root;
+        try {
+            RequestBodies.Body body = RequestBodies.read(request.getInputStream(), request.getContentLengthLong(),
+                    maxBodyBytes);
+            root = jsonMapper.readTree(body.bytes(), 0, body.length());
+        } catch (RequestBodies.TooLargeException e) {
+            metrics.delivery(endpoint, "unknown", "too-large");
+            return DeliveryAnswers.tooLarge(maxBodyBytes);
+        } catch (JacksonException e) {
+            metrics.delivery(endpoint, "unknown", "bad-request");
+            return DeliveryAnswers.badRequest("The request body is not valid JSON: " + firstLine(e), List.of());
+        } catch (IOException e) {
+            metrics.delivery(endpoint, "unknown", "bad-request");
+            return DeliveryAnswers.badRequest("The request body could not be read.", List.of());
+        }
+        try {
+            return dispatch(endpoint, reader.apply(root), request, response);
+        } catch (RuntimeException e) {
+            // A bug must not make Azure DevOps disable the subscription: 503 is retried, 500 is not.
+            log.error("Delivery failed unexpectedly", e);
+            metrics.delivery(endpoint, "unknown", "error");
+            return DeliveryAnswers.unavailable("The gateway failed unexpectedly; the log has details under this "
+                    + "correlation id.", RETRY_AFTER_ON_ERROR);
+        }
+    }
+
+    private ResponseEntity<Object> dispatch(String endpoint, ReadResult read, HttpServletRequest request,
+            HttpServletResponse response) {
+        if (read instanceof ReadResult.Invalid invalid) {
+            metrics.delivery(endpoint, "unknown", "bad-request");
+            return DeliveryAnswers.badRequest(invalid.detail(), invalid.fields());
+        }
+        if (read instanceof ReadResult.Ignored ignored) {
+            metrics.delivery(endpoint, eventTag(ignored.eventType()), "ignored");
+            return DeliveryAnswers.ignored(ignored.reason());
+        }
+        CommentEvent event = ((ReadResult.Event) read).event();
+        String eventTag = eventTag(event.eventType());
+        // Without a caller-supplied correlation id, the delivery id ties our logs to Azure DevOps' history.
+        if (request.getHeader(Headers.CORRELATION_ID) == null && event.deliveryId() != null) {
+            String corrId = CorrelationId.acceptOrGenerate(event.deliveryId());
+            response.setHeader(Headers.CORRELATION_ID, corrId);
+            try (CorrelationId.Scope ignored = CorrelationId.open(corrId)) {
+                return answer(endpoint, eventTag, event);
+            }
+        }
+        return answer(endpoint, eventTag, event);
+    }
+
+    private ResponseEntity<Object> answer(String endpoint, String eventTag, CommentEvent event) {
+        IntakeOutcome outcome = intake.handle(event);
+        metrics.delivery(endpoint, eventTag, outcome.metricTag());
+        return DeliveryAnswers.of(outcome);
+    }
+
+    /** Metric tag for an event type; anything unexpected collapses to "other" to keep cardinality fixed. */
+    private static String eventTag(String eventType) {
+        if (AdoDeliveryReader.COMMENT_EVENT.equals(eventType) || CommentEventReader.EVENT_TYPE.equals(eventType)) {
+            return eventType;
+        }
+        return "other";
+    }
+
+    private static String firstLine(JacksonException e) {
+        String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+        int cut = message.indexOf('\n');
+        message = cut > 0 ? message.substring(0, cut) : message;
+        return message.length() > 200 ? message.substring(0, 200) + "…" : message;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.codeagent.gateway.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+class CommentEventReaderTest {
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final CommentEventReader reader = new CommentEventReader();
+
+    @Test
+    void readsTheDocumentedShape() {
+        ReadResult result = reader.read(json.readTree("""
+                {"provider":"local","organization":"local","project":"local","repository":"demo",
+                 "pullRequestId":1,"threadId":2,"commentId":3,"author":{"id":"u1","name":"Dana"},
+                 "content":"/edit /2 x","eventId":"evt-1"}"""));
+        CommentEvent event = ((ReadResult.Event) result).event();
+        assertThat(event.repository().slug()).isEqualTo("local/local/demo");
+        assertThat(event.threadId()).isEqualTo(2);
+        assertThat(event.author().uniqueName()).isEqualTo("Dana");
+        assertThat(event.author().displayName()).isEqualTo("Dana");
+        assertThat(event.deliveryId()).isEqualTo("evt-1");
+    }
+
+    @Test
+    void namesMissingFieldsAndRefusesUnknownProviders() {
+        ReadResult result = reader.read(json.readTree("""
+                {"provider":"github","organization":"","project":"p","repository":"r",
+                 "pullRequestId":"x","threadId":2,"author":{},"content":"hi"}"""));
+        assertThat(((ReadResult.Invalid) result).fields()).containsExactly("provider", "organization",
+                "pullRequestId", "commentId", "author.id");
+        assertThat(((ReadResult.Invalid) result).detail()).contains("provider must be 'local' or 'azure-devops'");
+    }
+
+    @Test
+    void refusesAbsurdlyLongNames() {
+        ReadResult result = reader.read(json.readTree("{\"provider\":\"local\",\"organization\":\"local\","
+                + "\"project\":\"local\",\"repository\":\"" + "r".repeat(129) + "\",\"pullRequestId\":1,"
+                + "\"threadId\":1,\"commentId\":1,\"author\":{\"id\":\"a\"},\"content\":\"/help\"}"));
+        assertThat(((ReadResult.Invalid) result).fields()).containsExactly("repository");
+    }
+}
