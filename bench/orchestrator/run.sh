@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Orchestration overhead benchmark (see docs/PERFORMANCE-orchestrator.md).
+# Orchestration overhead benchmark (see docs/PERFORMANCE.md).
 # Usage: bench/orchestrator/run.sh [h2|postgres] [jobs-in-flight]
 #   JAVA_OPTS="-Dthreads=16 -Dpolling=100ms" to change db-scheduler threads and polling interval.
 set -euo pipefail
