@@ -1,0 +1,448 @@
+#!/usr/bin/env bash
+# Container end-to-end test of the Docker-native stack (issue 7), run by .ci/run.
+#
+# 1. builds the five service images from the committed Dockerfiles (target runtime-prebuilt: the jars come
+#    from ./mvnw on the host because containers here cannot reach Maven Central; the JRE base image is
+#    built locally with debootstrap by e2e/base-images.sh because no registry can be pulled);
+# 2. starts docker-compose.yml + e2e/docker-compose.e2e.yml through podman's Docker-compatible API with
+#    docker-compose 1.29 — only the five Code Agent services: traefik, ngrok and ollama (and the profile
+#    services) are third-party images that cannot exist here, azurite likewise (the orchestrator then
+#    keeps artifacts on its filesystem store);
+# 3. runs an `/edit /3` job through the gateway against the local git provider with the offline model
+#    and checks 3 variant branches and 3 draft pull requests;
+# 4. scales the gateway to 3 replicas and shows comment events spread over them by a load balancer that
+#    discovers the replicas through the network's DNS (e2e/lb: HAProxy from Debian, standing in for
+#    Traefik, whose image cannot be pulled here);
+# 5. kills the orchestrator (SIGKILL of its JVM) while a second job runs (llm-patch frozen meanwhile so
+#    the variants are in flight), lets the restart policy bring it back and checks that the job
+#    completes with exactly 3 branches and 3 draft PRs.
+# Everything it starts (podman API service, containers, networks, volumes) is removed by id at the end.
+#
+# Environment: E2E_KEEP=1 keeps the stack running for inspection; E2E_REBUILD_JARS=1 forces
+# ./mvnw package; E2E_INSTALL=0 never installs Debian packages; E2E_SKIP_FLOW=1 stops after the stack
+# is healthy. Needs root (rootful podman), bash, python3 and git on the host; installs the rest.
+set -euo pipefail
+# The whole script is one compound command, so bash parses it completely before running it: editing
+# the file while a run is in progress cannot break that run.
+{
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo_root"
+work="$repo_root/e2e/.work"
+mkdir -p "$work"
+export CONTAINERS_CONF="${CONTAINERS_CONF:-$repo_root/../shared/containers/containers.conf}"
+[[ -f "$CONTAINERS_CONF" ]] || CONTAINERS_CONF=/work/shared/containers/containers.conf
+project="${E2E_PROJECT:-codeagent-e2e}"
+services=(gateway orchestrator adapter llm-patch health-monitor)
+repo_name="e2e-app"
+start=$SECONDS
+
+log() { printf '\n=== [e2e %4ds] %s\n' "$((SECONDS - start))" "$*"; }
+info() { printf '    %s\n' "$*"; }
+fail() { printf '\nE2E FAILED: %s\n' "$*" >&2; exit 1; }
+
+# --- prerequisites --------------------------------------------------------------------------------------
+need=()
+for tool in podman:podman runc:runc docker-compose:docker-compose debootstrap:debootstrap git:git python3:python3; do
+  command -v "${tool%%:*}" >/dev/null 2>&1 || need+=("${tool##*:}")
+done
+if ((${#need[@]})); then
+  if [[ "${E2E_INSTALL:-1}" == "1" && "$(id -u)" == "0" ]]; then
+    log "installing ${need[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq "${need[@]}" >/dev/null
+  else
+    fail "missing tools: ${need[*]} (apt-get install ${need[*]})"
+  fi
+fi
+
+# --- cleanup (by id) ------------------------------------------------------------------------------------
+podman_service_pid=""
+ticker_pid=""
+client_id=""
+lb_id=""
+compose() { docker-compose -p "$project" -f docker-compose.yml -f e2e/docker-compose.e2e.yml "$@"; }
+project_containers() { podman ps -aq --filter "label=com.docker.compose.project=$project"; }
+service_containers() { podman ps -q --filter "label=com.docker.compose.project=$project" --filter "label=com.docker.compose.service=$1"; }
+
+cleanup() {
+  local rc=$?
+  set +e
+  if [[ "${E2E_KEEP:-0}" == "1" && $rc -eq 0 ]]; then
+    info "E2E_KEEP=1: leaving project $project running (DOCKER_HOST=$DOCKER_HOST)"
+    return
+  fi
+  if ((rc != 0)); then
+    log "diagnostics (exit $rc)"
+    for id in $(project_containers 2>/dev/null); do
+      info "--- $(podman inspect --format '{{.Name}} {{.State.Status}} health={{.State.Health.Status}}' "$id" 2>/dev/null)"
+      podman logs --tail 15 "$id" 2>&1 | cut -c1-400 | sed 's/^/      /'
+    done
+  fi
+  [[ -n "$ticker_pid" ]] && kill "$ticker_pid" 2>/dev/null && wait "$ticker_pid" 2>/dev/null
+  [[ -n "$client_id" ]] && podman rm -f "$client_id" >/dev/null 2>&1
+  [[ -n "$lb_id" ]] && podman rm -f "$lb_id" >/dev/null 2>&1
+  local ids; ids="$(project_containers 2>/dev/null)"
+  [[ -n "$ids" ]] && podman rm -f -t 5 $ids >/dev/null 2>&1
+  if [[ -n "$podman_service_pid" ]]; then
+    compose down -v --remove-orphans >/dev/null 2>&1
+  fi
+  for net in $(podman network ls -q --filter "label=com.docker.compose.project=$project" 2>/dev/null); do
+    podman network rm -f "$net" >/dev/null 2>&1
+  done
+  for vol in $(podman volume ls -q --filter "label=com.docker.compose.project=$project" 2>/dev/null); do
+    podman volume rm -f "$vol" >/dev/null 2>&1
+  done
+  if [[ -n "$podman_service_pid" ]]; then
+    kill "$podman_service_pid" 2>/dev/null
+    wait "$podman_service_pid" 2>/dev/null
+  fi
+  info "cleaned up (exit $rc, ${SECONDS}s)"
+}
+trap cleanup EXIT
+
+# --- 1. images --------------------------------------------------------------------------------------------
+log "base image (debootstrap, cached)"
+e2e/base-images.sh
+
+jars_missing=0
+for s in "${services[@]}"; do
+  compgen -G "services/$s/target/codeagent-$s-*.jar" >/dev/null || jars_missing=1
+done
+if [[ "$jars_missing" == "1" || "${E2E_REBUILD_JARS:-0}" == "1" ]]; then
+  log "service jars: ./mvnw package"
+  ./mvnw -q -B -DskipTests package -pl "$(printf 'services/%s,' "${services[@]}" | sed 's/,$//')" -am
+fi
+
+log "service images from services/<name>/Dockerfile (target runtime-prebuilt, JRE_IMAGE=localhost/codeagent-jre:17)"
+vcs_ref="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+for s in "${services[@]}"; do
+  t0=$SECONDS
+  podman build -q --format docker -f "services/$s/Dockerfile" \
+    --build-arg JRE_IMAGE=localhost/codeagent-jre:17 --target runtime-prebuilt \
+    --build-arg VCS_REF="$vcs_ref" --build-arg CREATED="$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
+    -t "localhost/codeagent/$s:e2e" . >/dev/null
+  info "$(printf '%-15s built in %3ds, size %s' "$s" "$((SECONDS - t0))" \
+    "$(podman image inspect --format '{{.Size}}' "localhost/codeagent/$s:e2e" | awk '{printf "%.0f MB", $1/1e6}')")"
+done
+info "$(printf '%-15s %s' "base image" "$(podman image inspect --format '{{.Size}}' localhost/codeagent-jre:17 | awk '{printf "%.0f MB (Debian bookworm + openjdk-17-jre-headless + curl)", $1/1e6}')")"
+
+# --- 2. stack ---------------------------------------------------------------------------------------------
+log "podman API service + docker-compose (project $project)"
+sock="$work/podman.sock"
+rm -f "$sock"
+podman system service --time=0 "unix://$sock" >"$work/podman-service.log" 2>&1 &
+podman_service_pid=$!
+export DOCKER_HOST="unix://$sock"
+for _ in $(seq 1 50); do [[ -S "$sock" ]] && break; sleep 0.2; done
+[[ -S "$sock" ]] || fail "podman system service did not open $sock"
+# leftovers of an interrupted earlier run of the same project
+ids="$(project_containers)"; [[ -n "$ids" ]] && podman rm -f $ids >/dev/null
+compose down -v --remove-orphans >/dev/null 2>&1 || true
+
+# Fresh random secrets (the committed development files are only for laptops).
+secrets="$work/secrets"
+rm -rf "$secrets"; mkdir -p "$secrets"
+for f in codeagent_internal_token codeagent_webhook_secret codeagent_webhook_password codeagent_db_password; do
+  python3 -c 'import secrets; print(secrets.token_hex(24), end="")' >"$secrets/$f"
+done
+cp deploy/secrets/dev/dashboard_users "$secrets/"
+# No Azurite here: an empty connection string keeps the orchestrator's artifacts on its filesystem store.
+: >"$secrets/codeagent_blob_connection_string"
+chmod 644 "$secrets"/*   # read by uid 10001 inside the containers (bind mounts keep host modes)
+export CODEAGENT_SECRETS_PATH="$secrets"
+token="$(cat "$secrets/codeagent_internal_token")"
+webhook_secret="$(cat "$secrets/codeagent_webhook_secret")"
+webhook_password="$(cat "$secrets/codeagent_webhook_password")"
+
+# Podman runs HEALTHCHECKs from systemd timers; without systemd (this machine) nothing runs them, so the
+# test drives them: every 3 s each running container of the project gets `podman healthcheck run`.
+(
+  while true; do
+    for id in $(podman ps -q --filter "label=com.docker.compose.project=$project" 2>/dev/null); do
+      podman healthcheck run "$id" >/dev/null 2>&1 || true
+    done
+    sleep 3
+  done
+) &
+ticker_pid=$!
+
+log "docker-compose up -d ${services[*]}"
+up_started=$SECONDS
+compose up -d --no-build "${services[@]}" 2>&1 | sed '/deploy sub-keys are not supported/d; s/^/    /'
+
+wait_healthy() { # service timeout_s
+  local svc="$1" deadline=$((SECONDS + $2)) id status
+  while ((SECONDS < deadline)); do
+    id="$(service_containers "$svc" | head -1)"
+    if [[ -n "$id" ]]; then
+      status="$(podman inspect --format '{{.State.Health.Status}}' "$id" 2>/dev/null || true)"
+      [[ "$status" == "healthy" ]] && return 0
+    fi
+    sleep 2
+  done
+  return 1
+}
+for s in "${services[@]}"; do
+  wait_healthy "$s" 300 || fail "$s did not become healthy"
+done
+info "all five services healthy $((SECONDS - up_started))s after docker-compose up"
+
+log "start times (Spring's own 'Started ... in' line, container limits applied)"
+for s in "${services[@]}"; do
+  id="$(service_containers "$s" | head -1)"
+  started="$(podman logs "$id" 2>&1 | grep -o 'Started [A-Za-z]*Application in [0-9.]* seconds' | tail -1 || true)"
+  limits="$(podman inspect --format '{{.HostConfig.NanoCpus}} {{.HostConfig.Memory}}' "$id" | awk '{printf "%.1f CPU / %d MB", $1/1e9, $2/1048576}')"
+  info "$(printf '%-15s %-55s limits %s' "$s" "${started:-?}" "$limits")"
+done
+
+# A client container on the internal network: the services publish no host ports.
+network="$(podman inspect --format '{{range $k, $v := .NetworkSettings.Networks}}{{$k}} {{end}}' "$(service_containers gateway | head -1)" | tr ' ' '\n' | grep -m1 backend)"
+client_id="$(podman run -d --network "$network" --entrypoint sleep localhost/codeagent-jre:17 infinity)"
+# http METHOD URL [BODY] [extra curl args...] -> prints "<status>\n<body>"
+http() {
+  local method="$1" url="$2" body="${3:-}"; shift 3 || shift $#
+  local args=(-sS -m 30 -o /tmp/body -w '%{http_code}' -X "$method" -H "x-corr-id: e2e-$RANDOM$RANDOM")
+  [[ -n "$body" ]] && args+=(-H 'Content-Type: application/json' --data-binary "$body")
+  podman exec "$client_id" sh -c 'rm -f /tmp/body /tmp/code; curl "$@" >/tmp/code; echo; cat /tmp/code; echo; cat /tmp/body 2>/dev/null' sh "${args[@]}" "$@" "$url" | tail -n +2
+}
+internal() { http "$1" "$2" "${3:-}" -H "Authorization: Bearer $token"; }
+status_of() { head -1 <<<"$1"; }
+body_of() { tail -n +2 <<<"$1"; }
+json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1], {'d': d}))" "$1"; }
+
+log "platform checks through the internal network"
+for pair in gateway:3001 orchestrator:7071 adapter:3002 llm-patch:3003 health-monitor:8888; do
+  r="$(http GET "http://${pair}/actuator/health/readiness")"
+  [[ "$(status_of "$r")" == "200" ]] || fail "${pair%%:*} readiness: $r"
+done
+info "readiness 200 on all five"
+r="$(http GET http://orchestrator:7071/api/orchestrators/does-not-exist)"
+[[ "$(status_of "$r")" == "401" ]] || fail "orchestrator without bearer token answered $(status_of "$r"), expected 401"
+info "internal API without the token: 401 (token comes from the compose secret file)"
+r="$(podman exec "$client_id" curl -sS -m 10 -D - -o /dev/null -H 'x-corr-id: e2e-corr-abc' http://adapter:3002/actuator/health/liveness)"
+grep -qi '^x-corr-id: e2e-corr-abc' <<<"$r" || fail "x-corr-id not echoed: $r"
+info "x-corr-id echoed"
+r="$(http GET http://health-monitor:8888/health)"
+info "health monitor /health: HTTP $(status_of "$r") $(body_of "$r" | head -c 300)"
+
+if [[ "${E2E_SKIP_FLOW:-0}" == "1" ]]; then
+  log "E2E_SKIP_FLOW=1: stack verified, flow skipped"
+  exit 0
+fi
+
+# --- 3. /edit /3 through the gateway ---------------------------------------------------------------------
+adapter_id="$(service_containers adapter | head -1)"
+log "sample repository '$repo_name' in the adapter's local root (/data/repos), pull request, comment"
+src="$work/$repo_name"
+rm -rf "$src"; mkdir -p "$src/src/main/java/com/example/auth"
+cat >"$src/README.md" <<'EOF'
+# E2E app
+
+A tiny login service used by the Code Agent container end-to-end test.
+EOF
+cat >"$src/src/main/java/com/example/auth/LoginHandler.java" <<'EOF'
+package com.example.auth;
+
+/** Handles login requests. */
+public class LoginHandler {
+
+    public String login(String username, String password) {
+        if (username.equals("admin") && password.equals("secret")) {
+            return "welcome " + username;
+        }
+        return "denied";
+    }
+}
+EOF
+git -C "$src" init -q -b main
+git -C "$src" -c user.name=e2e -c user.email=e2e@localhost add -A
+git -C "$src" -c user.name=e2e -c user.email=e2e@localhost commit -q -m "Initial commit"
+git -C "$src" checkout -q -b feature/login
+sed -i 's/return "denied";/return "denied: " + username;/' "$src/src/main/java/com/example/auth/LoginHandler.java"
+git -C "$src" -c user.name=e2e -c user.email=e2e@localhost commit -q -am "Say who was denied"
+git -C "$src" checkout -q main
+podman exec -u 0 "$adapter_id" mkdir -p /data/repos
+podman cp "$src" "$adapter_id:/data/repos/$repo_name"
+podman exec -u 0 "$adapter_id" chown -R 10001:10001 "/data/repos/$repo_name"
+
+v1="http://adapter:3002/api/v1/repositories/local/local/local/$repo_name"
+open_pr_and_comment() { # -> prints "prId threadId commentId"
+  local r pr thread
+  r="$(internal POST "http://adapter:3002/api/repos/local/$repo_name/pull-requests" \
+    '{"sourceBranch":"feature/login","targetBranch":"main","title":"Say who was denied","description":"e2e"}')"
+  [[ "$(status_of "$r")" =~ ^20[01]$ ]] || fail "open pull request: $r"
+  pr="$(body_of "$r" | json 'd["id"]')"
+  r="$(internal POST "$v1/pull-requests/$pr/threads" "{\"content\":\"@CodeAgent /edit /3 $1\"}")"
+  [[ "$(status_of "$r")" =~ ^20[01]$ ]] || fail "create thread: $r"
+  thread="$(body_of "$r" | json 'd["threadId"]')"
+  echo "$pr $thread $(body_of "$r" | json 'd["commentId"]')"
+}
+comment_event() { # prId threadId commentId content -> full response
+  comment_event_via http://gateway:3001 "$@"
+}
+comment_event_via() { # baseUrl prId threadId commentId content -> full response
+  # Retries 503 (orchestrator briefly unavailable) like Azure DevOps retries a failed delivery.
+  local base="$1" attempt r; shift
+  for attempt in 1 2 3 4 5 6; do
+    r="$(http POST "$base/api/comment-events" \
+      "{\"provider\":\"local\",\"organization\":\"local\",\"project\":\"local\",\"repository\":\"$repo_name\",\"pullRequestId\":$1,\"threadId\":$2,\"commentId\":$3,\"author\":{\"id\":\"e2e-user\",\"name\":\"E2E User\"},\"content\":\"$4\"}" \
+      -H "X-CodeAgent-Secret: $webhook_secret" -u "codeagent:$webhook_password")"
+    [[ "$(status_of "$r")" == "503" ]] || break
+    info "delivery answered 503, retrying in 5 s (attempt $attempt)" >&2
+    sleep 5
+  done
+  printf '%s\n' "$r"
+}
+job_view() { internal GET "http://orchestrator:7071/api/orchestrators/$1"; }
+follow_job() { # jobId timeout_s -> final JobView json
+  local id="$1" deadline=$((SECONDS + $2)) r state last=""
+  while ((SECONDS < deadline)); do
+    r="$(job_view "$id" 2>/dev/null || true)"
+    if [[ "$(status_of "$r")" == "200" ]]; then
+      state="$(body_of "$r" | json 'd["runtimeStatus"] + " " + " ".join("#%s:%s" % (v["k"], v["state"]) for v in d.get("variants") or [])')"
+      [[ "$state" != "$last" ]] && info "job $id: $state" >&2 && last="$state"
+      case "$state" in Completed*|Failed*|Terminated*) body_of "$r"; return 0 ;; esac
+    fi
+    sleep 2
+  done
+  fail "job $id did not finish within $2 s (last: $last)"
+}
+check_job() { # jobJson prId label
+  local job="$1" pr="$2" label="$3" branches prs
+  [[ "$(json 'd["runtimeStatus"]' <<<"$job")" == "Completed" ]] || fail "$label: job not Completed: $job"
+  [[ "$(json 'len([v for v in d["variants"] if v["state"] == "succeeded"])' <<<"$job")" == "3" ]] \
+    || fail "$label: not 3 succeeded variants: $job"
+  branches="$(json '" ".join(sorted(v["branch"] for v in d["variants"]))' <<<"$job")"
+  # the repository as the adapter left it, inspected with git
+  rm -rf "$work/inspect"; podman cp "$adapter_id:/data/repos/$repo_name" "$work/inspect"
+  for b in $branches; do
+    git -C "$work/inspect" rev-parse -q --verify "refs/heads/$b" >/dev/null || fail "$label: branch $b missing"
+  done
+  local prefix; prefix="$(json 'd["variants"][0]["branch"].rsplit("-", 1)[0]' <<<"$job")"
+  [[ "$(git -C "$work/inspect" for-each-ref --format='%(refname)' "refs/heads/$prefix-*" | wc -l)" == "3" ]] \
+    || fail "$label: expected exactly 3 branches $prefix-*: $(git -C "$work/inspect" for-each-ref --format='%(refname)' 'refs/heads/agents/')"
+  prs="$(internal GET "http://adapter:3002/api/repos/local/$repo_name/pull-requests")"
+  local count; count="$(body_of "$prs" | python3 -c "
+import json,sys
+prs=json.load(sys.stdin); branches=set(sys.argv[1].split())
+mine=[p for p in prs if p['sourceRef'].removeprefix('refs/heads/') in branches]
+assert all(p['draft'] for p in mine), 'not all drafts: %s' % mine
+assert all(p['targetRef'].removeprefix('refs/heads/') == 'feature/login' for p in mine), 'wrong target: %s' % mine
+print(len(mine))" "$branches")" || fail "$label: pull requests: $(body_of "$prs")"
+  [[ "$count" == "3" ]] || fail "$label: expected 3 draft PRs for the variant branches, found $count"
+  info "$label: Completed, 3 branches ($branches), 3 draft PRs targeting feature/login"
+}
+
+read -r pr thread comment < <(open_pr_and_comment "Validate the username and password arguments")
+log "POST /api/comment-events (PR #$pr, thread $thread) -> gateway"
+r="$(comment_event "$pr" "$thread" "$comment" "@CodeAgent /edit /3 Validate the username and password arguments")"
+[[ "$(status_of "$r")" =~ ^20[02]$ ]] || fail "gateway: $r"
+job1="$(body_of "$r" | json 'd["jobId"]')"
+info "gateway accepted: job $job1"
+r="$(comment_event "$pr" "$thread" "$comment" "@CodeAgent /edit /3 Validate the username and password arguments")"
+[[ "$(body_of "$r" | json 'd.get("jobId")')" == "$job1" ]] || info "redelivery answered: $r"
+t0=$SECONDS
+job="$(follow_job "$job1" 600)"
+info "job finished in $((SECONDS - t0))s"
+check_job "$job" "$pr" "job 1"
+
+# --- 4. scale the gateway -------------------------------------------------------------------------------
+log "scale the gateway to 3 replicas"
+compose up -d --no-build --no-recreate --scale gateway=3 gateway 2>&1 | sed '/deploy sub-keys are not supported/d; s/^/    /'
+deadline=$((SECONDS + 300))
+while ((SECONDS < deadline)); do
+  healthy=0
+  for id in $(service_containers gateway); do
+    [[ "$(podman inspect --format '{{.State.Health.Status}}' "$id")" == "healthy" ]] && healthy=$((healthy + 1))
+  done
+  ((healthy == 3)) && break
+  sleep 3
+done
+((healthy == 3)) || fail "3 gateway replicas did not become healthy ($healthy)"
+info "3 healthy gateway replicas: $(service_containers gateway | tr '\n' ' ')"
+info "DNS for 'gateway' on the backend network: $(podman exec "$client_id" getent ahostsv4 gateway | awk '{print $1}' | sort -u | tr '\n' ' ')"
+lb_id="$(podman run -d --network "$network" -v "$repo_root/e2e/lb/haproxy.cfg:/etc/haproxy/haproxy.cfg:ro" \
+  localhost/codeagent-e2e-lb:1 haproxy -f /etc/haproxy/haproxy.cfg -db)"
+lb_ip="$(podman inspect --format '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' "$lb_id")"
+info "load balancer (HAProxy stand-in for Traefik) at $lb_ip:80"
+count_events() { # container -> requests to /api/comment-events served so far
+  podman exec "$1" curl -s -m 5 http://127.0.0.1:3001/actuator/prometheus \
+    | awk '/^http_server_requests_seconds_count\{.*uri="\/api\/comment-events"/ { n += $NF } END { printf "%d", n }'
+}
+deadline=$((SECONDS + 60))
+until r="$(http GET "http://$lb_ip/actuator/health/readiness")" && [[ "$(status_of "$r")" == "200" ]]; do
+  ((SECONDS < deadline)) || fail "load balancer did not reach a gateway: $r"
+  sleep 1
+done
+sleep 6   # DNS refreshes (1 s) and two passing health checks (1 s apart) put every replica in rotation
+declare -A before
+for id in $(service_containers gateway); do before[$id]="$(count_events "$id")"; done
+for i in $(seq 1 30); do
+  # not a command: the gateway answers 2xx and ignores it
+  r="$(comment_event_via "http://$lb_ip" "$pr" "$thread" "$((1000 + i))" "just a remark $i")"
+  [[ "$(status_of "$r")" =~ ^2 ]] || fail "remark $i: $r"
+done
+served=0
+for id in $(service_containers gateway); do
+  n=$(( $(count_events "$id") - ${before[$id]} ))
+  info "replica ${id:0:12}: $n of 30 requests"
+  ((n > 0)) && served=$((served + 1))
+done
+((served == 3)) || fail "requests were not spread over the 3 gateway replicas"
+
+# --- 5. orchestrator crash mid-job ----------------------------------------------------------------------
+log "second /edit /3 job; SIGKILL the orchestrator while it runs"
+# The offline model answers in milliseconds, so a job can finish within a second. To crash the
+# orchestrator deterministically in the middle of the work, llm-patch is frozen (podman pause) while the
+# job starts: the variants then wait on their model calls, the orchestrator dies with them in flight,
+# and llm-patch is thawed afterwards.
+llm_id="$(service_containers llm-patch | head -1)"
+podman pause "$llm_id" >/dev/null
+read -r pr2 thread2 comment2 < <(open_pr_and_comment "Reject blank usernames")
+r="$(comment_event "$pr2" "$thread2" "$comment2" "@CodeAgent /edit /3 Reject blank usernames")"
+[[ "$(status_of "$r")" =~ ^20[02]$ ]] || { podman unpause "$llm_id" >/dev/null; fail "gateway: $r"; }
+job2="$(body_of "$r" | json 'd["jobId"]')"
+info "job $job2 accepted (llm-patch frozen)"
+orch_id="$(service_containers orchestrator | head -1)"
+deadline=$((SECONDS + 60))
+st=""
+while ((SECONDS < deadline)); do
+  st="$(body_of "$(job_view "$job2")" | json 'd["runtimeStatus"] + " " + " ".join("#%s:%s" % (v["k"], v["state"]) for v in d.get("variants") or [])' 2>/dev/null || true)"
+  [[ "$st" == Running* ]] && break
+  sleep 0.5
+done
+sleep 3   # let the job's first calls reach the frozen llm-patch
+st="$(body_of "$(job_view "$job2")" | json 'd["runtimeStatus"] + " " + " ".join("#%s:%s" % (v["k"], v["state"]) for v in d.get("variants") or [])' 2>/dev/null || true)"
+info "job state just before the crash: ${st:-unknown}"
+[[ "$st" == Running* ]] || { podman unpause "$llm_id" >/dev/null; fail "job did not reach Running with variants in flight: $st"; }
+restarts_before="$(podman inspect --format '{{.RestartCount}}' "$orch_id")"
+pid="$(podman inspect --format '{{.State.Pid}}' "$orch_id")"
+kill -9 "$pid"
+info "killed the orchestrator JVM (host pid $pid)"
+podman unpause "$llm_id" >/dev/null
+info "llm-patch thawed"
+deadline=$((SECONDS + 60))
+restarted=0
+while ((SECONDS < deadline)); do
+  if [[ "$(podman inspect --format '{{.RestartCount}}' "$orch_id")" != "$restarts_before" \
+        && "$(podman inspect --format '{{.State.Running}}' "$orch_id")" == "true" ]]; then
+    restarted=1; break
+  fi
+  sleep 1
+done
+if ((restarted)); then
+  info "restart policy (unless-stopped) restarted it"
+else
+  info "the runtime did not restart it within 60 s: starting it again (podman start)"
+  podman start "$orch_id" >/dev/null
+fi
+wait_healthy orchestrator 300 || fail "orchestrator did not come back healthy"
+st="$(body_of "$(job_view "$job2")" | json 'd["runtimeStatus"] + " " + " ".join("#%s:%s" % (v["k"], v["state"]) for v in d.get("variants") or [])' 2>/dev/null || true)"
+info "orchestrator healthy again; the job as the restarted orchestrator found it: $st"
+job="$(follow_job "$job2" 600)"
+check_job "$job" "$pr2" "job 2 (after the crash)"
+
+log "passed in $((SECONDS - start))s"
+exit 0
+}

@@ -1,0 +1,182 @@
+package dev.codeagent.deployment.compose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Checks of the committed deployment files that need no container tooling: the Dockerfiles follow the
+ * image rules, every variable the compose files read is documented in .env.example, the committed files
+ * name real public images, kompose gets its labels, and the two shell entry points behave.
+ */
+class DeploymentFilesTest {
+
+    private static final Path ROOT = RepositoryRoot.find();
+    private static final List<String> COMPOSE_FILES = List.of("docker-compose.yml", "docker-compose.dev.yml",
+            "docker-compose.staging.yml", "docker-compose.prod.yml", "deploy/swarm/docker-stack.yml");
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"gateway,3001", "orchestrator,7071", "adapter,3002", "llm-patch,3003", "health-monitor,8888"})
+    void dockerfileFollowsTheImageRules(String service, int port) throws IOException {
+        String dockerfile = Files.readString(ROOT.resolve("services/" + service + "/Dockerfile"));
+        assertThat(dockerfile)
+                .contains("ARG JRE_IMAGE=eclipse-temurin:17-jre")
+                .contains("ARG BUILD_IMAGE=maven:3.9-eclipse-temurin-17")
+                .contains("FROM runtime-base AS runtime-prebuilt")
+                .contains("COPY --from=build /layers/extracted/application/ ./")
+                .contains("--mount=type=cache,target=/root/.m2")
+                .contains("-pl services/" + service + " -am")
+                .contains("-Djarmode=tools -jar app.jar extract --layers --launcher")
+                .contains("org.springframework.boot.loader.launch.JarLauncher")
+                .contains("-XX:MaxRAMPercentage=75")
+                .contains("USER 10001:10001")
+                .contains("EXPOSE " + port)
+                .contains("HEALTHCHECK")
+                .contains("codeagent-healthcheck")
+                .contains("org.opencontainers.image.title=\"codeagent-" + service + "\"")
+                .contains("org.opencontainers.image.revision");
+        // The default path is the full multi-stage build: the last stage runs on the JRE image.
+        List<String> froms = dockerfile.lines().filter(line -> line.startsWith("FROM ")).toList();
+        assertThat(froms.get(froms.size() - 1)).isEqualTo("FROM runtime-base AS runtime");
+        assertThat(froms).contains("FROM ${JRE_IMAGE} AS runtime-base", "FROM ${BUILD_IMAGE} AS build");
+    }
+
+    @Test
+    void everyVariableTheComposeFilesReadIsDocumentedInEnvExample() throws IOException {
+        String envExample = Files.readString(ROOT.resolve(".env.example"));
+        Pattern reference = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
+        Set<String> undocumented = new TreeSet<>();
+        for (String file : COMPOSE_FILES) {
+            Matcher matcher = reference.matcher(Files.readString(ROOT.resolve(file)));
+            while (matcher.find()) {
+                String name = matcher.group(1);
+                if (!Pattern.compile("(?m)^#?\\s*" + name + "=").matcher(envExample).find()) {
+                    undocumented.add(name + " (" + file + ")");
+                }
+            }
+        }
+        assertThat(undocumented).as("variables missing from .env.example").isEmpty();
+    }
+
+    @Test
+    void committedFilesNameRealPublicImages() throws IOException {
+        Pattern image = Pattern.compile("(?m)^\\s*image:\\s*(\\S+)");
+        List<String> images = new ArrayList<>();
+        for (String file : COMPOSE_FILES) {
+            Matcher matcher = image.matcher(Files.readString(ROOT.resolve(file)));
+            while (matcher.find()) {
+                images.add(matcher.group(1));
+            }
+        }
+        assertThat(images).isNotEmpty().noneMatch(name -> name.startsWith("localhost/"))
+                .noneMatch(name -> name.endsWith(":latest"))
+                .contains("traefik:v3.3", "ngrok/ngrok:3", "ollama/ollama:0.6.5",
+                        "mcr.microsoft.com/azure-storage/azurite:3.33.0", "supabase/postgres:15.8.1.060");
+    }
+
+    @Test
+    void composeServicesCarryKomposeLabelsAndNoFixedNames() throws IOException {
+        Map<String, Object> compose = new Yaml(new SafeConstructor(new LoaderOptions()))
+                .load(Files.readString(ROOT.resolve("docker-compose.yml")));
+        Map<String, Map<String, Object>> services = RenderedCompose.mapOfMaps(compose.get("services"));
+        services.forEach((name, service) -> {
+            assertThat(service).as(name).doesNotContainKey("container_name");
+            Map<String, Object> labels = RenderedCompose.map(service.get("labels"));
+            assertThat(labels.keySet()).as(name + " kompose labels")
+                    .anyMatch(label -> label.startsWith("kompose."));
+            // kompose builds Services from ports/expose and fails on a service type without ports.
+            if (labels.containsKey("kompose.service.type")) {
+                assertThat(service).as(name + " has kompose.service.type, so needs ports").containsKey("ports");
+            }
+            if (!service.containsKey("ports") && !name.equals("ollama-pull")) {
+                assertThat(service).as(name + " needs expose for its Kubernetes Service").containsKey("expose");
+            }
+        });
+        for (String exposed : List.of("gateway", "health-monitor")) {
+            Map<String, Object> labels = RenderedCompose.map(services.get(exposed).get("labels"));
+            assertThat(labels).as(exposed).containsKeys("kompose.service.expose",
+                    "kompose.service.expose.ingress-class-name", "kompose.service.healthcheck.readiness.http_get_path");
+        }
+        assertThat(RenderedCompose.map(services.get("ollama-pull").get("labels")))
+                .containsEntry("kompose.controller.type", "job");
+    }
+
+    @Test
+    void ngrokWithoutTokenStopsCleanlyWithAClearMessage() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("sh", ROOT.resolve("deploy/ngrok/entrypoint.sh").toString())
+                .redirectErrorStream(true);
+        builder.environment().remove("NGROK_AUTHTOKEN");
+        Process process = builder.start();
+        assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as("exit 0 so restart: on-failure leaves it stopped").isZero();
+        assertThat(output).contains("NGROK_AUTHTOKEN is not set").contains("rest of Code Agent runs");
+    }
+
+    @ParameterizedTest(name = "readiness {0}, curl available {1} -> exit 0: {2}")
+    @CsvSource({"200,true,true", "503,true,false", "200,false,true", "503,false,false"})
+    void healthcheckFollowsReadiness(int status, boolean withCurl, boolean healthy) throws Exception {
+        Path script = ROOT.resolve("deploy/docker/healthcheck.sh");
+        if (withCurl) {
+            assumeTrue(onPath("curl"), "curl not installed");
+        }
+        assumeTrue(onPath("bash"), "bash not installed");
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/actuator/health/readiness", exchange -> {
+            byte[] body = (status == 200 ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}").getBytes();
+            exchange.sendResponseHeaders(status, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            ProcessBuilder builder = new ProcessBuilder("sh", script.toString(),
+                    String.valueOf(server.getAddress().getPort())).redirectErrorStream(true);
+            if (!withCurl) {
+                // Only sh and bash: the script must fall back to bash's /dev/tcp.
+                Path bin = Files.createTempDirectory("no-curl");
+                Files.createSymbolicLink(bin.resolve("bash"), which("bash"));
+                Files.createSymbolicLink(bin.resolve("sh"), which("sh"));
+                builder.environment().put("PATH", bin.toString());
+            }
+            Process process = builder.start();
+            assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue() == 0).as(new String(process.getInputStream().readAllBytes())).isEqualTo(healthy);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    private static boolean onPath(String tool) {
+        return which(tool) != null;
+    }
+
+    private static Path which(String tool) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .filter(dir -> !dir.isEmpty()).map(dir -> Path.of(dir, tool)).filter(Files::isExecutable)
+                .findFirst().orElse(null);
+    }
+}
