@@ -32,6 +32,7 @@ public class Demo {
     private final String adapter = env("CODEAGENT_ADAPTER_URL");
     private final String dashboard = env("CODEAGENT_DASHBOARD_URL");
     private final String localRoot = env("CODEAGENT_LOCAL_ROOT");
+    private final String dataDir = env("CODEAGENT_DATA_DIR");
 
     public static void main(String[] args) throws Exception {
         String intent = args.length > 0 ? String.join(" ", args) : DEFAULT_INTENT;
@@ -127,8 +128,8 @@ public class Demo {
         System.out.println();
         System.out.println("Inspect the branches with git:  git -C " + localRoot + "/" + REPO
                 + " branch --list 'agents/*' -v");
-        System.out.println("Draft pull requests:            curl -H \"Authorization: Bearer $(cat <data-dir>/internal-token)\" "
-                + adapter + "/api/repos/local/" + REPO + "/pull-requests");
+        System.out.println("Draft pull requests:            curl -H \"Authorization: Bearer $(cat " + dataDir
+                + "/internal-token)\" " + adapter + "/api/repos/local/" + REPO + "/pull-requests");
         return "Completed".equals(job.get("runtimeStatus")) ? 0 : 1;
     }
 
