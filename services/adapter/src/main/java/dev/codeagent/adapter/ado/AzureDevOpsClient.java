@@ -2,6 +2,7 @@ package dev.codeagent.adapter.ado;
 
 import dev.codeagent.adapter.provider.GitProblems;
 import dev.codeagent.adapter.provider.RepositoryCoordinates;
+import dev.codeagent.platform.http.RetryAfter;
 import dev.codeagent.platform.web.ApiProblemException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,9 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -258,21 +256,7 @@ public class AzureDevOpsClient {
 
     /** {@code Retry-After} as seconds or as an HTTP date; null when absent or unreadable. */
     Duration retryAfter(AzureDevOpsResponse response) {
-        String value = response.header("Retry-After");
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip())));
-        } catch (NumberFormatException e) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration wait = Duration.between(clock.instant(), at.toInstant());
-                return wait.isNegative() ? Duration.ZERO : wait;
-            } catch (DateTimeParseException ignored) {
-                return null;
-            }
-        }
+        return RetryAfter.parse(response.header("Retry-After"), clock);
     }
 
     private Duration backoff(int attempt) {

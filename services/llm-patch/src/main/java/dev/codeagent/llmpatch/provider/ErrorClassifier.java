@@ -4,12 +4,12 @@ import com.anthropic.errors.AnthropicIoException;
 import com.anthropic.errors.AnthropicServiceException;
 import com.openai.errors.OpenAIIoException;
 import com.openai.errors.OpenAIServiceException;
+import dev.codeagent.platform.http.RetryAfter;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
@@ -78,20 +78,6 @@ public final class ErrorClassifier {
 
     /** Retry-After as delta-seconds or an HTTP date; null when absent or unreadable. */
     public static Duration retryAfter(List<String> values) {
-        if (values == null || values.isEmpty() || values.get(0) == null) {
-            return null;
-        }
-        String value = values.get(0).strip();
-        try {
-            return Duration.ofMillis(Math.max(0, Math.round(Double.parseDouble(value) * 1000)));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
-                return d.isNegative() ? Duration.ZERO : d;
-            } catch (RuntimeException notDate) {
-                return null;
-            }
-        }
+        return values == null || values.isEmpty() ? null : RetryAfter.parse(values.get(0), Clock.systemUTC());
     }
 }

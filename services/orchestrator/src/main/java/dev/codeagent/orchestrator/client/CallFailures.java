@@ -1,5 +1,7 @@
 package dev.codeagent.orchestrator.client;
 
+import dev.codeagent.platform.http.RetryAfter;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
@@ -10,6 +12,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Turns RestClient exceptions into {@link CallFailure}s, reading the callee's RFC 9457 problem. */
 final class CallFailures {
+
+    /** Longer waits than this are a misbehaving server; RetryPolicy caps them further. */
+    private static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
 
     private CallFailures() {
     }
@@ -50,16 +55,9 @@ final class CallFailures {
     }
 
     private static Duration retryAfter(HttpHeaders headers) {
-        String value = headers == null ? null : headers.getFirst(HttpHeaders.RETRY_AFTER);
-        if (value == null) {
-            return null;
-        }
-        try {
-            long seconds = Long.parseLong(value.trim());
-            return seconds >= 0 ? Duration.ofSeconds(Math.min(seconds, 3600)) : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        Duration wait = headers == null ? null
+                : RetryAfter.parse(headers.getFirst(HttpHeaders.RETRY_AFTER), Clock.systemUTC());
+        return wait == null || wait.compareTo(MAX_RETRY_AFTER) <= 0 ? wait : MAX_RETRY_AFTER;
     }
 
     private static String text(Object value) {
