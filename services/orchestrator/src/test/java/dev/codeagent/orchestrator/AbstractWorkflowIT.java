@@ -2,6 +2,7 @@ package dev.codeagent.orchestrator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
 import dev.codeagent.contracts.AgentMarker;
 import dev.codeagent.contracts.command.StartJobRequest;
 import dev.codeagent.contracts.command.StartJobResponse;
@@ -12,14 +13,20 @@ import dev.codeagent.contracts.job.Outcome;
 import dev.codeagent.contracts.job.RuntimeStatus;
 import dev.codeagent.contracts.job.VariantState;
 import dev.codeagent.contracts.job.VariantView;
+import dev.codeagent.orchestrator.artifact.ArtifactStore;
+import dev.codeagent.orchestrator.config.RetentionProperties;
 import dev.codeagent.orchestrator.fake.FakePullRequest;
 import dev.codeagent.orchestrator.fake.FakeRepository;
 import dev.codeagent.orchestrator.fake.FakeServices;
 import dev.codeagent.orchestrator.fake.Fault;
+import dev.codeagent.orchestrator.job.JobStore;
+import dev.codeagent.orchestrator.retention.RetentionPurge;
+import dev.codeagent.orchestrator.workflow.JobTasks;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -27,14 +34,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import dev.codeagent.orchestrator.artifact.ArtifactStore;
-import dev.codeagent.orchestrator.config.RetentionProperties;
-import dev.codeagent.orchestrator.job.JobStore;
-import dev.codeagent.orchestrator.retention.RetentionPurge;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -54,6 +58,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
         "codeagent.workflow.max-attempts=4",
         "codeagent.workflow.variant-timeout=4s",
         "codeagent.workflow.variant-parallelism=2",
+        "codeagent.workflow.progress-interval=200ms",
         "codeagent.services.model-timeout=1500ms",
         "codeagent.services.adapter-timeout=1500ms",
         "codeagent.artifacts.directory=target/it-data/artifacts"})
@@ -69,6 +74,9 @@ abstract class AbstractWorkflowIT {
 
     @Autowired
     ArtifactStore artifactStore;
+
+    @Autowired
+    Scheduler scheduler;
 
     final FakeServices fakes = TestFakes.get();
     OrchestratorTestClient client;
@@ -284,6 +292,63 @@ abstract class AbstractWorkflowIT {
         String progress = repo.comments.values().stream().filter(c -> c.contains("kind=progress")).findFirst().orElseThrow();
         assertThat(progress).contains("cancelled");
         assertThat(client.post("/api/orchestrators/" + started.id() + "/terminate", null).statusCode()).isEqualTo(410);
+    }
+
+    @Test
+    void progressReplyShowsFinishedVariantsWhileOthersRunInFewEdits() throws Exception {
+        FakeRepository repo = fakes.repository(repo("progress"));
+        String intent = "Progress " + database();
+        CountDownLatch second = new CountDownLatch(1);
+        // Variant 2 waits (less than the model timeout per call) until the test has seen the progress reply.
+        fakes.patchBehaviour(r -> {
+            if (r.intent().equals(intent) && r.k() == 2) {
+                try {
+                    second.await(1, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return FakeServices.PatchBehaviour.DEFAULT.answer(r);
+        });
+        StartJobResponse started = start(OrchestratorTestClient.edit(repo.name, 5501, 3, intent), 202);
+
+        awaitCondition(() -> repo.comments.values().stream()
+                .anyMatch(c -> c.contains("kind=progress") && c.split("✅ succeeded", -1).length - 1 == 2));
+        assertThat(client.read(client.get("/api/orchestrators/" + started.id()), JobView.class).runtimeStatus())
+                .isEqualTo(RuntimeStatus.Running);
+        second.countDown();
+
+        JobView job = client.awaitFinished(started.id(), FINISH);
+        assertThat(job.outcome()).isEqualTo(Outcome.SUCCESS);
+        String progress = repo.comments.values().stream().filter(c -> c.contains("kind=progress")).findFirst().orElseThrow();
+        assertThat(progress).contains("finished");
+        // Variants 1 and 3 ended while 2 ran (one or two edits), 2's end is left to the final rewrite: one
+        // edit per variant plus the final one would be four.
+        assertThat(fakes.count("PATCH", "/" + repo.name + "/pull-requests/7/threads/")).isBetween(2L, 3L);
+    }
+
+    @Test
+    void jobDeadlineStopsRunningVariants() {
+        FakeRepository repo = fakes.repository(repo("deadline"));
+        String intent = "Deadline " + database();
+        CountDownLatch gate = new CountDownLatch(1);
+        Fault held = Fault.gate("POST", "/api/patches", intent, 10, gate, false);
+        fakes.addFault(held);
+        StartJobResponse started = start(OrchestratorTestClient.edit(repo.name, 6501, 2, intent), 202);
+        awaitCondition(() -> held.hits() >= 1);
+        // The deadline task of the job fires now instead of after the job timeout.
+        scheduler.reschedule(JobTasks.DEADLINE.instanceId(started.id()), Instant.now());
+        awaitCondition(() -> store.find(started.id()).orElseThrow().cancelRequested());
+        gate.countDown();
+
+        JobView job = client.awaitFinished(started.id(), FINISH);
+        assertThat(job.runtimeStatus()).isEqualTo(RuntimeStatus.Failed);
+        assertThat(job.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(job.variants()).extracting(VariantView::state).containsOnly(VariantState.FAILED);
+        assertThat(job.variants()).allSatisfy(v -> assertThat(v.error()).contains("ran out of time"));
+        assertThat(repo.pullRequests).isEmpty();
+        assertThat(repo.lastStatus().state()).isEqualTo(StatusState.FAILED);
+        assertThat(store.auditTrail(started.id())).extracting(e -> e.event()).contains("timeout");
     }
 
     @Test

@@ -13,6 +13,9 @@ import org.springframework.validation.annotation.Validated;
  * (after {@code heartbeatInterval × missedHeartbeats}; db-scheduler requires at least 4).
  *
  * @param name              scheduler name recorded as {@code picked_by} (blank: host name + random suffix)
+ * @param pollingStrategy   how due steps are claimed; {@code auto} claims them with one
+ *                          {@code SELECT … FOR UPDATE SKIP LOCKED} statement per batch on PostgreSQL (fewer
+ *                          statements per step) and with an optimistic update per step elsewhere
  */
 @Validated
 @ConfigurationProperties("codeagent.scheduler")
@@ -23,5 +26,9 @@ public record SchedulerProperties(
         @NotNull Duration pollingInterval,
         @NotNull Duration heartbeatInterval,
         @Min(4) @Max(100) int missedHeartbeats,
-        @NotNull Duration shutdownMaxWait) {
+        @NotNull Duration shutdownMaxWait,
+        @NotNull PollingStrategy pollingStrategy) {
+
+    /** db-scheduler's two ways of claiming due executions. */
+    public enum PollingStrategy { AUTO, FETCH, LOCK_AND_FETCH }
 }

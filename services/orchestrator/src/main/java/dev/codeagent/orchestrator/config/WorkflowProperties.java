@@ -24,6 +24,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxAttempts          attempts of one step before a transient failure becomes final
  * @param initialBackoff       first retry delay; doubles per attempt, with jitter
  * @param maxBackoff           cap of the retry delay
+ * @param progressInterval     the progress reply is rewritten at most this often per job
  */
 @Validated
 @ConfigurationProperties("codeagent.workflow")
@@ -40,5 +41,6 @@ public record WorkflowProperties(
         @Min(1) @Max(500) int contentsBatchSize,
         @Min(1) @Max(100) int maxAttempts,
         @NotNull Duration initialBackoff,
-        @NotNull Duration maxBackoff) {
+        @NotNull Duration maxBackoff,
+        @NotNull Duration progressInterval) {
 }

@@ -36,6 +36,9 @@ public class JobStore {
             + "approach, commit_sha, pr_id, pr_url, files_changed, lines_added, lines_removed, provider, model, "
             + "offline, duration_ms, error, started_at, finished_at";
 
+    private static final String PREFIXED_VARIANT_COLUMNS = java.util.Arrays.stream(VARIANT_COLUMNS.split(", "))
+            .map(c -> "v." + c).collect(Collectors.joining(", "));
+
     private final JdbcClient jdbc;
 
     public JobStore(JdbcClient jdbc) {
@@ -82,10 +85,19 @@ public class JobStore {
                 .param("deadline", ts(job.deadlineAt()))
                 .param("created", ts(job.createdAt()))
                 .update();
-        for (int k = 1; k <= (r.kind() == CommandKind.EDIT ? r.variants() : 0); k++) {
-            jdbc.sql("insert into job_variant (job_id, k, state, step, updated_at) values (?, ?, ?, 'pending', ?)")
-                    .params(job.id(), k, VariantState.PENDING.name(), ts(job.createdAt()))
-                    .update();
+        int variants = r.kind() == CommandKind.EDIT ? r.variants() : 0;
+        if (variants > 0) {
+            // One multi-row statement: the start API is the gateway's hand-off and must stay cheap.
+            List<Object> params = new ArrayList<>(variants * 4);
+            StringBuilder sql = new StringBuilder("insert into job_variant (job_id, k, state, step, updated_at) values ");
+            for (int k = 1; k <= variants; k++) {
+                sql.append(k == 1 ? "" : ", ").append("(?, ?, ?, 'pending', ?)");
+                params.add(job.id());
+                params.add(k);
+                params.add(VariantState.PENDING.name());
+                params.add(ts(job.createdAt()));
+            }
+            jdbc.sql(sql.toString()).params(params).update();
         }
     }
 
@@ -157,10 +169,11 @@ public class JobStore {
                 .params(threadId, commentId, ts(now), jobId).update();
     }
 
+    /** Stores the gathered context; the job moves on to fanning out its variants. */
     public void context(String jobId, String baseCommit, String sourceRef, String targetRef, String prTitle,
             String prDescription, String contextJson, Instant now) {
         jdbc.sql("update job set base_commit = ?, source_ref = ?, target_ref = ?, pr_title = ?, pr_description = ?, "
-                        + "context_json = ?, error = null, updated_at = ? where id = ?")
+                        + "context_json = ?, step = 'fan-out', attempts = 0, error = null, updated_at = ? where id = ?")
                 .params(baseCommit, sourceRef, targetRef, truncate(prTitle, 1000), truncate(prDescription, 8000),
                         contextJson, ts(now), jobId)
                 .update();
@@ -224,6 +237,18 @@ public class JobStore {
     public Optional<VariantRecord> variant(String jobId, int k) {
         return jdbc.sql("select " + VARIANT_COLUMNS + " from job_variant where job_id = ? and k = ?")
                 .params(jobId, k).query(this::variant).optional();
+    }
+
+    /**
+     * The variant together with its job's cancellation reason, read in one statement: a variant checks for
+     * cancellation before every step, so this is its per-step read.
+     */
+    public Optional<VariantSnapshot> variantSnapshot(String jobId, int k) {
+        return jdbc.sql("select " + PREFIXED_VARIANT_COLUMNS + ", j.cancel_reason as job_cancel_reason "
+                        + "from job_variant v join job j on j.id = v.job_id where v.job_id = ? and v.k = ?")
+                .params(jobId, k)
+                .query((rs, n) -> new VariantSnapshot(variant(rs, n), rs.getString("job_cancel_reason")))
+                .optional();
     }
 
     public Optional<String> patch(String jobId, int k) {

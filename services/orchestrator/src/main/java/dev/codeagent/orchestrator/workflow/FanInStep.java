@@ -89,7 +89,7 @@ public class FanInStep {
             if (store.finish(jobId, status, outcome, error, Times.now())) {
                 store.audit(jobId, "finished", status + " / " + outcome, Times.now());
                 metrics.jobFinished(status, outcome);
-                writeReport(jobId);
+                writeReport(jobId, variants);
                 cancelDeadline(jobId, scheduler);
                 log.info("Job {} finished: {} / {} ({} of {} variants succeeded)", jobId, status, outcome,
                         succeeded, variants.size());
@@ -128,10 +128,11 @@ public class FanInStep {
         return variants.stream().map(VariantRecord::error).filter(e -> e != null).findFirst().orElse(null);
     }
 
-    private void writeReport(String jobId) {
+    /** Variants do not change once the fan-in runs; only the job's final state is read back. */
+    private void writeReport(String jobId, List<VariantRecord> variants) {
         try {
             store.find(jobId).ifPresent(job -> artifacts.put(ArtifactStore.jobPrefix(jobId) + "report.json",
-                    "application/json", json.writeValueAsBytes(JobViews.job(job, store.variants(jobId)))));
+                    "application/json", json.writeValueAsBytes(JobViews.job(job, variants))));
         } catch (RuntimeException e) {
             log.warn("Report of job {} not stored: {}", jobId, e.getMessage());
         }

@@ -133,8 +133,9 @@ public class PrepareStep {
                     renderer.jobUrl(job)));
             store.step(job.id(), "context", Times.now());
             gatherContext(job);
+        } else {
+            store.step(job.id(), "fan-out", Times.now());
         }
-        store.step(job.id(), "fan-out", Times.now());
         int first = Math.min(job.variantsRequested(), properties.variantParallelism());
         for (int k = 1; k <= first; k++) {
             scheduler.scheduleIfNotExists(JobTasks.variant(job.id(), k), Times.now());

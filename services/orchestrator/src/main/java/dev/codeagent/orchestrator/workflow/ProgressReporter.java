@@ -3,15 +3,32 @@ package dev.codeagent.orchestrator.workflow;
 import dev.codeagent.contracts.git.CommentRequest;
 import dev.codeagent.orchestrator.client.AdapterClient;
 import dev.codeagent.orchestrator.client.CallFailure;
+import dev.codeagent.orchestrator.config.WorkflowProperties;
 import dev.codeagent.orchestrator.job.JobRecord;
 import dev.codeagent.orchestrator.job.JobStore;
+import dev.codeagent.orchestrator.job.VariantRecord;
+import dev.codeagent.platform.web.CorrelationId;
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Rewrites the progress reply in place from the database's current state. Best effort: a progress update
- * that fails is not worth failing a variant for, and the final summary rewrites it anyway.
+ * Rewrites the progress reply in place from the database's current state, at most once per
+ * {@code progressInterval} and job: variants that end close together (and the ten variants of a large job)
+ * become one edit of the comment instead of one each, which spares the git host's rate limit. The rewrite
+ * happens {@code progressInterval} after the first change it covers, from the state at that moment.
+ *
+ * <p>Best effort by design: a lost or failed rewrite is not worth failing a variant for, the next change
+ * rewrites the whole reply, and the job's last step always writes its final state. Once every variant has
+ * ended the rewrite is left to that last step, so the two never race.
  */
 @Component
 public class ProgressReporter {
@@ -21,23 +38,53 @@ public class ProgressReporter {
     private final JobStore store;
     private final AdapterClient adapter;
     private final CommentRenderer renderer;
+    private final Duration interval;
+    private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "codeagent-progress");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    public ProgressReporter(JobStore store, AdapterClient adapter, CommentRenderer renderer) {
+    public ProgressReporter(JobStore store, AdapterClient adapter, CommentRenderer renderer,
+            WorkflowProperties properties) {
         this.store = store;
         this.adapter = adapter;
         this.renderer = renderer;
+        this.interval = properties.progressInterval();
     }
 
-    public void update(String jobId) {
-        JobRecord job = store.find(jobId).orElse(null);
-        if (job == null || job.progressCommentId() == null || job.status().isTerminal()) {
-            return;
+    /** Something the progress reply shows has changed for this job. */
+    public void changed(String jobId) {
+        if (pending.add(jobId)) {
+            timer.schedule(() -> rewrite(jobId), interval.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    private void rewrite(String jobId) {
+        pending.remove(jobId);
         try {
-            adapter.updateComment(job.repository(), job.pullRequestId(), job.progressThreadId(),
-                    job.progressCommentId(), new CommentRequest(renderer.progress(job, store.variants(jobId)), null));
+            JobRecord job = store.find(jobId).orElse(null);
+            if (job == null || job.progressCommentId() == null || job.status().isTerminal()) {
+                return;
+            }
+            List<VariantRecord> variants = store.variants(jobId);
+            if (variants.stream().allMatch(v -> v.state().isTerminal())) {
+                return;
+            }
+            try (CorrelationId.Scope ignored = CorrelationId.open(job.corrId())) {
+                adapter.updateComment(job.repository(), job.pullRequestId(), job.progressThreadId(),
+                        job.progressCommentId(), new CommentRequest(renderer.progress(job, variants), null));
+            }
         } catch (CallFailure e) {
             log.warn("Progress reply of job {} not updated: {}", jobId, e.getMessage());
+        } catch (RuntimeException e) {
+            log.warn("Progress reply of job {} not updated", jobId, e);
         }
+    }
+
+    @PreDestroy
+    void stop() {
+        timer.shutdownNow();
     }
 }

@@ -3,7 +3,6 @@ package dev.codeagent.orchestrator.workflow;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import dev.codeagent.contracts.AgentMarker;
-import dev.codeagent.contracts.git.BranchInfo;
 import dev.codeagent.contracts.git.CommitRequest;
 import dev.codeagent.contracts.git.CommitResult;
 import dev.codeagent.contracts.git.CreateBranchRequest;
@@ -23,6 +22,7 @@ import dev.codeagent.orchestrator.job.JobStore;
 import dev.codeagent.orchestrator.job.JobViews;
 import dev.codeagent.orchestrator.job.PatchSummary;
 import dev.codeagent.orchestrator.job.VariantRecord;
+import dev.codeagent.orchestrator.job.VariantSnapshot;
 import dev.codeagent.orchestrator.metrics.OrchestratorMetrics;
 import dev.codeagent.platform.web.CorrelationId;
 import java.nio.charset.StandardCharsets;
@@ -74,21 +74,16 @@ public class VariantStep {
     }
 
     public CompletionHandler<Void> run(String jobId, int k, SchedulerClient scheduler) {
+        // The job's fields a variant uses (repository, base commit, refs, intent, deadline) are fixed before
+        // its variants are scheduled, so it is read once; cancellation is re-read before every step.
         JobRecord job = store.find(jobId).orElse(null);
         if (job == null || job.status().isTerminal()) {
             return Completions.done();
         }
         try (CorrelationId.Scope ignored = CorrelationId.open(job.corrId())) {
-            VariantRecord v = store.variant(jobId, k).orElse(null);
-            if (v == null) {
-                return Completions.done();
-            }
-            if (!v.state().isTerminal()) {
-                Optional<Instant> retryAt = advance(jobId, k);
-                if (retryAt.isPresent()) {
-                    return Completions.runAgainAt(retryAt.get());
-                }
-                progress.update(jobId);
+            Optional<Instant> retryAt = advance(job, k);
+            if (retryAt.isPresent()) {
+                return Completions.runAgainAt(retryAt.get());
             }
             afterVariant(job, k, scheduler);
             return Completions.done();
@@ -96,25 +91,29 @@ public class VariantStep {
     }
 
     /** Runs steps until the variant ends; returns when to try again after a transient failure. */
-    private Optional<Instant> advance(String jobId, int k) {
+    private Optional<Instant> advance(JobRecord job, int k) {
+        String jobId = job.id();
+        // The patch generated in this run, so that the commit step need not read it back.
+        PatchResponse generated = null;
         while (true) {
-            JobRecord job = store.find(jobId).orElseThrow();
-            VariantRecord v = store.variant(jobId, k).orElseThrow();
+            VariantSnapshot snapshot = store.variantSnapshot(jobId, k).orElse(null);
+            if (snapshot == null) {
+                return Optional.empty();
+            }
+            VariantRecord v = snapshot.variant();
             if (v.state().isTerminal()) {
                 return Optional.empty();
             }
-            if (stopped(job, v)) {
+            if (stopped(job, snapshot)) {
+                progress.changed(jobId);
                 return Optional.empty();
             }
             try {
                 switch (v.step()) {
-                    case "pending" -> {
-                        store.startVariant(jobId, k, branchName(job, k), Times.now());
-                        store.audit(jobId, "variant-started", "variant " + k, Times.now());
-                    }
+                    case "pending" -> store.startVariant(jobId, k, branchName(job, k), Times.now());
                     case "branch" -> store.branchReady(jobId, k, ensureBranch(job, v), Times.now());
-                    case "patch" -> generate(job, v);
-                    case "commit" -> store.committed(jobId, k, ensureCommit(job, v), Times.now());
+                    case "patch" -> generated = generate(job, v);
+                    case "commit" -> store.committed(jobId, k, ensureCommit(job, v, generated), Times.now());
                     case "pull-request" -> {
                         PullRequestRef pr = ensurePullRequest(job, v);
                         long duration = Duration.between(v.startedAt(), Times.now()).toMillis();
@@ -122,6 +121,7 @@ public class VariantStep {
                         store.audit(jobId, "variant-succeeded", "variant " + k + " → PR " + pr.id(), Times.now());
                         metrics.variantFinished(VariantState.SUCCEEDED, Duration.ofMillis(duration));
                         writeReport(jobId, k);
+                        progress.changed(jobId);
                         return Optional.empty();
                     }
                     default -> throw new IllegalStateException("unknown variant step " + v.step());
@@ -138,16 +138,18 @@ public class VariantStep {
                 String reason = e.isTransient()
                         ? e.getMessage() + " (gave up after " + attempts + " attempts)" : e.getMessage();
                 end(job, v, VariantState.FAILED, reason);
+                progress.changed(jobId);
                 return Optional.empty();
             }
         }
     }
 
     /** Ends the variant when the job was cancelled or time ran out; true when it did. */
-    private boolean stopped(JobRecord job, VariantRecord v) {
+    private boolean stopped(JobRecord job, VariantSnapshot snapshot) {
+        VariantRecord v = snapshot.variant();
         Instant now = Times.now();
-        if (job.cancelRequested() || now.isAfter(job.deadlineAt())) {
-            if (JobRecord.CANCEL_TERMINATED.equals(job.cancelReason())) {
+        if (snapshot.cancelRequested() || now.isAfter(job.deadlineAt())) {
+            if (JobRecord.CANCEL_TERMINATED.equals(snapshot.jobCancelReason())) {
                 end(job, v, VariantState.CANCELLED, "cancelled on request");
             } else {
                 end(job, v, VariantState.FAILED, "stopped: the job ran out of time ("
@@ -173,11 +175,12 @@ public class VariantStep {
         writeReport(job.id(), v.k());
     }
 
+    /**
+     * The adapter's create is idempotent and looks before it creates: a branch that already exists at the base
+     * commit is returned as is, one that moved on (our commit landed before a crash) comes back as a conflict
+     * that names its current head.
+     */
     private String ensureBranch(JobRecord job, VariantRecord v) {
-        Optional<BranchInfo> existing = adapter.branch(job.repository(), v.branch());
-        if (existing.isPresent()) {
-            return existing.get().commit();
-        }
         try {
             return adapter.createBranch(job.repository(), new CreateBranchRequest(v.branch(), job.baseCommit())).commit();
         } catch (CallFailure e) {
@@ -188,7 +191,7 @@ public class VariantStep {
         }
     }
 
-    private void generate(JobRecord job, VariantRecord v) {
+    private PatchResponse generate(JobRecord job, VariantRecord v) {
         JobContext context = json.readValue(store.context(job.id()).orElseThrow(), JobContext.class);
         PatchRequest request = new PatchRequest(job.id(), job.intent(), v.k(), job.variantsRequested(),
                 context.pullRequest(), context.files(), context.changedPaths(), context.tree());
@@ -207,6 +210,7 @@ public class VariantStep {
         store.patchReady(job.id(), v.k(), new PatchSummary(patch.strategy(), patch.summary(), changes.size(),
                 patch.linesAdded(), patch.linesRemoved(), patch.provider(), patch.model(), patch.offline()),
                 patchJson, Times.now());
+        return patch;
     }
 
     /**
@@ -214,8 +218,9 @@ public class VariantStep {
      * while the branch still sits at the base, so a replay after a lost answer gets a 409 whose current head is
      * the commit that already landed (nobody else writes this branch) instead of a second commit.
      */
-    private String ensureCommit(JobRecord job, VariantRecord v) {
-        PatchResponse patch = json.readValue(store.patch(job.id(), v.k()).orElseThrow(), PatchResponse.class);
+    private String ensureCommit(JobRecord job, VariantRecord v, PatchResponse generated) {
+        PatchResponse patch = generated != null ? generated
+                : json.readValue(store.patch(job.id(), v.k()).orElseThrow(), PatchResponse.class);
         PatchOutline outline = new PatchOutline(patch.strategy(), patch.summary(), patch.provider(), patch.model(),
                 patch.offline());
         CommitRequest request = new CommitRequest(v.branch(), job.baseCommit(),

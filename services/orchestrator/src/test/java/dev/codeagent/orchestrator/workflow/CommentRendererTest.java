@@ -20,7 +20,7 @@ class CommentRendererTest {
 
     private final CommentRenderer renderer = new CommentRenderer(new WorkflowProperties(null, "http://dash/",
             "agents/", 10, 4, Duration.ofMinutes(8), Duration.ofMinutes(30), 0, 100, 5, Duration.ofSeconds(1),
-            Duration.ofSeconds(30)));
+            Duration.ofSeconds(30), Duration.ofSeconds(2)));
 
     private final JobRecord job = new JobRecord("0f1e2d3c-0000-0000-0000-000000000000", "key", CommandKind.EDIT,
             RuntimeStatus.Running, null, "fan-out", 0, new RepositoryRef("local", "o", "p", "r", null), 7, 1, 2, null,

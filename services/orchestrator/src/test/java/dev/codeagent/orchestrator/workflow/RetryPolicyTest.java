@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class RetryPolicyTest {
 
     private final RetryPolicy policy = new RetryPolicy(new WorkflowProperties(null, "http://d", "agents/", 10, 4,
-            Duration.ofMinutes(8), Duration.ofMinutes(30), 0, 100, 5, Duration.ofSeconds(1), Duration.ofSeconds(30)));
+            Duration.ofMinutes(8), Duration.ofMinutes(30), 0, 100, 5, Duration.ofSeconds(1), Duration.ofSeconds(30),
+            Duration.ofSeconds(2)));
 
     @Test
     void backoffGrowsExponentiallyWithJitterAndStaysUnderTheCap() {
