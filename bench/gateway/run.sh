@@ -3,12 +3,17 @@
 # per request (webhook authentication on) to a gateway that hands every command to an orchestrator.
 #
 #   bench/gateway/run.sh                 # (a) against the instant stub orchestrator in this folder
-#   ORCHESTRATOR_URL=http://127.0.0.1:7071 INTERNAL_TOKEN=... bench/gateway/run.sh
+#   ORCHESTRATOR_URL=http://127.0.0.1:7071 INTERNAL_TOKEN=... [ORCHESTRATOR_PID=...] bench/gateway/run.sh
 #                                        # (b) against a real orchestrator that is already running
+#                                        #     (bench/gateway/run-full.sh starts one and calls this)
 #
-# Settings (environment): CONNECTIONS (16), THREADS (2), DURATION (30s), WARMUP (15s), GATEWAY_PORT (18301),
-# STUB_PORT (18371), JAVA_OPTS (heap and GC flags of the gateway, see below).
-# Prints one result line per run and the gateway's peak RSS (VmHWM); logs go to $WORK (a temp dir).
+# Settings (environment): CONNECTIONS (16), THREADS (2), DURATION (30s), WARMUP (60s: the JIT needs about that long on two busy cores), GATEWAY_PORT
+# (18301), STUB_PORT (18371), GATEWAY_JAR (default: the jar in services/gateway/target), JAVA_OPTS (heap
+# and GC flags of the gateway, see below), EXTRA_JAVA_OPTS (appended to JAVA_OPTS, e.g.
+# "-XX:StartFlightRecording=filename=/tmp/gw.jfr,settings=profile" to profile a run).
+# Prints one result line per run, the gateway's CPU time per delivery (in all and by thread group), the
+# stub's, the gateway's peak RSS (VmHWM) and the machine load; with ORCHESTRATOR_PID (and DATABASE_PID)
+# also the orchestrator's (and database server's) CPU per accepted start. Logs go to $WORK (a temp dir).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -16,9 +21,10 @@ ROOT="$(cd "$HERE/../.." && pwd)"
 CONNECTIONS="${CONNECTIONS:-16}"
 THREADS="${THREADS:-2}"
 DURATION="${DURATION:-30s}"
-WARMUP="${WARMUP:-15s}"
+WARMUP="${WARMUP:-60s}"
 GATEWAY_PORT="${GATEWAY_PORT:-18301}"
 STUB_PORT="${STUB_PORT:-18371}"
+LOAD_AT_START="$(cut -d' ' -f1-3 /proc/loadavg)"
 JAVA_OPTS="${JAVA_OPTS:--Xms64m -Xmx128m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k}"
 INTERNAL_TOKEN="${INTERNAL_TOKEN:-bench-internal-token-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')}"
 WEBHOOK_SECRET="bench-webhook-secret-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"
@@ -36,7 +42,7 @@ trap cleanup EXIT
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 
-JAR="$(ls "$ROOT"/services/gateway/target/codeagent-gateway-*.jar 2>/dev/null | grep -v -e sources -e original | head -1 || true)"
+JAR="${GATEWAY_JAR:-$(ls "$ROOT"/services/gateway/target/codeagent-gateway-*.jar 2>/dev/null | grep -v -e sources -e original | head -1 || true)}"
 if [[ -z "$JAR" ]]; then
   (cd "$ROOT" && ./mvnw -q -B -o -pl services/gateway package -DskipTests)
   JAR="$(ls "$ROOT"/services/gateway/target/codeagent-gateway-*.jar | grep -v -e sources -e original | head -1)"
@@ -44,7 +50,8 @@ fi
 
 if [[ -z "${ORCHESTRATOR_URL:-}" ]]; then
   java -Xmx256m -XX:+UseSerialGC -Dsun.net.httpserver.nodelay=true "$HERE/StubOrchestrator.java" "$STUB_PORT" >"$WORK/stub.log" 2>&1 &
-  PIDS+=($!)
+  STUB_PID=$!
+  PIDS+=($STUB_PID)
   ORCHESTRATOR_URL="http://127.0.0.1:$STUB_PORT"
   TARGET="instant stub orchestrator"
 else
@@ -58,7 +65,7 @@ CODEAGENT_WEBHOOK_SECRET="$WEBHOOK_SECRET" \
 CODEAGENT_ORCHESTRATOR_URL="$ORCHESTRATOR_URL" \
 CODEAGENT_RATE_LIMIT_PER_REPOSITORY=1000000000 \
 CODEAGENT_RATE_LIMIT_PER_AUTHOR=1000000000 \
-  java $JAVA_OPTS -jar "$JAR" >"$WORK/gateway.log" 2>&1 &
+  java $JAVA_OPTS ${EXTRA_JAVA_OPTS:-} -jar "$JAR" >"$WORK/gateway.log" 2>&1 &
 GATEWAY_PID=$!
 PIDS+=($GATEWAY_PID)
 
@@ -72,24 +79,68 @@ export FIXTURE WEBHOOK_SECRET
 # Comment ids start with a per-run base (time-derived), so repeated runs against a persistent orchestrator
 # still send fresh commands rather than duplicates.
 RUN_BASE=$(( $(date +%s) % 100000 * 10 ))
-echo "gateway pid $GATEWAY_PID, $TARGET, $CONNECTIONS connections, $THREADS wrk threads, JAVA_OPTS: $JAVA_OPTS"
+echo "gateway pid $GATEWAY_PID, $TARGET, $CONNECTIONS connections, $THREADS wrk threads, JAVA_OPTS: $JAVA_OPTS ${EXTRA_JAVA_OPTS:-}"
+echo "machine load before start: $LOAD_AT_START on $(nproc) cores"
 echo "warm-up ($WARMUP):"
 ID_BASE=$((RUN_BASE + 1)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$HERE/post-delivery.lua" "http://127.0.0.1:$GATEWAY_PORT" \
   | grep '^requests='
 # CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat.
 cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.3f", ($14 + $15) / hz}' "/proc/$1/stat"; }
 echo "measured ($DURATION):"
+# New jobs (202) the gateway has counted so far.
+accepted() {
+  curl -fsS "http://127.0.0.1:$GATEWAY_PORT/actuator/prometheus" \
+    | grep -E '^codeagent_gateway_deliveries_total\{.*outcome="accepted"' | awk '{s+=$2} END {printf "%d", s}'
+}
+ACCEPTED_BEFORE="$(accepted)"
+# CPU seconds of the database server DATABASE_PID and its live child processes (PostgreSQL's backends
+# outlive the measured window thanks to the orchestrator's connection pool).
+database_cpu() {
+  local total=0 pid
+  for pid in "$DATABASE_PID" $(pgrep -P "$DATABASE_PID"); do
+    total="$(awk -v t="$total" -v hz="$(getconf CLK_TCK)" '{printf "%.3f", t + ($14 + $15) / hz}' "/proc/$pid/stat" 2>/dev/null || echo "$total")"
+  done
+  echo "$total"
+}
+[[ -n "${DATABASE_PID:-}" ]] && DB_CPU_BEFORE="$(database_cpu)"
+if [[ -n "${ORCHESTRATOR_PID:-}" ]]; then
+  ORCH_CPU_BEFORE="$(cpu_seconds "$ORCHESTRATOR_PID")"
+  "$HERE/threadcpu.py" snapshot "$ORCHESTRATOR_PID" "$WORK/orchestrator-threads-before.json"
+fi
 CPU_BEFORE="$(cpu_seconds "$GATEWAY_PID")"
+[[ -n "${STUB_PID:-}" ]] && STUB_CPU_BEFORE="$(cpu_seconds "$STUB_PID")"
+"$HERE/threadcpu.py" snapshot "$GATEWAY_PID" "$WORK/threads-before.json"
 ID_BASE=$((RUN_BASE + 2)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$HERE/post-delivery.lua" \
   "http://127.0.0.1:$GATEWAY_PORT" | tee "$WORK/wrk.txt" | grep -E '^requests=|Non-2xx|Socket errors'
 CPU_AFTER="$(cpu_seconds "$GATEWAY_PID")"
+[[ -n "${STUB_PID:-}" ]] && STUB_CPU_AFTER="$(cpu_seconds "$STUB_PID")"
+[[ -n "${ORCHESTRATOR_PID:-}" ]] && ORCH_CPU_AFTER="$(cpu_seconds "$ORCHESTRATOR_PID")"
+[[ -n "${DATABASE_PID:-}" ]] && DB_CPU_AFTER="$(database_cpu)"
+ACCEPTED_AFTER="$(accepted)"
 REQUESTS="$(grep -o '^requests=[0-9]*' "$WORK/wrk.txt" | cut -d= -f2)"
 # CPU time per delivery does not depend on how busy the rest of the machine is, unlike throughput.
 awk -v a="$CPU_BEFORE" -v b="$CPU_AFTER" -v n="$REQUESTS" 'BEGIN {
   printf "gateway CPU: %.1f s for %d deliveries = %.0f us per delivery (=> %.0f deliveries/s per fully used core)\n",
     b - a, n, (b - a) / n * 1e6, n / (b - a) }'
+"$HERE/threadcpu.py" diff "$GATEWAY_PID" "$WORK/threads-before.json" "$REQUESTS"
+if [[ -n "${STUB_PID:-}" ]]; then
+  # The stub shares the cores: what it uses is not available to the gateway.
+  awk -v a="$STUB_CPU_BEFORE" -v b="$STUB_CPU_AFTER" -v n="$REQUESTS" 'BEGIN {
+    printf "stub orchestrator CPU: %.1f s = %.0f us per delivery\n", b - a, (b - a) / n * 1e6 }'
+fi
 echo "machine load while measuring: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 echo "gateway $(grep -E '^VmHWM' /proc/$GATEWAY_PID/status) (peak RSS), $(grep -E '^VmRSS' /proc/$GATEWAY_PID/status)"
-echo "new jobs (202) counted by the gateway, warm-up included: $(curl -fsS "http://127.0.0.1:$GATEWAY_PORT/actuator/prometheus" \
-  | grep -E '^codeagent_gateway_deliveries_total\{.*outcome="accepted"' | awk '{s+=$2} END {print s+0}')"
+echo "new jobs (202) counted by the gateway: $((ACCEPTED_AFTER - ACCEPTED_BEFORE)) while measuring, $ACCEPTED_AFTER in all"
+if [[ -n "${ORCHESTRATOR_PID:-}" ]]; then
+  # The orchestrator's own cost of accepting a command, whatever the machine's load.
+  awk -v a="$ORCH_CPU_BEFORE" -v b="$ORCH_CPU_AFTER" -v n="$((ACCEPTED_AFTER - ACCEPTED_BEFORE))" 'BEGIN {
+    printf "orchestrator CPU: %.1f s for %d accepted starts = %.0f us per start\n", b - a, n, (b - a) / (n > 0 ? n : 1) * 1e6 }'
+  "$HERE/threadcpu.py" diff "$ORCHESTRATOR_PID" "$WORK/orchestrator-threads-before.json" \
+    "$((ACCEPTED_AFTER - ACCEPTED_BEFORE))" | sed -e 's/^gateway CPU per delivery/orchestrator CPU per accepted start/'
+  echo "orchestrator $(grep -E '^VmHWM' /proc/$ORCHESTRATOR_PID/status) (peak RSS)"
+fi
+if [[ -n "${DATABASE_PID:-}" ]]; then
+  awk -v a="$DB_CPU_BEFORE" -v b="$DB_CPU_AFTER" -v n="$((ACCEPTED_AFTER - ACCEPTED_BEFORE))" 'BEGIN {
+    printf "database server CPU: %.1f s for %d accepted starts = %.0f us per start\n", b - a, n, (b - a) / (n > 0 ? n : 1) * 1e6 }'
+fi
 echo "logs: $WORK"

@@ -42,11 +42,20 @@ public final class FakeOrchestrator implements AutoCloseable {
     private volatile long delayMillis;
 
     public FakeOrchestrator(String expectedToken) throws IOException {
+        this(expectedToken, 0);
+    }
+
+    /** On {@code port} (0: any free port), e.g. to stand in for an orchestrator that restarted. */
+    public FakeOrchestrator(String expectedToken, int port) throws IOException {
         this.expectedToken = expectedToken;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
         server.createContext("/api/orchestrators/edit-variants", this::start);
         server.setExecutor(executor);
         server.start();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
     }
 
     public String url() {

@@ -170,7 +170,8 @@ abstract class AbstractWorkflowIT {
         assertThat(repo.lastStatus().genre() + "/" + repo.lastStatus().name()).isEqualTo("codeagent/edit");
 
         Path artifacts = Path.of("target/it-data/artifacts/jobs", started.id());
-        assertThat(artifacts.resolve("report.json")).exists();
+        // The report is written right after the job is marked finished, which the status API shows first.
+        awaitCondition(() -> Files.exists(artifacts.resolve("report.json")));
         assertThat(artifacts.resolve("context.json")).exists();
         for (String file : List.of("request.json", "response.json", "diff.patch", "report.json")) {
             assertThat(artifacts.resolve("variant-2").resolve(file)).exists();
@@ -399,7 +400,8 @@ abstract class AbstractWorkflowIT {
         StartJobResponse started = start(OrchestratorTestClient.edit(repo.name, 9901, 1, "Purge me"), 202);
         client.awaitFinished(started.id(), FINISH);
         Path artifacts = Path.of("target/it-data/artifacts/jobs", started.id());
-        assertThat(artifacts.resolve("report.json")).exists();
+        // The report is written right after the job is marked finished, which the status API shows first.
+        awaitCondition(() -> Files.exists(artifacts.resolve("report.json")));
 
         RetentionPurge.purge(store, artifactStore, new RetentionProperties(Duration.ofDays(1), Duration.ofHours(1), 100));
         assertThat(client.get("/api/orchestrators/" + started.id()).statusCode()).isEqualTo(200);

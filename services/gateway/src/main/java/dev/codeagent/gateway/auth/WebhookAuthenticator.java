@@ -33,6 +33,8 @@ public class WebhookAuthenticator {
     private final byte[] expectedBasic;
     private final byte[] expectedSecret;
     private final String challenge;
+    /** Never used itself, only cloned: a MessageDigest is not thread-safe. */
+    private final MessageDigest digestPrototype = sha256Digest();
 
     public WebhookAuthenticator(WebhookProperties properties) {
         this.properties = properties;
@@ -111,13 +113,29 @@ public class WebhookAuthenticator {
         }
     }
 
-    private static byte[] sha256(String value) {
+    private byte[] sha256(String value) {
         return sha256(value.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static byte[] sha256(byte[] value) {
+    private byte[] sha256(byte[] value) {
+        return newDigest().digest(value);
+    }
+
+    /**
+     * A fresh SHA-256 digest. Cloning a ready instance skips the provider look-up of
+     * {@link MessageDigest#getInstance}, which was a visible share of a delivery's CPU time.
+     */
+    private MessageDigest newDigest() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(value);
+            return (MessageDigest) digestPrototype.clone();
+        } catch (CloneNotSupportedException e) {
+            return sha256Digest();
+        }
+    }
+
+    private static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java platform", e);
         }

@@ -1,7 +1,6 @@
 package dev.codeagent.gateway.delivery;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -105,13 +104,6 @@ final class JsonFields {
     /** An optional timestamp; a malformed one is dropped rather than refused, as it is informational. */
     static Instant instant(JsonNode parent, String name) {
         String value = text(parent, name);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return value == null ? null : IsoInstants.parseOrNull(value);
     }
 }

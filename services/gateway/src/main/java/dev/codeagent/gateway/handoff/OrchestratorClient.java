@@ -4,63 +4,94 @@ import dev.codeagent.contracts.Headers;
 import dev.codeagent.contracts.command.StartJobRequest;
 import dev.codeagent.contracts.command.StartJobResponse;
 import dev.codeagent.gateway.metrics.GatewayMetrics;
-import dev.codeagent.platform.http.ServiceHttpClients;
+import dev.codeagent.platform.PlatformProperties;
+import dev.codeagent.platform.web.CorrelationId;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.net.http.HttpTimeoutException;
+import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.Method;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Hands a command to the orchestrator's start API. The call is idempotent (the key travels in the body
  * and in {@code Idempotency-Key}), so transient failures — no connection, timeout, 5xx, 429 — are retried
  * with a short backoff, but only while another attempt can still finish inside {@code maxTotal}.
+ *
+ * <p>This is the gateway's hot path, so it uses a lean HTTP transport ({@link HandoffHttpClient})
+ * instead of a {@code RestClient}: the body is serialised once into bytes (before the first attempt, not
+ * per retry), and the call skips the message-converter, interceptor and client-observation layers, which
+ * together cost more CPU than the HTTP exchange itself (see docs/PERFORMANCE.md, Gateway). It sends what
+ * the platform's service clients send: the internal bearer token and the correlation id in scope.
+ * {@code codeagent.gateway.handoff} (timer) and {@code codeagent.gateway.handoff.errors} measure it.
  */
 @Component
-public class OrchestratorClient {
+public class OrchestratorClient implements AutoCloseable {
 
     static final String START_PATH = "/api/orchestrators/edit-variants";
     private static final Logger log = LoggerFactory.getLogger(OrchestratorClient.class);
     /** Enough for every request thread of the servlet container to hold a connection at once. */
     private static final int MAX_CONNECTIONS = 256;
+    /** A start answer is a few hundred bytes; anything far larger is not one. */
+    private static final int MAX_ANSWER_BYTES = 64 * 1024;
     private static final long INITIAL_BACKOFF_NANOS = Duration.ofMillis(100).toNanos();
+    private static final ContentType JSON = ContentType.create("application/json");
 
-    private final RestClient client;
+    private final HandoffHttpClient http;
+    private final String startPath;
+    private final String authorization;
+    private final JsonMapper jsonMapper;
     private final HandoffProperties properties;
     private final GatewayMetrics metrics;
     private final long attemptBudgetNanos;
     private final long maxTotalNanos;
 
-    public OrchestratorClient(ServiceHttpClients clients, HandoffProperties properties, GatewayMetrics metrics) {
-        // The platform client brings the base URL, the internal token and the correlation id; its request
-        // factory is swapped for a pooled blocking one (see HandoffRequestFactory for why).
-        this.client = clients.forService(properties.orchestratorUrl().toString(), properties.timeout()).mutate()
-                .requestFactory(HandoffRequestFactory.create(clients.connectTimeout(), properties.timeout(),
-                        MAX_CONNECTIONS))
-                .build();
+    public OrchestratorClient(PlatformProperties platform, HandoffProperties properties, JsonMapper jsonMapper,
+            GatewayMetrics metrics) {
         this.properties = properties;
         this.metrics = metrics;
-        this.attemptBudgetNanos = clients.connectTimeout().plus(properties.timeout()).toNanos();
+        this.jsonMapper = jsonMapper;
+        this.startPath = startPath(properties.orchestratorUrl());
+        this.authorization = platform.internalToken() == null ? null : "Bearer " + platform.internalToken();
+        this.attemptBudgetNanos = platform.connectTimeout().plus(properties.timeout()).toNanos();
         this.maxTotalNanos = properties.maxTotal().toNanos();
         if (attemptBudgetNanos > maxTotalNanos) {
             throw new IllegalStateException("CODEAGENT_HANDOFF_MAX_TOTAL (" + properties.maxTotal() + ") must "
                     + "be at least CODEAGENT_HTTP_CONNECT_TIMEOUT + CODEAGENT_HANDOFF_TIMEOUT ("
                     + Duration.ofNanos(attemptBudgetNanos) + ") so that one attempt fits.");
         }
+        this.http = new HandoffHttpClient(properties.orchestratorUrl(), platform.connectTimeout(), properties.timeout(),
+                MAX_CONNECTIONS);
+    }
+
+    /** The start API's path under the configured base URL, which may itself have a path (behind a proxy). */
+    static String startPath(URI base) {
+        String path = base.getRawPath() == null ? "" : base.getRawPath();
+        return (path.endsWith("/") ? path.substring(0, path.length() - 1) : path) + START_PATH;
     }
 
     public HandoffResult start(StartJobRequest request) {
         long started = System.nanoTime();
+        byte[] body = jsonMapper.writeValueAsBytes(request);
+        String idempotencyKey = IdempotencyHeader.encode(request.idempotencyKey());
         long backoff = INITIAL_BACKOFF_NANOS;
         String lastProblem;
         while (true) {
-            Attempt attempt = attempt(request);
+            Attempt attempt = attempt(body, idempotencyKey);
             if (attempt.result() != null) {
                 record(attempt.result(), started);
                 return attempt.result();
@@ -82,41 +113,89 @@ public class OrchestratorClient {
         return result;
     }
 
-    private Attempt attempt(StartJobRequest request) {
+    private Attempt attempt(byte[] body, String idempotencyKey) {
+        BasicClassicHttpRequest post = new BasicClassicHttpRequest(Method.POST, startPath);
+        post.setHeader(Headers.IDEMPOTENCY_KEY, idempotencyKey);
+        post.setHeader(HttpHeaders.ACCEPT, "application/json");
+        if (authorization != null) {
+            post.setHeader(HttpHeaders.AUTHORIZATION, authorization);
+        }
+        String corrId = CorrelationId.current();
+        if (corrId != null) {
+            post.setHeader(Headers.CORRELATION_ID, corrId);
+        }
+        post.setEntity(new ByteArrayEntity(body, JSON));
         try {
-            return client.post()
-                    .uri(START_PATH)
-                    .header(Headers.IDEMPOTENCY_KEY, IdempotencyHeader.encode(request.idempotencyKey()))
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .accept(MediaType.APPLICATION_JSON)
-                    .body(request)
-                    .exchange((req, res) -> {
-                        int status = res.getStatusCode().value();
-                        if (status == 200 || status == 201 || status == 202) {
-                            StartJobResponse body = res.bodyTo(StartJobResponse.class);
-                            return Attempt.of(answer(status, body));
-                        }
-                        if (status >= 500 || status == 429 || status == 408) {
-                            return Attempt.failed("answer " + status, "status-" + status);
-                        }
-                        return Attempt.of(new HandoffResult.Refused(status,
-                                "The orchestrator refused the command with status " + status + "."));
-                    }, true);
-        } catch (RestClientException e) {
-            Throwable cause = e.getMostSpecificCause();
-            if (cause instanceof ConnectException) {
-                return Attempt.failed("connection refused", "connect");
-            }
-            if (cause instanceof SocketTimeoutException || cause instanceof HttpTimeoutException
-                    || cause instanceof InterruptedIOException) {
-                return Attempt.failed("timed out after " + properties.timeout(), "timeout");
-            }
-            if (e.getCause() instanceof java.io.IOException) {
-                return Attempt.failed(cause.getClass().getSimpleName(), "io");
-            }
+            // execute(request, handler) releases the connection to the pool after the handler, whatever it returns.
+            return http.execute(post, this::interpret);
+        } catch (ConnectException e) {
+            return Attempt.failed("connection refused", "connect");
+        } catch (InterruptedIOException e) {
+            // Socket and connect timeouts, and a pool that had no connection to lend in time.
+            return Attempt.failed("timed out after " + properties.timeout(), "timeout");
+        } catch (JacksonException | UnreadableAnswer e) {
             // A body we cannot read is as good as no answer, and the call is safe to repeat.
             return Attempt.failed("unreadable answer", "invalid-answer");
+        } catch (IOException | HttpException e) {
+            return Attempt.failed(e.getClass().getSimpleName(), "io");
         }
+    }
+
+    private Attempt interpret(ClassicHttpResponse response) throws IOException {
+        int status = response.getCode();
+        if (status == 200 || status == 201 || status == 202) {
+            return Attempt.of(answer(status, readAnswer(response.getEntity())));
+        }
+        if (status >= 500 || status == 429 || status == 408) {
+            return Attempt.failed("answer " + status, "status-" + status);
+        }
+        return Attempt.of(new HandoffResult.Refused(status,
+                "The orchestrator refused the command with status " + status + "."));
+    }
+
+    /**
+     * The answer's body, or null when it has none. Read into a buffer of the declared length (or a small
+     * one that grows, for a chunked answer): {@code InputStream.readNBytes} would allocate 8 KiB per call,
+     * which was the gateway's largest single source of garbage.
+     */
+    private StartJobResponse readAnswer(HttpEntity entity) throws IOException {
+        if (entity == null) {
+            return null;
+        }
+        long declared = entity.getContentLength();
+        if (declared > MAX_ANSWER_BYTES) {
+            throw new UnreadableAnswer();
+        }
+        byte[] bytes = new byte[declared >= 0 ? (int) declared : 512];
+        int length = 0;
+        try (InputStream in = entity.getContent()) {
+            if (in == null) {
+                return null;
+            }
+            while (true) {
+                if (length == bytes.length) {
+                    if (declared >= 0 || length > MAX_ANSWER_BYTES) {
+                        break;
+                    }
+                    bytes = Arrays.copyOf(bytes, Math.min(2 * length, MAX_ANSWER_BYTES + 1));
+                }
+                int read = in.read(bytes, length, bytes.length - length);
+                if (read < 0) {
+                    break;
+                }
+                length += read;
+            }
+        }
+        if (length > MAX_ANSWER_BYTES) {
+            throw new UnreadableAnswer();
+        }
+        for (int i = 0; i < length; i++) {
+            byte b = bytes[i];
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                return jsonMapper.readValue(bytes, 0, length, StartJobResponse.class);
+            }
+        }
+        return null;
     }
 
     private static HandoffResult answer(int status, StartJobResponse body) {
@@ -127,7 +206,6 @@ public class OrchestratorClient {
         return created ? new HandoffResult.Created(body.id(), body.statusQueryGetUri())
                 : new HandoffResult.Existing(body.id(), body.statusQueryGetUri());
     }
-
     private void record(HandoffResult result, long started) {
         String outcome;
         if (result instanceof HandoffResult.Created) {
@@ -152,6 +230,13 @@ public class OrchestratorClient {
         }
     }
 
+    /** An answer too large to be a start answer. */
+    private static final class UnreadableAnswer extends IOException {
+        UnreadableAnswer() {
+            super("answer larger than " + MAX_ANSWER_BYTES + " bytes");
+        }
+    }
+
     /** One attempt: a final result, or a transient problem worth another try. */
     private record Attempt(HandoffResult result, String transientProblem, String errorTag) {
         static Attempt of(HandoffResult result) {
@@ -161,5 +246,10 @@ public class OrchestratorClient {
         static Attempt failed(String problem, String tag) {
             return new Attempt(null, problem, tag);
         }
+    }
+
+    @Override
+    public void close() {
+        http.close();
     }
 }

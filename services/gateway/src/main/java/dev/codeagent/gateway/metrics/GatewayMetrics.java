@@ -17,18 +17,36 @@ public class GatewayMetrics {
     private final MeterRegistry registry;
     private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Timer> timers = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, DeliveryMeters> deliveries = new ConcurrentHashMap<>();
+
+    private record DeliveryMeters(Counter count, Timer duration) {
+    }
 
     public GatewayMetrics(MeterRegistry registry) {
         this.registry = registry;
     }
 
-    /** {@code codeagent.gateway.deliveries}: one per delivery, by endpoint, event type and outcome. */
-    public void delivery(String endpoint, String eventType, String outcome) {
-        counters.computeIfAbsent("d|" + endpoint + '|' + eventType + '|' + outcome, k -> Counter
-                .builder("codeagent.gateway.deliveries")
-                .description("Deliveries received, by endpoint, event type and outcome")
-                .tags("endpoint", endpoint, "event", eventType, "outcome", outcome)
-                .register(registry)).increment();
+    /**
+     * {@code codeagent.gateway.deliveries} (counter) and {@code codeagent.gateway.delivery.duration} (timer:
+     * from the controller's first look at the delivery to its answer): one per delivery, by endpoint, event
+     * type and outcome. They replace Spring MVC's http.server.requests, which the gateway switches off.
+     */
+    public void delivery(String endpoint, String eventType, String outcome, long startedNanos) {
+        String key = endpoint + '|' + eventType + '|' + outcome;
+        DeliveryMeters meters = deliveries.get(key);
+        if (meters == null) {
+            meters = deliveries.computeIfAbsent(key, k -> new DeliveryMeters(
+                    Counter.builder("codeagent.gateway.deliveries")
+                            .description("Deliveries received, by endpoint, event type and outcome")
+                            .tags("endpoint", endpoint, "event", eventType, "outcome", outcome)
+                            .register(registry),
+                    Timer.builder("codeagent.gateway.delivery.duration")
+                            .description("Time the gateway took to answer a delivery, hand-off included")
+                            .tags("endpoint", endpoint, "event", eventType, "outcome", outcome)
+                            .register(registry)));
+        }
+        meters.count().increment();
+        meters.duration().record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
     }
 
     /** {@code codeagent.gateway.commands}: parse outcomes (edit, help, rejected, not-a-command). */

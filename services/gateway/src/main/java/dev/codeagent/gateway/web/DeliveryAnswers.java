@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The HTTP answers of the delivery endpoints. Azure DevOps retries 408/502/503/504 and puts a
@@ -38,15 +39,15 @@ final class DeliveryAnswers {
     record Ignored(String ignored, String jobId, String statusUrl) {
     }
 
-    static ResponseEntity<Object> of(IntakeOutcome outcome) {
+    static ResponseEntity<Object> of(IntakeOutcome outcome, JsonMapper json) {
         if (outcome instanceof IntakeOutcome.Accepted a) {
-            return ResponseEntity.status(HttpStatus.ACCEPTED).body(new JobAccepted(a.jobId(), a.statusUrl()));
+            return json(HttpStatus.ACCEPTED, new JobAccepted(a.jobId(), a.statusUrl()), json);
         }
         if (outcome instanceof IntakeOutcome.Duplicate d) {
-            return ResponseEntity.ok(new JobExists(d.jobId(), d.statusUrl(), true));
+            return json(HttpStatus.OK, new JobExists(d.jobId(), d.statusUrl(), true), json);
         }
         if (outcome instanceof IntakeOutcome.Ignored i) {
-            return ResponseEntity.ok(new Ignored(i.reason(), i.jobId(), i.statusUrl()));
+            return json(HttpStatus.OK, new Ignored(i.reason(), i.jobId(), i.statusUrl()), json);
         }
         if (outcome instanceof IntakeOutcome.RateLimited r) {
             return problem(HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.RATE_LIMITED, "Too many commands",
@@ -59,8 +60,18 @@ final class DeliveryAnswers {
                 ((IntakeOutcome.Refused) outcome).detail(), null, null);
     }
 
-    static ResponseEntity<Object> ignored(String reason) {
-        return ResponseEntity.ok(new Ignored(reason, null, null));
+    static ResponseEntity<Object> ignored(String reason, JsonMapper json) {
+        return json(HttpStatus.OK, new Ignored(reason, null, null), json);
+    }
+
+    /**
+     * A JSON answer serialised here, with its content type set: the delivery endpoints only ever speak
+     * JSON (a sender with an odd {@code Accept} header gets JSON, not a 406 that Azure DevOps would count
+     * as a failure), and a body of known length goes out with {@code Content-Length} in one write instead
+     * of chunked. {@code DeliveryController} writes such answers to the response itself.
+     */
+    private static ResponseEntity<Object> json(HttpStatus status, Object body, JsonMapper json) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsBytes(body));
     }
 
     static ResponseEntity<Object> unauthorized(String challenge, String detail) {

@@ -23,7 +23,6 @@ import dev.codeagent.platform.web.CorrelationId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,33 +58,37 @@ public class JobService {
         this.metrics = metrics;
     }
 
-    /** The job for the request's key, and whether this call created it. */
+    /**
+     * The job for the request's key, and whether this call created it. This is the gateway's hand-off, so
+     * it costs as few statements as possible: the insert is tried first (a new command is the common case)
+     * and the unique key on the idempotency key decides between new and duplicate — whichever request or
+     * replica commits first creates the job, the others read it back.
+     */
     public Started start(StartJobRequest request) {
         validate(request);
-        Optional<JobRecord> existing = store.findByKey(request.idempotencyKey());
-        if (existing.isPresent()) {
-            return new Started(existing.get(), false);
-        }
         Instant now = Times.now();
         String id = UUID.randomUUID().toString();
         String corrId = CorrelationId.current() != null ? CorrelationId.current() : CorrelationId.generate();
         NewJob job = new NewJob(id, request, corrId, now, now.plus(properties.jobTimeout()));
         try {
+            // The job row (with its comment, author, delivery and time) is the record of the acceptance; the
+            // audit trail starts when the job does. The task's id is the fresh job id, so it is inserted
+            // without the existence check of scheduleIfNotExists.
             transactions.executeWithoutResult(tx -> {
                 store.insert(job);
-                store.audit(id, "accepted", request.kind().name().toLowerCase(java.util.Locale.ROOT)
-                        + " from comment " + request.commentId(), now);
-                scheduler.scheduleIfNotExists(JobTasks.prepare(id), now);
+                scheduler.scheduleBatch(List.of(JobTasks.prepare(id)), now);
             });
         } catch (DuplicateKeyException e) {
-            return new Started(store.findByKey(request.idempotencyKey()).orElseThrow(() -> e), false);
+            // Rolled back as a whole: the key already has its job (its transaction committed first).
+            return new Started(store.findByKey(request.idempotencyKey()).map(JobRecord::id).orElseThrow(() -> e),
+                    false);
         }
         // Scheduled inside the transaction, so the scheduler could not see it yet: look now that it is committed.
         scheduler.triggerCheckForDueExecutions();
         metrics.jobStarted(request.kind().name());
         log.info("Job {} accepted: {} on {} PR {} ({} variants)", id, request.kind(), request.repository().slug(),
                 request.pullRequestId(), request.variants());
-        return new Started(store.find(id).orElseThrow(), true);
+        return new Started(id, true);
     }
 
     public JobView view(String id) {
@@ -152,7 +155,7 @@ public class JobService {
                 detail);
     }
 
-    /** Result of a start: the job and whether this call created it. */
-    public record Started(JobRecord job, boolean created) {
+    /** Result of a start: the job's id and whether this call created it. */
+    public record Started(String jobId, boolean created) {
     }
 }

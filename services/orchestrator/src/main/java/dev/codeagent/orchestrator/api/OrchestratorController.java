@@ -44,7 +44,7 @@ public class OrchestratorController {
     @PostMapping("/edit-variants")
     public ResponseEntity<StartJobResponse> start(@Valid @RequestBody StartJobRequest request) {
         JobService.Started started = jobs.start(request);
-        String id = started.job().id();
+        String id = started.jobId();
         String base = baseUrl();
         StartJobResponse body = new StartJobResponse(id, base + "/api/orchestrators/" + id,
                 base + "/api/orchestrators/" + id + "/terminate", started.created());
