@@ -366,9 +366,9 @@ lb_id="$(podman run -d --network "$network" -v "$repo_root/e2e/lb/haproxy.cfg:/e
   localhost/codeagent-e2e-lb:1 haproxy -f /etc/haproxy/haproxy.cfg -db)"
 lb_ip="$(podman inspect --format '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' "$lb_id")"
 info "load balancer (HAProxy stand-in for Traefik) at $lb_ip:80"
-count_events() { # container -> requests to /api/comment-events served so far
+count_events() { # container -> deliveries to /api/comment-events served so far (the gateway's own counter)
   podman exec "$1" curl -s -m 5 http://127.0.0.1:3001/actuator/prometheus \
-    | awk '/^http_server_requests_seconds_count\{.*uri="\/api\/comment-events"/ { n += $NF } END { printf "%d", n }'
+    | awk '/^codeagent_gateway_deliveries_total\{.*endpoint="comment-events"/ { n += $NF } END { printf "%d", n }'
 }
 deadline=$((SECONDS + 60))
 until r="$(http GET "http://$lb_ip/actuator/health/readiness")" && [[ "$(status_of "$r")" == "200" ]]; do
