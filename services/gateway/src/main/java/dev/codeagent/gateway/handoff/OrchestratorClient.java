@@ -206,6 +206,7 @@ public class OrchestratorClient implements AutoCloseable {
         return created ? new HandoffResult.Created(body.id(), body.statusQueryGetUri())
                 : new HandoffResult.Existing(body.id(), body.statusQueryGetUri());
     }
+
     private void record(HandoffResult result, long started) {
         String outcome;
         if (result instanceof HandoffResult.Created) {
