@@ -1,9 +1,18 @@
 -- wrk script: POSTs the Azure DevOps edit-command fixture to /webhook/ado with a fresh comment id per
 -- request (so every delivery is a new command with its own idempotency key) and the shared secret header.
 -- Environment: FIXTURE (path of pr-comment-edit-command.json), WEBHOOK_SECRET, ID_BASE (digits that make
--- the comment ids of this wrk run differ from every earlier run's, so a real orchestrator sees new commands).
+-- the comment ids of this wrk run differ from every earlier run's, so a real orchestrator sees new commands),
+-- PACE_MS (optional: each connection waits this long after an answer before its next request, to offer a
+-- steady load below saturation; unset or 0 = as fast as the answers come).
 
 local counter = 0
+local pace = tonumber(os.getenv("PACE_MS") or "0")
+if pace > 0 then
+  -- Defined only when pacing: wrk calls delay() before every request once it exists.
+  function delay()
+    return pace
+  end
+end
 local prefix, suffix
 local threads = {}
 local next_thread = 0

@@ -10,7 +10,11 @@
 # Settings (environment): CONNECTIONS (16), THREADS (2), DURATION (30s), WARMUP (60s: the JIT needs about that long on two busy cores), GATEWAY_PORT
 # (18301), STUB_PORT (18371), GATEWAY_JAR (default: the jar in services/gateway/target), JAVA_OPTS (heap
 # and GC flags of the gateway, see below), EXTRA_JAVA_OPTS (appended to JAVA_OPTS, e.g.
-# "-XX:StartFlightRecording=filename=/tmp/gw.jfr,settings=profile" to profile a run).
+# "-XX:StartFlightRecording=filename=/tmp/gw.jfr,settings=profile" to profile a run), PACE_MS (0: the
+# measured run is closed-loop, each connection sends its next delivery as soon as the answer arrives, so
+# the machine saturates; N > 0: each connection pauses N ms after an answer, which offers a steady load
+# below saturation — e.g. 16 connections with PACE_MS=12 offer about 1,000 deliveries/s — and shows the
+# latency at that load; the warm-up is never paced).
 # Prints one result line per run, the gateway's CPU time per delivery (in all and by thread group), the
 # stub's, the gateway's peak RSS (VmHWM) and the machine load; with ORCHESTRATOR_PID (and DATABASE_PID)
 # also the orchestrator's (and database server's) CPU per accepted start. Logs go to $WORK (a temp dir).
@@ -82,17 +86,24 @@ RUN_BASE=$(( $(date +%s) % 100000 * 10 ))
 echo "gateway pid $GATEWAY_PID, $TARGET, $CONNECTIONS connections, $THREADS wrk threads, JAVA_OPTS: $JAVA_OPTS ${EXTRA_JAVA_OPTS:-}"
 echo "machine load before start: $LOAD_AT_START on $(nproc) cores"
 echo "warm-up ($WARMUP):"
-ID_BASE=$((RUN_BASE + 1)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$HERE/post-delivery.lua" "http://127.0.0.1:$GATEWAY_PORT" \
+PACE_MS=0 ID_BASE=$((RUN_BASE + 1)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$HERE/post-delivery.lua" "http://127.0.0.1:$GATEWAY_PORT" \
   | grep '^requests='
 # CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat.
 cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.3f", ($14 + $15) / hz}' "/proc/$1/stat"; }
-echo "measured ($DURATION):"
+echo "measured ($DURATION$([[ "${PACE_MS:-0}" != 0 ]] && echo ", each connection pausing ${PACE_MS} ms after an answer")):"
 # New jobs (202) the gateway has counted so far.
 accepted() {
   curl -fsS "http://127.0.0.1:$GATEWAY_PORT/actuator/prometheus" \
     | grep -E '^codeagent_gateway_deliveries_total\{.*outcome="accepted"' | awk '{s+=$2} END {printf "%d", s}'
 }
 ACCEPTED_BEFORE="$(accepted)"
+# Commands per call to the orchestrator so far: "<sum> <count>" of the gateway's batch-size summary.
+batches() {
+  curl -fsS "http://127.0.0.1:$GATEWAY_PORT/actuator/prometheus" \
+    | awk '/^codeagent_gateway_handoff_batch_size_sum/ {s=$2} /^codeagent_gateway_handoff_batch_size_count/ {c=$2}
+           END {printf "%d %d", s, c}'
+}
+BATCHES_BEFORE="$(batches)"
 # CPU seconds of the database server DATABASE_PID and its live child processes (PostgreSQL's backends
 # outlive the measured window thanks to the orchestrator's connection pool).
 database_cpu() {
@@ -110,13 +121,14 @@ fi
 CPU_BEFORE="$(cpu_seconds "$GATEWAY_PID")"
 [[ -n "${STUB_PID:-}" ]] && STUB_CPU_BEFORE="$(cpu_seconds "$STUB_PID")"
 "$HERE/threadcpu.py" snapshot "$GATEWAY_PID" "$WORK/threads-before.json"
-ID_BASE=$((RUN_BASE + 2)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$HERE/post-delivery.lua" \
+PACE_MS="${PACE_MS:-0}" ID_BASE=$((RUN_BASE + 2)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$HERE/post-delivery.lua" \
   "http://127.0.0.1:$GATEWAY_PORT" | tee "$WORK/wrk.txt" | grep -E '^requests=|Non-2xx|Socket errors'
 CPU_AFTER="$(cpu_seconds "$GATEWAY_PID")"
 [[ -n "${STUB_PID:-}" ]] && STUB_CPU_AFTER="$(cpu_seconds "$STUB_PID")"
 [[ -n "${ORCHESTRATOR_PID:-}" ]] && ORCH_CPU_AFTER="$(cpu_seconds "$ORCHESTRATOR_PID")"
 [[ -n "${DATABASE_PID:-}" ]] && DB_CPU_AFTER="$(database_cpu)"
 ACCEPTED_AFTER="$(accepted)"
+BATCHES_AFTER="$(batches)"
 REQUESTS="$(grep -o '^requests=[0-9]*' "$WORK/wrk.txt" | cut -d= -f2)"
 # CPU time per delivery does not depend on how busy the rest of the machine is, unlike throughput.
 awk -v a="$CPU_BEFORE" -v b="$CPU_AFTER" -v n="$REQUESTS" 'BEGIN {
@@ -131,6 +143,7 @@ fi
 echo "machine load while measuring: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 echo "gateway $(grep -E '^VmHWM' /proc/$GATEWAY_PID/status) (peak RSS), $(grep -E '^VmRSS' /proc/$GATEWAY_PID/status)"
 echo "new jobs (202) counted by the gateway: $((ACCEPTED_AFTER - ACCEPTED_BEFORE)) while measuring, $ACCEPTED_AFTER in all"
+echo "$BATCHES_BEFORE $BATCHES_AFTER" | awk '{ n = $4 - $2; printf "calls to the orchestrator while measuring: %d, %.1f commands per call\n", n, ($3 - $1) / (n > 0 ? n : 1) }'
 if [[ -n "${ORCHESTRATOR_PID:-}" ]]; then
   # The orchestrator's own cost of accepting a command, whatever the machine's load.
   awk -v a="$ORCH_CPU_BEFORE" -v b="$ORCH_CPU_AFTER" -v n="$((ACCEPTED_AFTER - ACCEPTED_BEFORE))" 'BEGIN {

@@ -1,33 +1,60 @@
 package dev.codeagent.gateway;
 
 import com.sun.net.httpserver.HttpExchange;
-import dev.codeagent.gateway.handoff.IdempotencyHeader;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A loopback orchestrator that behaves like the real start API where it matters to the gateway: it
- * checks the internal token and the Idempotency-Key header, de-duplicates by key (202 for a new job,
- * 200 with {@code created:false} for an existing one), and can be told to fail.
+ * A loopback orchestrator that behaves like the real batch start API where it matters to the gateway: it
+ * checks the internal token, answers every item on its own and in order — de-duplicated by key (202 for a
+ * new job, 200 for an existing one), 400 for an item without a key — and can be told to fail, to hold a
+ * call or to miscount its results.
  */
 public final class FakeOrchestrator implements AutoCloseable {
 
-    /** What the gateway sent. */
-    public record Received(JsonNode body, String idempotencyKey, String authorization, String corrId) {
+    /**
+     * One command the gateway sent: the command, its key, the call's Authorization, the item's own
+     * correlation id, the call's {@code x-corr-id}, and the number of the call (from 1) that carried it.
+     */
+    public record Received(JsonNode body, String idempotencyKey, String authorization, String corrId,
+            String callCorrId, int call) {
+    }
+
+    /** A call that is held until released, for tests that need commands to queue in the gateway. */
+    public static final class Hold {
+        private final CountDownLatch arrived = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+
+        /** Waits until the held call has arrived (its items are recorded by then). */
+        public void awaitArrived() throws InterruptedException {
+            if (!arrived.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("no call arrived to be held");
+            }
+        }
+
+        public void release() {
+            released.countDown();
+        }
     }
 
     private final HttpServer server;
@@ -36,8 +63,11 @@ public final class FakeOrchestrator implements AutoCloseable {
     private final String expectedToken;
     private final Map<String, String> jobs = new ConcurrentHashMap<>();
     private final AtomicInteger jobsCreated = new AtomicInteger();
+    private final AtomicInteger calls = new AtomicInteger();
     private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
+    private final AtomicInteger miscountsLeft = new AtomicInteger();
+    private final AtomicReference<Hold> hold = new AtomicReference<>();
     private volatile int failureStatus = 503;
     private volatile long delayMillis;
 
@@ -49,7 +79,7 @@ public final class FakeOrchestrator implements AutoCloseable {
     public FakeOrchestrator(String expectedToken, int port) throws IOException {
         this.expectedToken = expectedToken;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
-        server.createContext("/api/orchestrators/edit-variants", this::start);
+        server.createContext("/api/orchestrators/edit-variants/batch", this::startBatch);
         server.setExecutor(executor);
         server.start();
     }
@@ -62,10 +92,22 @@ public final class FakeOrchestrator implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** The next {@code count} start calls fail with {@code status}. */
+    /** The next {@code count} calls fail as a whole with {@code status}. */
     public void failNext(int count, int status) {
         failureStatus = status;
         failuresLeft.set(count);
+    }
+
+    /** The next {@code count} calls answer one result fewer than they had items. */
+    public void miscountNext(int count) {
+        miscountsLeft.set(count);
+    }
+
+    /** The next call waits, after its items are recorded, until the returned hold is released. */
+    public Hold holdNextCall() {
+        Hold next = new Hold();
+        hold.set(next);
+        return next;
     }
 
     public void delay(long millis) {
@@ -77,19 +119,37 @@ public final class FakeOrchestrator implements AutoCloseable {
         return jobsCreated.get();
     }
 
+    /** Calls received, failed ones included. */
+    public int calls() {
+        return calls.get();
+    }
+
     public String jobFor(String key) {
         return jobs.get(key);
     }
 
+    /** Every time the command with {@code key} was sent, in every call. */
     public List<Received> receivedFor(String key) {
-        return received.stream().filter(r -> key.equals(r.body().path("idempotencyKey").asString(""))).toList();
+        return received.stream().filter(r -> key.equals(r.idempotencyKey())).toList();
     }
 
     public List<Received> received() {
         return List.copyOf(received);
     }
 
-    private void start(HttpExchange exchange) throws IOException {
+    /** The keys each call carried, by call, in the calls' order. */
+    public List<List<String>> keysByCall() {
+        List<List<String>> byCall = new ArrayList<>();
+        for (int i = 0; i < calls.get(); i++) {
+            byCall.add(new ArrayList<>());
+        }
+        for (Received r : received.stream().sorted((a, b) -> Integer.compare(a.call(), b.call())).toList()) {
+            byCall.get(r.call() - 1).add(r.idempotencyKey());
+        }
+        return byCall;
+    }
+
+    private void startBatch(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] bytes = exchange.getRequestBody().readAllBytes();
             if (!"POST".equals(exchange.getRequestMethod())) {
@@ -101,13 +161,28 @@ public final class FakeOrchestrator implements AutoCloseable {
                 send(exchange, 401, "{\"title\":\"Unauthorized\"}");
                 return;
             }
-            JsonNode body = json.readTree(bytes);
-            String key = body.path("idempotencyKey").asString("");
-            String header = exchange.getRequestHeaders().getFirst("Idempotency-Key");
-            received.add(new Received(body, header, authorization, exchange.getRequestHeaders().getFirst("x-corr-id")));
-            if (key.isEmpty() || !IdempotencyHeader.encode(key).equals(header)) {
-                send(exchange, 400, "{\"title\":\"Idempotency-Key must match the body\"}");
+            JsonNode items = json.readTree(bytes).path("items");
+            if (!items.isArray() || items.isEmpty() || items.size() > 100) {
+                send(exchange, 400, "{\"title\":\"items must hold 1 to 100 commands\"}");
                 return;
+            }
+            String callCorrId = exchange.getRequestHeaders().getFirst("x-corr-id");
+            // Numbered and recorded in one step so that keysByCall() sees whole calls in arrival order.
+            synchronized (received) {
+                int call = calls.incrementAndGet();
+                for (JsonNode item : items) {
+                    JsonNode command = item.path("command");
+                    JsonNode corrId = item.get("correlationId");
+                    received.add(new Received(command, command.path("idempotencyKey").asString(""), authorization,
+                            corrId == null || corrId.isNull() ? null : corrId.asString(), callCorrId, call));
+                }
+            }
+            Hold held = hold.getAndSet(null);
+            if (held != null) {
+                held.arrived.countDown();
+                if (!held.released.await(30, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("a held call was never released");
+                }
             }
             if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 send(exchange, failureStatus, "{\"title\":\"failing on purpose\"}");
@@ -116,21 +191,39 @@ public final class FakeOrchestrator implements AutoCloseable {
             if (delayMillis > 0) {
                 Thread.sleep(delayMillis);
             }
-            String fresh = UUID.randomUUID().toString();
-            String existing = jobs.putIfAbsent(key, fresh);
-            boolean created = existing == null;
-            if (created) {
-                jobsCreated.incrementAndGet();
+            ObjectNode answer = json.createObjectNode();
+            ArrayNode results = answer.putArray("results");
+            int answered = miscountsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? items.size() - 1 : items.size();
+            for (int i = 0; i < answered; i++) {
+                results.add(result(items.get(i).path("command")));
             }
-            String id = created ? fresh : existing;
-            send(exchange, created ? 202 : 200, "{\"id\":\"" + id + "\",\"statusQueryGetUri\":\"" + url()
-                    + "/api/jobs/" + id + "\",\"terminatePostUri\":\"" + url() + "/api/jobs/" + id
-                    + "/terminate\",\"created\":" + created + "}");
+            send(exchange, 200, json.writeValueAsString(answer));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             send(exchange, 400, "{\"title\":\"bad body\"}");
         }
+    }
+
+    /** One item's answer, as the single start API would give it. */
+    private ObjectNode result(JsonNode command) {
+        ObjectNode result = json.createObjectNode();
+        String key = command.path("idempotencyKey").asString("");
+        if (key.isBlank()) {
+            return result.put("status", 400).put("title", "Invalid command")
+                    .put("detail", "idempotencyKey must not be blank");
+        }
+        String fresh = UUID.randomUUID().toString();
+        String existing = jobs.putIfAbsent(key, fresh);
+        boolean created = existing == null;
+        if (created) {
+            jobsCreated.incrementAndGet();
+        }
+        String id = created ? fresh : existing;
+        result.put("status", created ? 202 : 200);
+        result.putObject("job").put("id", id).put("statusQueryGetUri", url() + "/api/jobs/" + id)
+                .put("terminatePostUri", url() + "/api/jobs/" + id + "/terminate").put("created", created);
+        return result;
     }
 
     private static void send(HttpExchange exchange, int status, String body) throws IOException {

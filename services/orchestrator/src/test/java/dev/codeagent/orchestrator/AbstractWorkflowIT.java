@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import dev.codeagent.contracts.AgentMarker;
+import dev.codeagent.contracts.command.CommandKind;
+import dev.codeagent.contracts.command.StartJobBatchItem;
+import dev.codeagent.contracts.command.StartJobBatchRequest;
+import dev.codeagent.contracts.command.StartJobBatchResponse;
+import dev.codeagent.contracts.command.StartJobBatchResult;
 import dev.codeagent.contracts.command.StartJobRequest;
 import dev.codeagent.contracts.command.StartJobResponse;
 import dev.codeagent.contracts.git.StatusState;
@@ -19,6 +24,7 @@ import dev.codeagent.orchestrator.fake.FakePullRequest;
 import dev.codeagent.orchestrator.fake.FakeRepository;
 import dev.codeagent.orchestrator.fake.FakeServices;
 import dev.codeagent.orchestrator.fake.Fault;
+import dev.codeagent.orchestrator.job.JobRecord;
 import dev.codeagent.orchestrator.job.JobStore;
 import dev.codeagent.orchestrator.retention.RetentionPurge;
 import dev.codeagent.orchestrator.workflow.JobTasks;
@@ -28,7 +34,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -205,6 +215,113 @@ abstract class AbstractWorkflowIT {
             JobView job = client.awaitFinished(ids.iterator().next(), FINISH);
             assertThat(job.outcome()).isEqualTo(Outcome.SUCCESS);
             assertThat(repo.pullRequests).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void batchStartAnswersEachItemAsTheSingleStartWould() {
+        FakeRepository repo = fakes.repository(repo("batch"));
+        StartJobRequest a = OrchestratorTestClient.edit(repo.name, 2101, 2, "Batch item A");
+        StartJobRequest earlier = OrchestratorTestClient.edit(repo.name, 2102, 1, "Started before the batch");
+        StartJobResponse earlierJob = start(earlier, 202);
+        StartJobRequest noVariants = OrchestratorTestClient.edit(repo.name, 2103, 0, "Zero variants");
+        StartJobRequest missingRepository = new StartJobRequest(a.idempotencyKey() + "-x", null, 7, 1, 2104, null,
+                null, CommandKind.EDIT, "No repository", 1, null, null, null, null, null, null);
+        StartJobRequest rejected = OrchestratorTestClient.rejected(repo.name, 2105, "unknown command /edt");
+
+        HttpResponse<String> answer = client.post("/api/orchestrators/edit-variants/batch", new StartJobBatchRequest(List.of(
+                new StartJobBatchItem("corr-batch-a", a), new StartJobBatchItem(null, noVariants),
+                new StartJobBatchItem("corr-batch-a-again", a), new StartJobBatchItem(null, earlier),
+                new StartJobBatchItem(null, missingRepository), new StartJobBatchItem("corr-batch-r", rejected))));
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        List<StartJobBatchResult> results = client.read(answer, StartJobBatchResponse.class).results();
+        assertThat(results).extracting(StartJobBatchResult::status).containsExactly(202, 400, 200, 200, 400, 202);
+        assertThat(results.get(0).job().created()).isTrue();
+        assertThat(results.get(0).job().statusQueryGetUri())
+                .isEqualTo("http://127.0.0.1:" + port + "/api/orchestrators/" + results.get(0).job().id());
+        assertThat(results.get(1).detail()).contains("variants must be between 1 and 10");
+        assertThat(results.get(1).job()).isNull();
+        assertThat(results.get(2).job().id()).isEqualTo(results.get(0).job().id());
+        assertThat(results.get(2).job().created()).isFalse();
+        assertThat(results.get(3).job().id()).isEqualTo(earlierJob.id());
+        assertThat(results.get(4).detail()).contains("repository");
+        assertThat(store.find(results.get(0).job().id())).get().extracting(JobRecord::corrId).isEqualTo("corr-batch-a");
+
+        JobView jobA = client.awaitFinished(results.get(0).job().id(), FINISH);
+        assertThat(jobA.outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(jobA.variants()).hasSize(2);
+        assertThat(client.awaitFinished(results.get(5).job().id(), FINISH).runtimeStatus())
+                .isEqualTo(RuntimeStatus.Completed);
+        assertThat(client.awaitFinished(earlierJob.id(), FINISH).outcome()).isEqualTo(Outcome.SUCCESS);
+        // A, the earlier job and the rejected command: 2 + 1 PRs, one reply for the rejected command.
+        assertThat(repo.pullRequests).hasSize(3);
+    }
+
+    @Test
+    void batchOfNoneOrTooManyCommandsIsRefused() {
+        HttpResponse<String> empty = client.post("/api/orchestrators/edit-variants/batch", new StartJobBatchRequest(List.of()));
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.body()).contains("1 to 100 commands");
+        StartJobRequest one = OrchestratorTestClient.edit(repo("batch-cap"), 2201, 1, "Cap");
+        HttpResponse<String> tooMany = client.post("/api/orchestrators/edit-variants/batch",
+                new StartJobBatchRequest(Collections.nCopies(101, new StartJobBatchItem(null, one))));
+        assertThat(tooMany.statusCode()).isEqualTo(400);
+        assertThat(store.findByKey(one.idempotencyKey())).isEmpty();
+        assertThat(client.post("/api/orchestrators/edit-variants/batch", "{\"items\": 3}").statusCode()).isEqualTo(400);
+    }
+
+    /**
+     * Pairs of batches that share new keys in opposite orders, sent at once: one job per key, every item
+     * answered with it. On PostgreSQL this needs the inserts in one key order, or the two batches wait for
+     * each other's uncommitted keys until the deadlock detector fails one of them.
+     */
+    @Test
+    void concurrentBatchesWithSharedKeysCreateOneJobPerKey() throws Exception {
+        FakeRepository repo = fakes.repository(repo("batch-race"));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                List<StartJobBatchItem> forward = new ArrayList<>();
+                for (int c = 0; c < StartJobBatchRequest.MAX_ITEMS; c++) {
+                    forward.add(new StartJobBatchItem(null,
+                            OrchestratorTestClient.rejected(repo.name, 23_000 + round * 1000 + c, "race")));
+                }
+                List<StartJobBatchItem> backward = new ArrayList<>(forward);
+                Collections.reverse(backward);
+                CountDownLatch ready = new CountDownLatch(2);
+                List<Future<HttpResponse<String>>> calls = new ArrayList<>();
+                for (List<StartJobBatchItem> order : List.of(forward, backward)) {
+                    calls.add(pool.submit(() -> {
+                        ready.countDown();
+                        ready.await();
+                        return client.post("/api/orchestrators/edit-variants/batch", new StartJobBatchRequest(order));
+                    }));
+                }
+                Map<String, Set<String>> idsByKey = new HashMap<>();
+                int created = 0;
+                for (int i = 0; i < 2; i++) {
+                    HttpResponse<String> response = calls.get(i).get();
+                    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+                    List<StartJobBatchResult> results = client.read(response, StartJobBatchResponse.class).results();
+                    List<StartJobBatchItem> order = i == 0 ? forward : backward;
+                    assertThat(results).hasSize(order.size());
+                    for (int n = 0; n < order.size(); n++) {
+                        assertThat(results.get(n).status()).isIn(200, 202);
+                        created += results.get(n).status() == 202 ? 1 : 0;
+                        idsByKey.computeIfAbsent(order.get(n).command().idempotencyKey(), k -> new HashSet<>())
+                                .add(results.get(n).job().id());
+                    }
+                }
+                assertThat(created).isEqualTo(forward.size());
+                assertThat(idsByKey).hasSize(forward.size()).allSatisfy((key, ids) -> assertThat(ids).hasSize(1));
+                for (StartJobBatchItem item : forward) {
+                    assertThat(store.findByKey(item.command().idempotencyKey())).get().extracting(JobRecord::id)
+                            .isEqualTo(idsByKey.get(item.command().idempotencyKey()).iterator().next());
+                }
+            }
         } finally {
             pool.shutdownNow();
         }

@@ -1,5 +1,8 @@
 package dev.codeagent.gateway.handoff;
 
+import dev.codeagent.contracts.command.StartJobBatchRequest;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
@@ -14,6 +17,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxTotal        the whole hand-off, retries included, never takes longer than this; Azure DevOps
  *                        wants an answer within a few seconds
  * @param retryAfter      {@code Retry-After} sent with 503 when the orchestrator stays unreachable
+ * @param maxInFlight     calls to the orchestrator in flight at once; commands arriving while that many
+ *                        are under way wait and go together in the next call
+ * @param batchSize       most commands in one call
  */
 @Validated
 @ConfigurationProperties("codeagent.handoff")
@@ -21,5 +27,7 @@ public record HandoffProperties(
         @NotNull URI orchestratorUrl,
         @NotNull Duration timeout,
         @NotNull Duration maxTotal,
-        @NotNull Duration retryAfter) {
+        @NotNull Duration retryAfter,
+        @Min(1) @Max(256) int maxInFlight,
+        @Min(1) @Max(StartJobBatchRequest.MAX_ITEMS) int batchSize) {
 }

@@ -1,6 +1,7 @@
 package dev.codeagent.gateway.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
 public class GatewayMetrics {
 
     private final MeterRegistry registry;
+    private final DistributionSummary handoffBatchSize;
     private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Timer> timers = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, DeliveryMeters> deliveries = new ConcurrentHashMap<>();
@@ -24,6 +26,9 @@ public class GatewayMetrics {
 
     public GatewayMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.handoffBatchSize = DistributionSummary.builder("codeagent.gateway.handoff.batch.size")
+                .description("Commands per batch handed to the orchestrator in one call")
+                .register(registry);
     }
 
     /**
@@ -75,7 +80,15 @@ public class GatewayMetrics {
                 .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
     }
 
-    /** {@code codeagent.gateway.handoff.errors}: failed attempts, by reason (each retry counts). */
+    /**
+     * {@code codeagent.gateway.handoff.batch.size}: commands per batch sent to the orchestrator (once per
+     * batch; its retries are not counted again).
+     */
+    public void handoffBatch(int commands) {
+        handoffBatchSize.record(commands);
+    }
+
+    /** {@code codeagent.gateway.handoff.errors}: failed calls, by reason (each retry counts). */
     public void handoffError(String reason) {
         counters.computeIfAbsent("e|" + reason, k -> Counter.builder("codeagent.gateway.handoff.errors")
                 .description("Failed attempts to hand a command to the orchestrator")

@@ -230,9 +230,10 @@ class DeliveryEndpointsIT {
         HttpResponse<String> response = deliver(Fixtures.json(delivery));
         assertThat(response.statusCode()).isEqualTo(202);
         String key = "azure-devops:contoso/Payments/Zahlungsverkehr Ä 支付/pr/57/thread/742/comment/7101";
+        // The key travels in the JSON body only, as UTF-8.
         assertThat(ORCHESTRATOR.receivedFor(key)).singleElement()
-                .satisfies(r -> assertThat(r.idempotencyKey()).isEqualTo(
-                        "azure-devops:contoso/Payments/Zahlungsverkehr%20%C3%84%20%E6%94%AF%E4%BB%98/pr/57/thread/742/comment/7101"));
+                .satisfies(r -> assertThat(r.body().path("repository").path("repository").asString())
+                        .isEqualTo("Zahlungsverkehr Ä 支付"));
     }
 
     @Test
@@ -351,7 +352,8 @@ class DeliveryEndpointsIT {
                 .contains("outcome=\"ignored\"")
                 .contains("codeagent_gateway_commands_total{")
                 .contains("codeagent_gateway_auth_failures_total{")
-                .contains("codeagent_gateway_handoff_seconds_count{");
+                .contains("codeagent_gateway_handoff_seconds_count{")
+                .contains("codeagent_gateway_handoff_batch_size_count");
     }
 
     private void assertIgnored(ObjectNode delivery, String reason) {

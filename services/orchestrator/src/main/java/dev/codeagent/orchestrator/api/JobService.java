@@ -3,6 +3,7 @@ package dev.codeagent.orchestrator.api;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import dev.codeagent.contracts.ProblemTypes;
 import dev.codeagent.contracts.command.CommandKind;
+import dev.codeagent.contracts.command.StartJobBatchItem;
 import dev.codeagent.contracts.command.StartJobRequest;
 import dev.codeagent.contracts.job.JobPage;
 import dev.codeagent.contracts.job.JobView;
@@ -20,10 +21,16 @@ import dev.codeagent.orchestrator.workflow.JobWaker;
 import dev.codeagent.orchestrator.workflow.Times;
 import dev.codeagent.platform.web.ApiProblemException;
 import dev.codeagent.platform.web.CorrelationId;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -47,15 +54,17 @@ public class JobService {
     private final WorkflowProperties properties;
     private final JobWaker waker;
     private final OrchestratorMetrics metrics;
+    private final Validator validator;
 
     public JobService(JobStore store, Scheduler scheduler, TransactionTemplate transactions,
-            WorkflowProperties properties, JobWaker waker, OrchestratorMetrics metrics) {
+            WorkflowProperties properties, JobWaker waker, OrchestratorMetrics metrics, Validator validator) {
         this.store = store;
         this.scheduler = scheduler;
         this.transactions = transactions;
         this.properties = properties;
         this.waker = waker;
         this.metrics = metrics;
+        this.validator = validator;
     }
 
     /**
@@ -66,29 +75,113 @@ public class JobService {
      */
     public Started start(StartJobRequest request) {
         validate(request);
-        Instant now = Times.now();
-        String id = UUID.randomUUID().toString();
         String corrId = CorrelationId.current() != null ? CorrelationId.current() : CorrelationId.generate();
-        NewJob job = new NewJob(id, request, corrId, now, now.plus(properties.jobTimeout()));
-        try {
-            // The job row (with its comment, author, delivery and time) is the record of the acceptance; the
-            // audit trail starts when the job does. The task's id is the fresh job id, so it is inserted
-            // without the existence check of scheduleIfNotExists.
-            transactions.executeWithoutResult(tx -> {
-                store.insert(job);
-                scheduler.scheduleBatch(List.of(JobTasks.prepare(id)), now);
-            });
-        } catch (DuplicateKeyException e) {
-            // Rolled back as a whole: the key already has its job (its transaction committed first).
-            return new Started(store.findByKey(request.idempotencyKey()).map(JobRecord::id).orElseThrow(() -> e),
-                    false);
+        return accept(List.of(newJob(request, corrId, Times.now()))).get(0);
+    }
+
+    /**
+     * Starts a batch of commands, each as {@link #start} would, in one statement on PostgreSQL. Items are
+     * independent: an invalid one gets its {@link Invalid} outcome and the others go ahead. Outcomes are in
+     * the items' order.
+     */
+    public List<StartOutcome> startAll(List<StartJobBatchItem> items) {
+        StartOutcome[] outcomes = new StartOutcome[items.size()];
+        List<NewJob> jobs = new ArrayList<>(items.size());
+        List<Integer> positions = new ArrayList<>(items.size());
+        Instant now = Times.now();
+        for (int i = 0; i < items.size(); i++) {
+            StartJobBatchItem item = items.get(i);
+            String problem = problem(item);
+            if (problem != null) {
+                outcomes[i] = new Invalid(problem);
+                continue;
+            }
+            String corrId = CorrelationId.acceptOrGenerate(item.correlationId());
+            jobs.add(newJob(item.command(), corrId, now));
+            positions.add(i);
         }
-        // Scheduled inside the transaction, so the scheduler could not see it yet: look now that it is committed.
-        scheduler.triggerCheckForDueExecutions();
-        metrics.jobStarted(request.kind().name());
-        log.info("Job {} accepted: {} on {} PR {} ({} variants)", id, request.kind(), request.repository().slug(),
-                request.pullRequestId(), request.variants());
-        return new Started(id, true);
+        List<Started> started = accept(jobs);
+        for (int n = 0; n < started.size(); n++) {
+            outcomes[positions.get(n)] = started.get(n);
+        }
+        return List.of(outcomes);
+    }
+
+    private NewJob newJob(StartJobRequest request, String corrId, Instant now) {
+        return new NewJob(UUID.randomUUID().toString(), request, corrId, now, now.plus(properties.jobTimeout()));
+    }
+
+    /** What is wrong with a batch item, as the single start API would say it, or null. */
+    private String problem(StartJobBatchItem item) {
+        if (item == null || item.command() == null) {
+            return "command must not be null";
+        }
+        Set<ConstraintViolation<StartJobRequest>> violations = validator.validate(item.command());
+        if (!violations.isEmpty()) {
+            return violations.stream().map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted()
+                    .collect(Collectors.joining("; "));
+        }
+        try {
+            validate(item.command());
+            return null;
+        } catch (ApiProblemException e) {
+            return e.getMessage();
+        }
+    }
+
+    /**
+     * Writes the jobs that are new (with their variants and first tasks) and finds the existing job of every
+     * other one. The job row (with its comment, author, delivery and time) is the record of the acceptance;
+     * the audit trail starts when the job does.
+     */
+    private List<Started> accept(List<NewJob> jobs) {
+        if (jobs.isEmpty()) {
+            return List.of();
+        }
+        Set<String> created = store.singleStatementStarts()
+                ? store.insertWithFirstTasks(jobs, JobTasks::prepare)
+                : insertEach(jobs);
+        List<Started> started = new ArrayList<>(jobs.size());
+        for (NewJob job : jobs) {
+            if (created.contains(job.id())) {
+                started.add(new Started(job.id(), true));
+                StartJobRequest request = job.request();
+                metrics.jobStarted(request.kind().name());
+                try (CorrelationId.Scope ignored = CorrelationId.open(job.corrId())) {
+                    log.info("Job {} accepted: {} on {} PR {} ({} variants)", job.id(), request.kind(),
+                            request.repository().slug(), request.pullRequestId(), request.variants());
+                }
+            } else {
+                // The key already has its job, committed by now; nothing of this command was written.
+                started.add(new Started(store.findByKey(job.request().idempotencyKey()).map(JobRecord::id)
+                        .orElseThrow(() -> new IllegalStateException(
+                                "the job insert conflicted, but no job has its idempotency key")), false));
+            }
+        }
+        if (!created.isEmpty()) {
+            // Scheduled with the jobs, so the scheduler could not see them yet: look now that they are committed.
+            scheduler.triggerCheckForDueExecutions();
+        }
+        return started;
+    }
+
+    /** Each job with its variants and first task in a transaction of its own; the ids of those written. */
+    private Set<String> insertEach(List<NewJob> jobs) {
+        Set<String> created = new HashSet<>();
+        for (NewJob job : jobs) {
+            try {
+                // The task's id is the fresh job id, so it is inserted without the existence check of
+                // scheduleIfNotExists.
+                transactions.executeWithoutResult(tx -> {
+                    store.insert(job);
+                    scheduler.scheduleBatch(List.of(JobTasks.prepare(job.id())), job.createdAt());
+                });
+                created.add(job.id());
+            } catch (DuplicateKeyException e) {
+                // The key's job committed first; this one was rolled back as a whole.
+            }
+        }
+        return created;
     }
 
     public JobView view(String id) {
@@ -155,7 +248,15 @@ public class JobService {
                 detail);
     }
 
+    /** What became of a command: {@link Started}, or {@link Invalid} for a batch item. */
+    public sealed interface StartOutcome permits Started, Invalid {
+    }
+
     /** Result of a start: the job's id and whether this call created it. */
-    public record Started(String jobId, boolean created) {
+    public record Started(String jobId, boolean created) implements StartOutcome {
+    }
+
+    /** A batch item that was not a valid command, and why (the single start API would answer 400). */
+    public record Invalid(String detail) implements StartOutcome {
     }
 }

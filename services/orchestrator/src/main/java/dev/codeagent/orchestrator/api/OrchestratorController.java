@@ -1,6 +1,10 @@
 package dev.codeagent.orchestrator.api;
 
 import dev.codeagent.contracts.ProblemTypes;
+import dev.codeagent.contracts.command.StartJobBatchItem;
+import dev.codeagent.contracts.command.StartJobBatchRequest;
+import dev.codeagent.contracts.command.StartJobBatchResponse;
+import dev.codeagent.contracts.command.StartJobBatchResult;
 import dev.codeagent.contracts.command.StartJobRequest;
 import dev.codeagent.contracts.command.StartJobResponse;
 import dev.codeagent.contracts.job.JobPage;
@@ -11,8 +15,10 @@ import dev.codeagent.orchestrator.job.JobFilter;
 import dev.codeagent.platform.web.ApiProblemException;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -43,14 +49,39 @@ public class OrchestratorController {
     /** 202 with Location for a new job; 200 with {@code created=false} when the key already had one. */
     @PostMapping("/edit-variants")
     public ResponseEntity<StartJobResponse> start(@Valid @RequestBody StartJobRequest request) {
-        JobService.Started started = jobs.start(request);
-        String id = started.jobId();
-        String base = baseUrl();
-        StartJobResponse body = new StartJobResponse(id, base + "/api/orchestrators/" + id,
-                base + "/api/orchestrators/" + id + "/terminate", started.created());
-        return ResponseEntity.status(started.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
+        StartJobResponse body = response(jobs.start(request), baseUrl());
+        return ResponseEntity.status(body.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
                 .location(URI.create(body.statusQueryGetUri()))
                 .body(body);
+    }
+
+    /**
+     * Several commands in one call (the gateway's hand-off under load): 200 with one result per item, in
+     * order — 202/200 with the job as the single start answers it, or 400 with why the item is invalid.
+     */
+    @PostMapping("/edit-variants/batch")
+    public StartJobBatchResponse startAll(@RequestBody StartJobBatchRequest request) {
+        List<StartJobBatchItem> items = request.items();
+        if (items == null || items.isEmpty() || items.size() > StartJobBatchRequest.MAX_ITEMS) {
+            throw new ApiProblemException(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid start batch",
+                    "items must hold 1 to " + StartJobBatchRequest.MAX_ITEMS + " commands");
+        }
+        String base = baseUrl();
+        List<StartJobBatchResult> results = new ArrayList<>(items.size());
+        for (JobService.StartOutcome outcome : jobs.startAll(items)) {
+            if (outcome instanceof JobService.Started started) {
+                results.add(StartJobBatchResult.started(response(started, base)));
+            } else {
+                results.add(StartJobBatchResult.invalid("Invalid start request", ((JobService.Invalid) outcome).detail()));
+            }
+        }
+        return new StartJobBatchResponse(results);
+    }
+
+    private static StartJobResponse response(JobService.Started started, String base) {
+        String id = started.jobId();
+        return new StartJobResponse(id, base + "/api/orchestrators/" + id, base + "/api/orchestrators/" + id + "/terminate",
+                started.created());
     }
 
     @GetMapping("/{id}")

@@ -1,5 +1,6 @@
 package dev.codeagent.orchestrator.job;
 
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import dev.codeagent.contracts.command.Author;
 import dev.codeagent.contracts.command.CommandKind;
 import dev.codeagent.contracts.command.RepositoryRef;
@@ -7,16 +8,25 @@ import dev.codeagent.contracts.command.StartJobRequest;
 import dev.codeagent.contracts.job.Outcome;
 import dev.codeagent.contracts.job.RuntimeStatus;
 import dev.codeagent.contracts.job.VariantState;
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -39,53 +49,50 @@ public class JobStore {
     private static final String PREFIXED_VARIANT_COLUMNS = java.util.Arrays.stream(VARIANT_COLUMNS.split(", "))
             .map(c -> "v." + c).collect(Collectors.joining(", "));
 
-    private final JdbcClient jdbc;
+    private static final String JOB_INSERT_COLUMNS = "id, idempotency_key, kind, runtime_status, step, provider, "
+            + "organization, project, repository, repository_id, pull_request_id, thread_id, comment_id, "
+            + "parent_comment_id, author_id, author_name, author_display, intent, variants_requested, rejection_reason, "
+            + "delivered_source_ref, delivered_target_ref, delivered_commit, delivery_id, corr_id, deadline_at, "
+            + "created_at, updated_at";
+    private static final String JOB_INSERT_ROW = "(?, ?, ?, ?, 'accepted', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            + "?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final int JOB_INSERT_PARAMETERS = 27;
 
-    public JobStore(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private volatile Boolean postgres;
+
+    public JobStore(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Whether {@link #insertWithFirstTasks} is available: on PostgreSQL. H2 (the embedded default) has no
+     * data-modifying WITH, and runs in process, where a statement costs no round trip.
+     */
+    public boolean singleStatementStarts() {
+        Boolean known = postgres;
+        if (known == null) {
+            try {
+                known = "PostgreSQL".equals(JdbcUtils.extractDatabaseMetaData(dataSource,
+                        DatabaseMetaData::getDatabaseProductName));
+            } catch (MetaDataAccessException e) {
+                throw new DataAccessResourceFailureException("Could not tell the database product", e);
+            }
+            postgres = known;
+        }
+        return known;
     }
 
     // ---- jobs ---------------------------------------------------------------------------------------
 
     /** Inserts the job; a second insert with the same idempotency key fails on the unique constraint. */
     public void insert(NewJob job) {
-        StartJobRequest r = job.request();
-        Author author = r.author();
-        jdbc.sql("insert into job (id, idempotency_key, kind, runtime_status, step, provider, organization, project, "
-                        + "repository, repository_id, pull_request_id, thread_id, comment_id, parent_comment_id, author_id, "
-                        + "author_name, author_display, intent, variants_requested, rejection_reason, delivered_source_ref, "
-                        + "delivered_target_ref, delivered_commit, delivery_id, corr_id, deadline_at, created_at, updated_at) "
-                        + "values (:id, :key, :kind, :status, 'accepted', :provider, :org, :project, :repo, :repoId, :pr, "
-                        + ":thread, :comment, :parent, :authorId, :authorName, :authorDisplay, :intent, :variants, "
-                        + ":reason, :sourceRef, :targetRef, :commit, :delivery, :corrId, :deadline, :created, :created)")
-                .param("id", job.id())
-                .param("key", r.idempotencyKey())
-                .param("kind", r.kind().name())
-                .param("status", RuntimeStatus.Pending.name())
-                .param("provider", r.repository().provider())
-                .param("org", r.repository().organization())
-                .param("project", r.repository().project())
-                .param("repo", r.repository().repository())
-                .param("repoId", r.repository().repositoryId())
-                .param("pr", r.pullRequestId())
-                .param("thread", r.threadId())
-                .param("comment", r.commentId())
-                .param("parent", r.parentCommentId())
-                .param("authorId", author == null ? null : author.id())
-                .param("authorName", author == null ? null : author.uniqueName())
-                .param("authorDisplay", author == null ? null : author.displayName())
-                .param("intent", r.intent())
-                .param("variants", r.kind() == CommandKind.EDIT ? r.variants() : 0)
-                .param("reason", r.rejectionReason())
-                .param("sourceRef", r.sourceRef())
-                .param("targetRef", r.targetRef())
-                .param("commit", r.sourceCommit())
-                .param("delivery", r.deliveryId())
-                .param("corrId", job.corrId())
-                .param("deadline", ts(job.deadlineAt()))
-                .param("created", ts(job.createdAt()))
-                .update();
-        int variants = r.kind() == CommandKind.EDIT ? r.variants() : 0;
+        List<Object> jobParams = new ArrayList<>(JOB_INSERT_PARAMETERS);
+        addJobParameters(job, jobParams);
+        jdbc.sql("insert into job (" + JOB_INSERT_COLUMNS + ") values " + JOB_INSERT_ROW).params(jobParams).update();
+        int variants = variantCount(job.request());
         if (variants > 0) {
             // One multi-row statement: the start API is the gateway's hand-off and must stay cheap.
             List<Object> params = new ArrayList<>(variants * 4);
@@ -99,6 +106,90 @@ public class JobStore {
             }
             jdbc.sql(sql.toString()).params(params).update();
         }
+    }
+
+    /**
+     * PostgreSQL only ({@link #singleStatementStarts}): the jobs, their variant rows and each job's first
+     * workflow task, due at the job's creation, in one statement — one round trip and one commit for a whole
+     * batch of the gateway's hand-off. {@code firstTask} names the task and priority; its instance id must be
+     * the job id (as for {@link com.github.kagkarlsson.scheduler.task.TaskDescriptor#instance(String)} of the
+     * job id). A job whose idempotency key already has a job — in the database or earlier in {@code jobs} — is
+     * not written; that job's insert has committed by the time this returns (ON CONFLICT waits for it), so
+     * {@link #findByKey} sees it. Returns the ids of the jobs written.
+     *
+     * <p>The task rows are written as db-scheduler's own createBatch writes them (PostgresWorkflowIT compares
+     * the two): going through the scheduler would cost a statement of its own.
+     */
+    public Set<String> insertWithFirstTasks(List<NewJob> jobs, Function<String, TaskInstance<?>> firstTask) {
+        TaskInstance<?> task = firstTask.apply(jobs.get(0).id());
+        for (NewJob job : jobs) {
+            TaskInstance<?> instance = firstTask.apply(job.id());
+            if (!instance.getId().equals(job.id()) || !instance.getTaskName().equals(task.getTaskName())
+                    || instance.getPriority() != task.getPriority() || instance.getData() != null) {
+                throw new IllegalArgumentException("first tasks must be of one task without data, with the job id as "
+                        + "instance id; schedule others through the scheduler");
+            }
+        }
+        // One order of key locks for every batch: two batches with a key in common in opposite orders would
+        // otherwise each wait for the other's uncommitted insert (a deadlock PostgreSQL breaks after a second).
+        List<NewJob> ordered = jobs.stream()
+                .sorted(Comparator.comparing((NewJob j) -> j.request().idempotencyKey()))
+                .toList();
+        StringBuilder sql = new StringBuilder(300 + ordered.size() * (JOB_INSERT_ROW.length() + 2));
+        sql.append("with j as (insert into job (").append(JOB_INSERT_COLUMNS).append(") values ");
+        List<Object> params = new ArrayList<>(ordered.size() * JOB_INSERT_PARAMETERS + 3);
+        for (NewJob job : ordered) {
+            sql.append(params.isEmpty() ? "" : ", ").append(JOB_INSERT_ROW);
+            addJobParameters(job, params);
+        }
+        sql.append(" on conflict (idempotency_key) do nothing returning id, variants_requested, created_at), "
+                + "v as (insert into job_variant (job_id, k, state, step, updated_at) "
+                + "select j.id, k, ?, 'pending', j.created_at from j cross join generate_series(1, j.variants_requested) k), "
+                + "t as (insert into scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version, "
+                + "priority) select ?, j.id, null::bytea, j.created_at, false, 1, ? from j) "
+                + "select id from j");
+        params.add(VariantState.PENDING.name());
+        params.add(task.getTaskName());
+        params.add(task.getPriority());
+        return new HashSet<>(jdbc.sql(sql.toString()).params(params).query(String.class).list());
+    }
+
+    /** In the order of {@link #JOB_INSERT_COLUMNS} (without the constant step). */
+    private static void addJobParameters(NewJob job, List<Object> p) {
+        StartJobRequest r = job.request();
+        Author author = r.author();
+        OffsetDateTime created = ts(job.createdAt());
+        p.add(job.id());
+        p.add(r.idempotencyKey());
+        p.add(r.kind().name());
+        p.add(RuntimeStatus.Pending.name());
+        p.add(r.repository().provider());
+        p.add(r.repository().organization());
+        p.add(r.repository().project());
+        p.add(r.repository().repository());
+        p.add(r.repository().repositoryId());
+        p.add(r.pullRequestId());
+        p.add(r.threadId());
+        p.add(r.commentId());
+        p.add(r.parentCommentId());
+        p.add(author == null ? null : author.id());
+        p.add(author == null ? null : author.uniqueName());
+        p.add(author == null ? null : author.displayName());
+        p.add(r.intent());
+        p.add(variantCount(r));
+        p.add(r.rejectionReason());
+        p.add(r.sourceRef());
+        p.add(r.targetRef());
+        p.add(r.sourceCommit());
+        p.add(r.deliveryId());
+        p.add(job.corrId());
+        p.add(ts(job.deadlineAt()));
+        p.add(created);
+        p.add(created);
+    }
+
+    private static int variantCount(StartJobRequest request) {
+        return request.kind() == CommandKind.EDIT ? request.variants() : 0;
     }
 
     public Optional<JobRecord> find(String id) {
