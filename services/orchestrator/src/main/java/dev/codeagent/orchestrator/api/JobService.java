@@ -9,6 +9,7 @@ import dev.codeagent.contracts.job.JobPage;
 import dev.codeagent.contracts.job.JobView;
 import dev.codeagent.orchestrator.config.WorkflowProperties;
 import dev.codeagent.orchestrator.job.JobFilter;
+import dev.codeagent.orchestrator.job.JobIds;
 import dev.codeagent.orchestrator.job.JobRecord;
 import dev.codeagent.orchestrator.job.JobStore;
 import dev.codeagent.orchestrator.job.JobViews;
@@ -29,7 +30,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,7 +108,7 @@ public class JobService {
     }
 
     private NewJob newJob(StartJobRequest request, String corrId, Instant now) {
-        return new NewJob(UUID.randomUUID().toString(), request, corrId, now, now.plus(properties.jobTimeout()));
+        return new NewJob(JobIds.next(now), request, corrId, now, now.plus(properties.jobTimeout()));
     }
 
     /** What is wrong with a batch item, as the single start API would say it, or null. */

@@ -44,9 +44,9 @@ public record JobRecord(
     /** Reason recorded when the job ran out of time. */
     public static final String CANCEL_TIMEOUT = "timeout";
 
-    /** First 8 hex digits of the id, used in branch names. */
+    /** Eight hex digits of the id, used in branch names ({@link JobIds#shortId}). */
     public String shortId() {
-        return id.replace("-", "").substring(0, 8);
+        return JobIds.shortId(id);
     }
 
     public boolean cancelRequested() {
