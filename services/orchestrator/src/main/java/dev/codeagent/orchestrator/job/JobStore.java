@@ -8,7 +8,7 @@ import dev.codeagent.contracts.command.StartJobRequest;
 import dev.codeagent.contracts.job.Outcome;
 import dev.codeagent.contracts.job.RuntimeStatus;
 import dev.codeagent.contracts.job.VariantState;
-import java.sql.DatabaseMetaData;
+import dev.codeagent.orchestrator.config.DatabaseProduct;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -25,7 +25,6 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
@@ -75,8 +74,7 @@ public class JobStore {
         Boolean known = postgres;
         if (known == null) {
             try {
-                known = "PostgreSQL".equals(JdbcUtils.extractDatabaseMetaData(dataSource,
-                        DatabaseMetaData::getDatabaseProductName));
+                known = DatabaseProduct.isPostgreSql(dataSource);
             } catch (MetaDataAccessException e) {
                 throw new DataAccessResourceFailureException("Could not tell the database product", e);
             }

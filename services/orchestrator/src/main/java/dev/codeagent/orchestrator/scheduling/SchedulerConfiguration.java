@@ -4,10 +4,9 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.Task;
+import dev.codeagent.orchestrator.config.DatabaseProduct;
 import dev.codeagent.orchestrator.config.SchedulerProperties;
 import java.net.InetAddress;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -16,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+import org.springframework.jdbc.support.MetaDataAccessException;
 
 /**
  * db-scheduler on the orchestrator's database, wired by hand (its Spring Boot starter targets Boot 3).
@@ -58,9 +58,9 @@ public class SchedulerConfiguration {
             case FETCH -> false;
             case LOCK_AND_FETCH -> true;
             case AUTO -> {
-                try (Connection connection = dataSource.getConnection()) {
-                    yield "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
-                } catch (SQLException e) {
+                try {
+                    yield DatabaseProduct.isPostgreSql(dataSource);
+                } catch (MetaDataAccessException e) {
                     log.warn("Could not tell the database product, polling with fetch-and-lock: {}", e.getMessage());
                     yield false;
                 }
