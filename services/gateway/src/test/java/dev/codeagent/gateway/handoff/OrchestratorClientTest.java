@@ -151,15 +151,7 @@ class OrchestratorClientTest {
         try (FakeOrchestrator orchestrator = new FakeOrchestrator(TOKEN);
                 OrchestratorClient client = patientClient(orchestrator.url(), 1, 32, new GatewayMetrics(meters))) {
             assertTimeoutPreemptively(HANG_GUARD, () -> {
-                FakeOrchestrator.Hold hold = orchestrator.holdNextCall();
-                List<Future<HandoffResult>> results = new ArrayList<>();
-                results.add(startAsync(client, 0));
-                hold.awaitArrived();
-                for (int i = 1; i <= 5; i++) {
-                    results.add(startAsync(client, i));
-                    awaitQueued(client, i);
-                }
-                hold.release();
+                List<Future<HandoffResult>> results = queueBehindAHeldCall(orchestrator, client, 5);
 
                 List<String> keys = IntStream.rangeClosed(0, 5).mapToObj(i -> key(i)).toList();
                 Set<String> jobIds = new HashSet<>();
@@ -190,15 +182,7 @@ class OrchestratorClientTest {
         try (FakeOrchestrator orchestrator = new FakeOrchestrator(TOKEN);
                 OrchestratorClient client = patientClient(orchestrator.url(), 1, 3, new GatewayMetrics(meters))) {
             assertTimeoutPreemptively(HANG_GUARD, () -> {
-                FakeOrchestrator.Hold hold = orchestrator.holdNextCall();
-                List<Future<HandoffResult>> results = new ArrayList<>();
-                results.add(startAsync(client, 0));
-                hold.awaitArrived();
-                for (int i = 1; i <= 7; i++) {
-                    results.add(startAsync(client, i));
-                    awaitQueued(client, i);
-                }
-                hold.release();
+                List<Future<HandoffResult>> results = queueBehindAHeldCall(orchestrator, client, 7);
                 for (int i = 0; i <= 7; i++) {
                     assertThat(results.get(i).get()).isEqualTo(created(orchestrator, i));
                 }
@@ -270,15 +254,7 @@ class OrchestratorClientTest {
         try (FakeOrchestrator orchestrator = new FakeOrchestrator(TOKEN);
                 OrchestratorClient client = patientClient(orchestrator.url(), 1, 2, failing)) {
             assertTimeoutPreemptively(HANG_GUARD, () -> {
-                FakeOrchestrator.Hold hold = orchestrator.holdNextCall();
-                List<Future<HandoffResult>> results = new ArrayList<>();
-                results.add(startAsync(client, 0));
-                hold.awaitArrived();
-                for (int i = 1; i <= 3; i++) {
-                    results.add(startAsync(client, i));
-                    awaitQueued(client, i);
-                }
-                hold.release();
+                List<Future<HandoffResult>> results = queueBehindAHeldCall(orchestrator, client, 3);
 
                 assertThat(results.get(0).get()).isEqualTo(created(orchestrator, 0));
                 assertThatThrownBy(() -> results.get(1).get()).isInstanceOf(ExecutionException.class)
@@ -416,6 +392,24 @@ class OrchestratorClientTest {
                 return client.start(request);
             }
         });
+    }
+
+    /**
+     * Hands on commands 0..{@code last}: command 0 leads a call that the fake holds until 1..{@code last} have
+     * queued behind it, in that order; then the call is released. Their results, by command.
+     */
+    private List<Future<HandoffResult>> queueBehindAHeldCall(FakeOrchestrator orchestrator, OrchestratorClient client,
+            int last) throws Exception {
+        FakeOrchestrator.Hold hold = orchestrator.holdNextCall();
+        List<Future<HandoffResult>> results = new ArrayList<>();
+        results.add(startAsync(client, 0));
+        hold.awaitArrived();
+        for (int i = 1; i <= last; i++) {
+            results.add(startAsync(client, i));
+            awaitQueued(client, i);
+        }
+        hold.release();
+        return results;
     }
 
     /** Waits until {@code count} commands are queued: the order in which they queue is the test's. */
