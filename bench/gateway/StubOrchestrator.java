@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * An instant orchestrator for the gateway benchmark: answers every start call with a new job (a fresh job
  * id per command) without looking at the commands, so the benchmark measures the gateway's own work. It
- * serves the batch start API the gateway uses (200 with a 202 result per item) and the single one. {@code
+ * serves the batch start API the gateway uses (200 with a 202 result per item). {@code
  * GET /jobs} tells how many jobs it has handed out, {@code GET /calls} in how many start calls. Benchmark
  * tool only, never part of the product. Run: {@code java StubOrchestrator.java <port>}.
  */
@@ -27,10 +27,6 @@ public final class StubOrchestrator {
         AtomicLong jobs = new AtomicLong();
         AtomicLong calls = new AtomicLong();
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
-        server.createContext("/api/orchestrators/edit-variants", exchange -> {
-            calls.incrementAndGet();
-            answer(exchange, jobs.incrementAndGet());
-        });
         server.createContext("/api/orchestrators/edit-variants/batch", exchange -> {
             calls.incrementAndGet();
             answerBatch(exchange, jobs);
@@ -102,20 +98,5 @@ public final class StubOrchestrator {
             }
         }
         return items;
-    }
-
-    private static void answer(HttpExchange exchange, long job) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-        String id = "job-" + job;
-        byte[] body = ("{\"id\":\"" + id + "\",\"statusQueryGetUri\":\"http://127.0.0.1/api/jobs/" + id
-                + "\",\"terminatePostUri\":\"http://127.0.0.1/api/jobs/" + id + "/terminate\",\"created\":true}")
-                .getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(202, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
     }
 }
