@@ -12,7 +12,7 @@
 #   postgres  embedded PostgreSQL (io.zonky, from the orchestrator's test classpath) with fsync and
 #             synchronous_commit ON, i.e. every accepted command is on disk (PG_FSYNC=off for the test
 #             defaults), passed as CODEAGENT_DB_URL/USER/PASSWORD
-# Then runs bench/gateway/run.sh against it (same settings: CONNECTIONS, DURATION, WARMUP, JAVA_OPTS ...),
+# Then runs bench/gateway/run.sh against it (same settings: CONNECTIONS, DURATION, WARMUP, PACE_MS, SETTLE, JAVA_OPTS ...),
 # which also prints the orchestrator's CPU time per accepted start and its peak RSS, and stops everything
 # it started.
 # Settings: ORCHESTRATOR_PORT (18471), ORCHESTRATOR_JAVA_OPTS (-Xms256m -Xmx768m -XX:+UseSerialGC: what

@@ -14,7 +14,9 @@
 # measured run is closed-loop, each connection sends its next delivery as soon as the answer arrives, so
 # the machine saturates; N > 0: each connection pauses N ms after an answer, which offers a steady load
 # below saturation — e.g. 16 connections with PACE_MS=12 offer about 1,000 deliveries/s — and shows the
-# latency at that load; the warm-up is never paced).
+# latency at that load; the warm-up runs unpaced, then SETTLE (20s) more at the measured pace, because the
+# JIT recompiles for the paced load's code paths — idle sockets, lone hand-offs — in the seconds after the
+# switch, and those compilations would otherwise land in the measured window).
 # Prints one result line per run, the gateway's CPU time per delivery (in all and by thread group), the
 # stub's, the gateway's peak RSS (VmHWM) and the machine load; with ORCHESTRATOR_PID (and DATABASE_PID)
 # also the orchestrator's (and database server's) CPU per accepted start. Logs go to $WORK (a temp dir).
@@ -88,6 +90,11 @@ echo "machine load before start: $LOAD_AT_START on $(nproc) cores"
 echo "warm-up ($WARMUP):"
 PACE_MS=0 ID_BASE=$((RUN_BASE + 1)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$HERE/post-delivery.lua" "http://127.0.0.1:$GATEWAY_PORT" \
   | grep '^requests='
+if [[ "${PACE_MS:-0}" != 0 ]]; then
+  echo "settling at the measured pace (${SETTLE:-20s}):"
+  PACE_MS="$PACE_MS" ID_BASE=$((RUN_BASE + 3)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SETTLE:-20s}" -s "$HERE/post-delivery.lua" \
+    "http://127.0.0.1:$GATEWAY_PORT" | grep '^requests='
+fi
 # CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat.
 cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.3f", ($14 + $15) / hz}' "/proc/$1/stat"; }
 echo "measured ($DURATION$([[ "${PACE_MS:-0}" != 0 ]] && echo ", each connection pausing ${PACE_MS} ms after an answer")):"
