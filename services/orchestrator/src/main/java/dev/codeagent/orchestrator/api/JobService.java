@@ -46,6 +46,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class JobService {
 
+    /** Title of the problem for an invalid start command, in the single start's answer and a batch item's. */
+    public static final String INVALID_START_TITLE = "Invalid start request";
     private static final Logger log = LoggerFactory.getLogger(JobService.class);
 
     private final JobStore store;
@@ -244,8 +246,7 @@ public class JobService {
     }
 
     private static ApiProblemException invalid(String detail) {
-        return new ApiProblemException(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid start request",
-                detail);
+        return new ApiProblemException(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, INVALID_START_TITLE, detail);
     }
 
     /** What became of a command: {@link Started}, or {@link Invalid} for a batch item. */

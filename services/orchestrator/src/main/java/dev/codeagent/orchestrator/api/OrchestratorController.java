@@ -72,7 +72,8 @@ public class OrchestratorController {
             if (outcome instanceof JobService.Started started) {
                 results.add(StartJobBatchResult.started(response(started, base)));
             } else {
-                results.add(StartJobBatchResult.invalid("Invalid start request", ((JobService.Invalid) outcome).detail()));
+                results.add(StartJobBatchResult.invalid(JobService.INVALID_START_TITLE,
+                        ((JobService.Invalid) outcome).detail()));
             }
         }
         return new StartJobBatchResponse(results);
