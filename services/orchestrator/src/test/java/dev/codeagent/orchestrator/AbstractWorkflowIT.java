@@ -237,6 +237,7 @@ abstract class AbstractWorkflowIT {
                 new StartJobBatchItem(null, missingRepository), new StartJobBatchItem("corr-batch-r", rejected))));
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Content-Type")).get().asString().startsWith("application/json");
         List<StartJobBatchResult> results = client.read(answer, StartJobBatchResponse.class).results();
         assertThat(results).extracting(StartJobBatchResult::status).containsExactly(202, 400, 200, 200, 400, 202);
         assertThat(results.get(0).job().created()).isTrue();
@@ -271,6 +272,23 @@ abstract class AbstractWorkflowIT {
         assertThat(tooMany.statusCode()).isEqualTo(400);
         assertThat(store.findByKey(one.idempotencyKey())).isEmpty();
         assertThat(client.post("/api/orchestrators/edit-variants/batch", "{\"items\": 3}").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void batchThatIsNotJsonGetsAProblemNotAServerError() {
+        String path = "/api/orchestrators/edit-variants/batch";
+        HttpResponse<String> truncated = client.postRaw(path, "application/json", "{\"items\": [");
+        assertThat(truncated.statusCode()).isEqualTo(400);
+        assertThat(truncated.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+        assertThat(truncated.body()).contains("not valid JSON for this endpoint");
+        HttpResponse<String> wrongShape = client.postRaw(path, "application/json", "{\"items\": 3}");
+        assertThat(wrongShape.statusCode()).isEqualTo(400);
+        assertThat(wrongShape.body()).contains("not valid JSON for this endpoint");
+        assertThat(client.postRaw(path, "application/json", "").statusCode()).isEqualTo(400);
+        HttpResponse<String> nothing = client.postRaw(path, "application/json", "null");
+        assertThat(nothing.statusCode()).isEqualTo(400);
+        assertThat(nothing.body()).contains("1 to 100 commands");
+        assertThat(client.postRaw(path, "text/plain", "{\"items\": []}").statusCode()).isEqualTo(415);
     }
 
     /**

@@ -48,6 +48,13 @@ public final class OrchestratorTestClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : json.writeValueAsString(body))));
     }
 
+    /** {@code body} as it is, with the given content type. */
+    public HttpResponse<String> postRaw(String path, String contentType, String body) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
     }
