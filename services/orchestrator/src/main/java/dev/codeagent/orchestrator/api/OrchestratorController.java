@@ -27,6 +27,8 @@ import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -85,8 +87,8 @@ public class OrchestratorController {
         try (InputStream body = request.getInputStream()) {
             batch = batchReader.readValue(body);
         } catch (JacksonException e) {
-            throw new ApiProblemException(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Bad request",
-                    "The request body is not valid JSON for this endpoint: " + e.getOriginalMessage());
+            // What the converter throws, so that the answer is the platform's one for an unreadable body.
+            throw new HttpMessageNotReadableException("Unreadable start batch", e, new ServletServerHttpRequest(request));
         }
         List<StartJobBatchItem> items = batch == null ? null : batch.items();
         if (items == null || items.isEmpty() || items.size() > StartJobBatchRequest.MAX_ITEMS) {
