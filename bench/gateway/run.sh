@@ -28,6 +28,7 @@ CONNECTIONS="${CONNECTIONS:-16}"
 THREADS="${THREADS:-2}"
 DURATION="${DURATION:-30s}"
 WARMUP="${WARMUP:-60s}"
+SETTLE="${SETTLE:-20s}"
 GATEWAY_PORT="${GATEWAY_PORT:-18301}"
 STUB_PORT="${STUB_PORT:-18371}"
 LOAD_AT_START="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -91,8 +92,8 @@ echo "warm-up ($WARMUP):"
 PACE_MS=0 ID_BASE=$((RUN_BASE + 1)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$HERE/post-delivery.lua" "http://127.0.0.1:$GATEWAY_PORT" \
   | grep '^requests='
 if [[ "${PACE_MS:-0}" != 0 ]]; then
-  echo "settling at the measured pace (${SETTLE:-20s}):"
-  PACE_MS="$PACE_MS" ID_BASE=$((RUN_BASE + 3)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SETTLE:-20s}" -s "$HERE/post-delivery.lua" \
+  echo "settling at the measured pace ($SETTLE):"
+  PACE_MS="$PACE_MS" ID_BASE=$((RUN_BASE + 3)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$SETTLE" -s "$HERE/post-delivery.lua" \
     "http://127.0.0.1:$GATEWAY_PORT" | grep '^requests='
 fi
 # CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat.

@@ -43,9 +43,7 @@ public final class OrchestratorTestClient {
     }
 
     public HttpResponse<String> post(String path, Object body) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : json.writeValueAsString(body))));
+        return postRaw(path, "application/json", body == null ? "" : json.writeValueAsString(body));
     }
 
     /** {@code body} as it is, with the given content type. */
