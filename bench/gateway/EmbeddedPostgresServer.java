@@ -15,6 +15,10 @@ import java.sql.Statement;
  * production defaults — every commit is flushed to disk before it is acknowledged — because the
  * benchmark measures durable acceptance of commands. {@code -Dfsync=off} restores the test settings.
  *
+ * <p>{@code -Dsettings="name=value,name=value"} adds server settings on top, e.g. for diagnostics
+ * {@code log_autovacuum_min_duration=0,log_checkpoints=on,logging_collector=on,log_directory=/tmp/pglog}
+ * (this program's output has the server's log only until it has started).
+ *
  * <p>Run: {@code java -cp <orchestrator test classpath> bench/gateway/EmbeddedPostgresServer.java <dir>}.
  */
 public final class EmbeddedPostgresServer {
@@ -29,6 +33,18 @@ public final class EmbeddedPostgresServer {
                         .setServerConfig("max_connections", "100");
         if (durable) {
             builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+        }
+        for (String setting : System.getProperty("settings", "").split(",")) {
+            if (!setting.isBlank()) {
+                String[] nameValue = setting.split("=", 2);
+                // The library hands the settings to pg_ctl as one option string, which a shell runs.
+                if (nameValue.length != 2 || !nameValue[0].strip().matches("[a-z_.]+")
+                        || !nameValue[1].strip().matches("[\\w.%:/+-]*")) {
+                    throw new IllegalArgumentException("settings: expected name=value, the value of letters, digits "
+                            + "and . % : / + - only, got " + setting);
+                }
+                builder.setServerConfig(nameValue[0].strip(), nameValue[1].strip());
+            }
         }
         EmbeddedPostgres postgres = builder.start();
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {

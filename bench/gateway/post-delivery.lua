@@ -3,12 +3,39 @@
 -- Environment: FIXTURE (path of pr-comment-edit-command.json), WEBHOOK_SECRET, ID_BASE (digits that make
 -- the comment ids of this wrk run differ from every earlier run's, so a real orchestrator sees new commands),
 -- PACE_MS (optional: each connection waits this long after an answer before its next request, to offer a
--- steady load below saturation; unset or 0 = as fast as the answers come).
+-- steady load below saturation; unset or 0 = as fast as the answers come), RATE and THREADS (optional,
+-- instead of PACE_MS: requests per second in all, spread over wrk's THREADS threads, each sending on a
+-- fixed schedule — a request is due every THREADS / RATE seconds per thread and goes out on the first free
+-- connection at or after that time; a thread more than a second behind its schedule drops the missed slots
+-- rather than bursting to catch up). Latency counts from when a request is sent, as always with wrk.
 
 local counter = 0
 local pace = tonumber(os.getenv("PACE_MS") or "0")
-if pace > 0 then
+local rate = tonumber(os.getenv("RATE") or "0")
+if rate > 0 then
+  local ffi = require("ffi")
+  ffi.cdef[[
+    typedef struct { long tv_sec; long tv_nsec; } codeagent_timespec;
+    int clock_gettime(int clock, codeagent_timespec *ts);
+  ]]
+  local CLOCK_MONOTONIC = 1
+  local ts = ffi.new("codeagent_timespec")
+  local function now_ms()
+    ffi.C.clock_gettime(CLOCK_MONOTONIC, ts)
+    return tonumber(ts.tv_sec) * 1000 + tonumber(ts.tv_nsec) / 1e6
+  end
+  local interval_ms = tonumber(os.getenv("THREADS") or "1") * 1000 / rate
+  local due
   -- Defined only when pacing: wrk calls delay() before every request once it exists.
+  function delay()
+    local now = now_ms()
+    if due == nil or due < now - 1000 then
+      due = now
+    end
+    due = due + interval_ms
+    return math.max(0, math.floor(due - now + 0.5))
+  end
+elseif pace > 0 then
   function delay()
     return pace
   end

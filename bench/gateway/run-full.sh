@@ -11,8 +11,9 @@
 #   h2        H2 file database in a temp directory (the orchestrator's embedded default)
 #   postgres  embedded PostgreSQL (io.zonky, from the orchestrator's test classpath) with fsync and
 #             synchronous_commit ON, i.e. every accepted command is on disk (PG_FSYNC=off for the test
-#             defaults), passed as CODEAGENT_DB_URL/USER/PASSWORD
-# Then runs bench/gateway/run.sh against it (same settings: CONNECTIONS, DURATION, WARMUP, PACE_MS, SETTLE, JAVA_OPTS ...),
+#             defaults), passed as CODEAGENT_DB_URL/USER/PASSWORD; PG_SETTINGS="name=value,..." adds server
+#             settings, e.g. log_autovacuum_min_duration=0,log_checkpoints=on,logging_collector=on,log_directory=/tmp/pglog
+# Then runs bench/gateway/run.sh against it (same settings: CONNECTIONS, DURATION, WARMUP, PACE_MS, RATE, SETTLE, JAVA_OPTS ...),
 # which also prints the orchestrator's CPU time per accepted start and its peak RSS, and stops everything
 # it started.
 # Settings: ORCHESTRATOR_PORT (18471), ORCHESTRATOR_JAVA_OPTS (-Xms256m -Xmx768m -XX:+UseSerialGC: what
@@ -58,7 +59,7 @@ if [[ "$DB" == postgres ]]; then
   (cd "$ROOT" && ./mvnw "${MVN_FLAGS[@]}" -pl services/orchestrator dependency:build-classpath \
     -Dmdep.outputFile="$WORK/classpath.txt" -Dmdep.includeScope=test)
   mkdir -p "$WORK/postgres"
-  java -Xmx128m -Dfsync="${PG_FSYNC:-on}" -cp "$(cat "$WORK/classpath.txt")" "$HERE/EmbeddedPostgresServer.java" \
+  java -Xmx128m -Dfsync="${PG_FSYNC:-on}" -Dsettings="${PG_SETTINGS:-}" -cp "$(cat "$WORK/classpath.txt")" "$HERE/EmbeddedPostgresServer.java" \
     "$WORK/postgres" >"$WORK/postgres.log" 2>&1 &
   PIDS+=($!)
   for _ in $(seq 1 120); do

@@ -14,9 +14,11 @@
 # measured run is closed-loop, each connection sends its next delivery as soon as the answer arrives, so
 # the machine saturates; N > 0: each connection pauses N ms after an answer, which offers a steady load
 # below saturation — e.g. 16 connections with PACE_MS=12 offer about 1,000 deliveries/s — and shows the
-# latency at that load; the warm-up runs unpaced, then SETTLE (20s) more at the measured pace, because the
-# JIT recompiles for the paced load's code paths — idle sockets, lone hand-offs — in the seconds after the
-# switch, and those compilations would otherwise land in the measured window).
+# latency at that load), RATE (0; N > 0 instead of PACE_MS: wrk offers N deliveries/s in all on a fixed
+# schedule, whatever the latency, e.g. RATE=1000 for exactly the rate of target (b)). With PACE_MS or RATE
+# the warm-up runs unpaced, then SETTLE (20s) more at the measured pace, because the JIT recompiles for the
+# paced load's code paths — idle sockets, lone hand-offs — in the seconds after the switch, and those
+# compilations would otherwise land in the measured window.
 # Prints one result line per run, the gateway's CPU time per delivery (in all and by thread group), the
 # stub's, the gateway's peak RSS (VmHWM) and the machine load; with ORCHESTRATOR_PID (and DATABASE_PID)
 # also the orchestrator's (and database server's) CPU per accepted start. Logs go to $WORK (a temp dir).
@@ -29,6 +31,8 @@ THREADS="${THREADS:-2}"
 DURATION="${DURATION:-30s}"
 WARMUP="${WARMUP:-60s}"
 SETTLE="${SETTLE:-20s}"
+# Read by post-delivery.lua (RATE, spread over the THREADS wrk threads, wins over PACE_MS).
+export PACE_MS="${PACE_MS:-0}" RATE="${RATE:-0}" THREADS
 GATEWAY_PORT="${GATEWAY_PORT:-18301}"
 STUB_PORT="${STUB_PORT:-18371}"
 LOAD_AT_START="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -89,16 +93,19 @@ RUN_BASE=$(( $(date +%s) % 100000 * 10 ))
 echo "gateway pid $GATEWAY_PID, $TARGET, $CONNECTIONS connections, $THREADS wrk threads, JAVA_OPTS: $JAVA_OPTS ${EXTRA_JAVA_OPTS:-}"
 echo "machine load before start: $LOAD_AT_START on $(nproc) cores"
 echo "warm-up ($WARMUP):"
-PACE_MS=0 ID_BASE=$((RUN_BASE + 1)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$HERE/post-delivery.lua" "http://127.0.0.1:$GATEWAY_PORT" \
+PACE_MS=0 RATE=0 ID_BASE=$((RUN_BASE + 1)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$HERE/post-delivery.lua" "http://127.0.0.1:$GATEWAY_PORT" \
   | grep '^requests='
-if [[ "${PACE_MS:-0}" != 0 ]]; then
+if [[ "$PACE_MS" != 0 || "$RATE" != 0 ]]; then
   echo "settling at the measured pace ($SETTLE):"
-  PACE_MS="$PACE_MS" ID_BASE=$((RUN_BASE + 3)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$SETTLE" -s "$HERE/post-delivery.lua" \
+  ID_BASE=$((RUN_BASE + 3)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$SETTLE" -s "$HERE/post-delivery.lua" \
     "http://127.0.0.1:$GATEWAY_PORT" | grep '^requests='
 fi
 # CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat.
 cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.3f", ($14 + $15) / hz}' "/proc/$1/stat"; }
-echo "measured ($DURATION$([[ "${PACE_MS:-0}" != 0 ]] && echo ", each connection pausing ${PACE_MS} ms after an answer")):"
+PACING=""
+[[ "$PACE_MS" != 0 ]] && PACING=", each connection pausing $PACE_MS ms after an answer"
+[[ "$RATE" != 0 ]] && PACING=", offered at $RATE deliveries/s on a fixed schedule"
+echo "measured ($DURATION$PACING):"
 # New jobs (202) the gateway has counted so far.
 accepted() {
   curl -fsS "http://127.0.0.1:$GATEWAY_PORT/actuator/prometheus" \
@@ -129,7 +136,7 @@ fi
 CPU_BEFORE="$(cpu_seconds "$GATEWAY_PID")"
 [[ -n "${STUB_PID:-}" ]] && STUB_CPU_BEFORE="$(cpu_seconds "$STUB_PID")"
 "$HERE/threadcpu.py" snapshot "$GATEWAY_PID" "$WORK/threads-before.json"
-PACE_MS="${PACE_MS:-0}" ID_BASE=$((RUN_BASE + 2)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$HERE/post-delivery.lua" \
+ID_BASE=$((RUN_BASE + 2)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$HERE/post-delivery.lua" \
   "http://127.0.0.1:$GATEWAY_PORT" | tee "$WORK/wrk.txt" | grep -E '^requests=|Non-2xx|Socket errors'
 CPU_AFTER="$(cpu_seconds "$GATEWAY_PID")"
 [[ -n "${STUB_PID:-}" ]] && STUB_CPU_AFTER="$(cpu_seconds "$STUB_PID")"
