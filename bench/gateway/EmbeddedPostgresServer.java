@@ -36,14 +36,15 @@ public final class EmbeddedPostgresServer {
         }
         for (String setting : System.getProperty("settings", "").split(",")) {
             if (!setting.isBlank()) {
-                String[] nameValue = setting.split("=", 2);
+                int eq = setting.indexOf('=');
+                String name = eq < 0 ? "" : setting.substring(0, eq).strip();
+                String value = eq < 0 ? "" : setting.substring(eq + 1).strip();
                 // The library hands the settings to pg_ctl as one option string, which a shell runs.
-                if (nameValue.length != 2 || !nameValue[0].strip().matches("[a-z_.]+")
-                        || !nameValue[1].strip().matches("[\\w.%:/+-]*")) {
+                if (!name.matches("[a-z_.]+") || !value.matches("[\\w.%:/+-]*")) {
                     throw new IllegalArgumentException("settings: expected name=value, the value of letters, digits "
                             + "and . % : / + - only, got " + setting);
                 }
-                builder.setServerConfig(nameValue[0].strip(), nameValue[1].strip());
+                builder.setServerConfig(name, value);
             }
         }
         EmbeddedPostgres postgres = builder.start();

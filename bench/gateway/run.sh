@@ -95,16 +95,17 @@ echo "machine load before start: $LOAD_AT_START on $(nproc) cores"
 echo "warm-up ($WARMUP):"
 PACE_MS=0 RATE=0 ID_BASE=$((RUN_BASE + 1)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$HERE/post-delivery.lua" "http://127.0.0.1:$GATEWAY_PORT" \
   | grep '^requests='
-if [[ "$PACE_MS" != 0 || "$RATE" != 0 ]]; then
+# How the measured run loads the gateway; empty when it is not paced (RATE wins, as in post-delivery.lua).
+PACING=""
+[[ "$PACE_MS" != 0 ]] && PACING=", each connection pausing $PACE_MS ms after an answer"
+[[ "$RATE" != 0 ]] && PACING=", offered at $RATE deliveries/s on a fixed schedule"
+if [[ -n "$PACING" ]]; then
   echo "settling at the measured pace ($SETTLE):"
   ID_BASE=$((RUN_BASE + 3)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$SETTLE" -s "$HERE/post-delivery.lua" \
     "http://127.0.0.1:$GATEWAY_PORT" | grep '^requests='
 fi
 # CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat.
 cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.3f", ($14 + $15) / hz}' "/proc/$1/stat"; }
-PACING=""
-[[ "$PACE_MS" != 0 ]] && PACING=", each connection pausing $PACE_MS ms after an answer"
-[[ "$RATE" != 0 ]] && PACING=", offered at $RATE deliveries/s on a fixed schedule"
 echo "measured ($DURATION$PACING):"
 # New jobs (202) the gateway has counted so far.
 accepted() {
