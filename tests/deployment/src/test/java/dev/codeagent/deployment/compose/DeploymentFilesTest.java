@@ -8,17 +8,26 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -49,8 +58,9 @@ class DeploymentFilesTest {
                 .contains("COPY --from=build /layers/extracted/application/ ./")
                 .contains("--mount=type=cache,target=/root/.m2")
                 .contains("-pl services/" + service + " -am")
-                .contains("-Djarmode=tools -jar app.jar extract --layers --launcher")
-                .contains("org.springframework.boot.loader.launch.JarLauncher")
+                .contains("-Djarmode=tools -jar app.jar extract --layers --destination extracted")
+                .contains("ENTRYPOINT [\"java\", \"-XX:SharedArchiveFile=/app/app.jsa\", \"-jar\", \"/app/app.jar\"]")
+                .contains("COPY --chmod=0755 deploy/docker/cds-training.sh /usr/local/bin/codeagent-cds-training")
                 .contains("-XX:MaxRAMPercentage=75")
                 .contains("USER 10001:10001")
                 .contains("EXPOSE " + port)
@@ -58,6 +68,10 @@ class DeploymentFilesTest {
                 .contains("codeagent-healthcheck")
                 .contains("org.opencontainers.image.title=\"codeagent-" + service + "\"")
                 .contains("org.opencontainers.image.revision");
+        // Both final stages record the class data sharing archive for their own jars, as root, and end as
+        // the service's user; the extraction has no launcher, so no stage copies the empty loader layer.
+        assertThat(dockerfile.split("USER root\nRUN codeagent-cds-training\nUSER 10001:10001\n", -1)).hasSize(3);
+        assertThat(dockerfile).doesNotContain("--launcher", "JarLauncher", "spring-boot-loader");
         // The default path is the full multi-stage build: the last stage runs on the JRE image.
         List<String> froms = dockerfile.lines().filter(line -> line.startsWith("FROM ")).toList();
         assertThat(froms.get(froms.size() - 1)).isEqualTo("FROM runtime-base AS runtime");
@@ -167,6 +181,112 @@ class DeploymentFilesTest {
             assertThat(process.exitValue() == 0).as(new String(process.getInputStream().readAllBytes())).isEqualTo(healthy);
         } finally {
             server.stop(0);
+        }
+    }
+
+    @Test
+    void cdsTrainingRecordsAnArchiveForTheJar(@TempDir Path dir) throws Exception {
+        // The stand-in application checks what the script promises it: a fresh token, a writable throwaway
+        // data directory and Spring's exit-on-refresh switch; it records that directory and its temporary
+        // one so the test can check that both are gone afterwards.
+        buildJar(dir, """
+                public class App {
+                    public static void main(String[] args) throws Exception {
+                        String token = System.getenv("CODEAGENT_INTERNAL_TOKEN");
+                        java.nio.file.Path data = java.nio.file.Path.of(System.getenv("CODEAGENT_DATA_DIR"));
+                        java.nio.file.Files.createDirectories(data);
+                        java.nio.file.Files.writeString(data.resolve("db"), "x");
+                        java.nio.file.Files.writeString(java.nio.file.Path.of("data-dir.txt"), data.toString());
+                        java.nio.file.Files.writeString(java.nio.file.Path.of("tmp-dir.txt"), System.getProperty("java.io.tmpdir"));
+                        boolean ok = token != null && token.matches("[0-9a-f]{32}")
+                                && "onRefresh".equals(System.getProperty("spring.context.exit"));
+                        System.exit(ok ? 0 : 3);
+                    }
+                }
+                """);
+        Result result = runCdsTraining(dir);
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).contains("cds-training: app.jsa");
+        Path archive = dir.resolve("app.jsa");
+        assertThat(Files.size(archive)).isPositive();
+        assertThat(Files.getPosixFilePermissions(archive)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
+                PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ);
+        assertThat(Path.of(Files.readString(dir.resolve("data-dir.txt")))).doesNotExist();
+        assertThat(Path.of(Files.readString(dir.resolve("tmp-dir.txt")))).doesNotExist();
+    }
+
+    @Test
+    void cdsTrainingFailsTheBuildWithTheRunsLogWhenTheServiceDoesNotStart(@TempDir Path dir) throws Exception {
+        buildJar(dir, """
+                public class App {
+                    public static void main(String[] args) {
+                        System.out.println("APPLICATION FAILED TO START: no database");
+                        System.exit(1);
+                    }
+                }
+                """);
+        Result result = runCdsTraining(dir);
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.output()).contains("APPLICATION FAILED TO START: no database")
+                .contains("the training run of app.jar failed");
+        assertThat(dir.resolve("app.jsa")).doesNotExist();
+    }
+
+    @Test
+    void cdsTrainingSaysSoAndLeavesNoArchiveWhenTheJreHasNoBaseArchive(@TempDir Path dir) throws Exception {
+        buildJar(dir, """
+                public class App {
+                    public static void main(String[] args) {
+                    }
+                }
+                """);
+        // A java that refuses to map a base archive, as one without lib/server/classes.jsa does.
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path fakeJava = bin.resolve("java");
+        Files.writeString(fakeJava, "#!/bin/sh\ncase \"$*\" in *-Xshare:on*) echo 'no base archive' >&2; exit 1 ;; esac\n"
+                + "exec '" + Path.of(System.getProperty("java.home"), "bin", "java") + "' \"$@\"\n");
+        fakeJava.toFile().setExecutable(true);
+        Result result = runCdsTraining(dir, bin + java.io.File.pathSeparator + System.getenv("PATH"));
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).contains("this JRE has no base class data sharing archive");
+        assertThat(dir.resolve("app.jsa")).doesNotExist();
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+
+    private static Result runCdsTraining(Path dir) throws Exception {
+        return runCdsTraining(dir, System.getenv("PATH"));
+    }
+
+    private static Result runCdsTraining(Path dir, String path) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("sh", ROOT.resolve("deploy/docker/cds-training.sh").toString())
+                .directory(dir.toFile()).redirectErrorStream(true);
+        builder.environment().put("PATH", path);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Result(process.exitValue(), output);
+    }
+
+    /** dir/app.jar with the one class App, compiled from source, as its Main-Class. */
+    private static void buildJar(Path dir, String source) throws IOException {
+        Path src = Files.createDirectories(dir.resolve("src"));
+        Files.writeString(src.resolve("App.java"), source);
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        assumeTrue(compiler != null, "no Java compiler (a JRE runs the tests)");
+        assertThat(compiler.run(null, null, null, "--release", "17", "-d", src.toString(),
+                src.resolve("App.java").toString())).isZero();
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "App");
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(dir.resolve("app.jar")), manifest)) {
+            jar.putNextEntry(new JarEntry("App.class"));
+            jar.write(Files.readAllBytes(src.resolve("App.class")));
+            jar.closeEntry();
         }
     }
 
