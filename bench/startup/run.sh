@@ -20,8 +20,6 @@ CLI="${CLI:-podman}"
 TAG="${TAG:-e2e}"
 IMAGE_PREFIX="${IMAGE_PREFIX:-localhost/codeagent/}"
 RUNS="${RUNS:-3}"
-# The image's own JAVA_TOOL_OPTIONS, so that an extra flag adds to them instead of replacing them.
-IMAGE_JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=25 -XX:+ExitOnOutOfMemoryError -XX:+UseContainerSupport -Djava.io.tmpdir=/tmp -Dfile.encoding=UTF-8"
 services=("$@")
 ((${#services[@]})) || services=(gateway orchestrator adapter llm-patch health-monitor)
 for s in "${services[@]}"; do
@@ -41,7 +39,12 @@ for s in "${services[@]}"; do
   cpus="${CPUS:-${LIMIT_CPUS[$s]}}"
   memory="${MEMORY:-${LIMIT_MEMORY[$s]}}"
   env_args=(-e "CODEAGENT_INTERNAL_TOKEN=$(secret)" -e "CODEAGENT_WEBHOOK_SECRET=$(secret)")
-  [[ -n "${JAVA_TOOL_OPTIONS_EXTRA:-}" ]] && env_args+=(-e "JAVA_TOOL_OPTIONS=$IMAGE_JAVA_TOOL_OPTIONS $JAVA_TOOL_OPTIONS_EXTRA")
+  if [[ -n "${JAVA_TOOL_OPTIONS_EXTRA:-}" ]]; then
+    # Added to the image's own JAVA_TOOL_OPTIONS, not instead of them.
+    image_options="$("$CLI" image inspect --format '{{range .Config.Env}}{{println .}}{{end}}' "$image" \
+      | sed -n 's/^JAVA_TOOL_OPTIONS=//p')"
+    env_args+=(-e "JAVA_TOOL_OPTIONS=$image_options $JAVA_TOOL_OPTIONS_EXTRA")
+  fi
   for run in $(seq 1 "$RUNS"); do
     t0="$(now)"
     container="$("$CLI" run -d --cpus="$cpus" --memory="$memory" -p "127.0.0.1::${PORT[$s]}" "${env_args[@]}" "$image" 2>/dev/null)"
