@@ -25,12 +25,15 @@ import dev.codeagent.orchestrator.fake.FakeRepository;
 import dev.codeagent.orchestrator.fake.FakeServices;
 import dev.codeagent.orchestrator.fake.Fault;
 import dev.codeagent.orchestrator.job.JobRecord;
+import dev.codeagent.orchestrator.job.JobAudit;
 import dev.codeagent.orchestrator.job.JobStore;
+import dev.codeagent.orchestrator.job.VariantStore;
 import dev.codeagent.orchestrator.retention.RetentionPurge;
 import dev.codeagent.orchestrator.workflow.JobTasks;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,6 +84,15 @@ abstract class AbstractWorkflowIT {
 
     @Autowired
     JobStore store;
+
+    @Autowired
+    VariantStore variants;
+
+    @Autowired
+    JobAudit audit;
+
+    @Autowired
+    Clock clock;
 
     @Autowired
     ArtifactStore artifactStore;
@@ -484,7 +496,7 @@ abstract class AbstractWorkflowIT {
         assertThat(job.variants()).allSatisfy(v -> assertThat(v.error()).contains("ran out of time"));
         assertThat(repo.pullRequests).isEmpty();
         assertThat(repo.lastStatus().state()).isEqualTo(StatusState.FAILED);
-        assertThat(store.auditTrail(started.id())).extracting(e -> e.event()).contains("timeout");
+        assertThat(audit.trail(started.id())).extracting(e -> e.event()).contains("timeout");
     }
 
     @Test
@@ -538,11 +550,12 @@ abstract class AbstractWorkflowIT {
         // The report is written right after the job is marked finished, which the status API shows first.
         awaitCondition(() -> Files.exists(artifacts.resolve("report.json")));
 
-        RetentionPurge.purge(store, artifactStore, new RetentionProperties(Duration.ofDays(1), Duration.ofHours(1), 100));
+        RetentionPurge.purge(store, artifactStore, new RetentionProperties(Duration.ofDays(1), Duration.ofHours(1), 100),
+                clock);
         assertThat(client.get("/api/orchestrators/" + started.id()).statusCode()).isEqualTo(200);
 
         int purged = RetentionPurge.purge(store, artifactStore,
-                new RetentionProperties(Duration.ZERO, Duration.ofHours(1), 10_000));
+                new RetentionProperties(Duration.ZERO, Duration.ofHours(1), 10_000), clock);
         assertThat(purged).isGreaterThanOrEqualTo(1);
         assertThat(client.get("/api/orchestrators/" + started.id()).statusCode()).isEqualTo(404);
         assertThat(artifacts).doesNotExist();

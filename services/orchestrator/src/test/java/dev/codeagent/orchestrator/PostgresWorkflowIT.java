@@ -8,7 +8,6 @@ import dev.codeagent.orchestrator.job.JobRecord;
 import dev.codeagent.orchestrator.job.NewJob;
 import dev.codeagent.orchestrator.job.VariantRecord;
 import dev.codeagent.orchestrator.workflow.JobTasks;
-import dev.codeagent.orchestrator.workflow.Times;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -44,7 +43,7 @@ class PostgresWorkflowIT extends AbstractWorkflowIT {
     @Test
     void singleStatementStartWritesTheRowsTheSchedulerWouldWrite() {
         assertThat(store.singleStatementStarts()).isTrue();
-        Instant due = Times.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MILLIS);
+        Instant due = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MILLIS);
         String id = UUID.randomUUID().toString();
         StartJobRequest edit = OrchestratorTestClient.edit(repo("single-statement"), 9101, 3, "One statement");
         NewJob job = new NewJob(id, edit, "corr-single-statement", due, due.plus(Duration.ofMinutes(30)));
@@ -67,14 +66,14 @@ class PostgresWorkflowIT extends AbstractWorkflowIT {
                 assertThat(j.corrId()).isEqualTo("corr-single-statement");
                 assertThat(j.createdAt()).isEqualTo(due);
             });
-            assertThat(store.variants(id)).extracting(VariantRecord::k).containsExactly(1, 2, 3);
-            assertThat(store.variants(id)).extracting(VariantRecord::state).containsOnly(VariantState.PENDING);
+            assertThat(variants.variants(id)).extracting(VariantRecord::k).containsExactly(1, 2, 3);
+            assertThat(variants.variants(id)).extracting(VariantRecord::state).containsOnly(VariantState.PENDING);
 
             // The same key again: nothing written, and the first job is the key's job.
             NewJob again = new NewJob(UUID.randomUUID().toString(), edit, "corr-again", due, due);
             assertThat(store.insertWithFirstTasks(List.of(again), JobTasks::prepare)).isEmpty();
             assertThat(store.find(again.id())).isEmpty();
-            assertThat(store.variants(again.id())).isEmpty();
+            assertThat(variants.variants(again.id())).isEmpty();
             assertThat(jdbc.sql("select count(*) from scheduled_tasks where task_instance = ?").param(again.id())
                     .query(Integer.class).single()).isZero();
             assertThat(store.findByKey(edit.idempotencyKey())).get().extracting(JobRecord::id).isEqualTo(id);
@@ -83,7 +82,7 @@ class PostgresWorkflowIT extends AbstractWorkflowIT {
             StartJobRequest rejected = OrchestratorTestClient.rejected(repo("single-statement"), 9102, "no");
             NewJob rejectedJob = new NewJob(UUID.randomUUID().toString(), rejected, "corr-rejected", due, due);
             assertThat(store.insertWithFirstTasks(List.of(rejectedJob), JobTasks::prepare)).containsExactly(rejectedJob.id());
-            assertThat(store.variants(rejectedJob.id())).isEmpty();
+            assertThat(variants.variants(rejectedJob.id())).isEmpty();
             assertThat(jdbc.sql("select count(*) from scheduled_tasks where task_instance = ?")
                     .param(rejectedJob.id()).query(Integer.class).single()).isOne();
             store.delete(rejectedJob.id());

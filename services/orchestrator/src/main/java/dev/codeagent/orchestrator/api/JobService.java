@@ -8,6 +8,8 @@ import dev.codeagent.contracts.command.StartJobRequest;
 import dev.codeagent.contracts.job.JobPage;
 import dev.codeagent.contracts.job.JobView;
 import dev.codeagent.orchestrator.config.WorkflowProperties;
+import dev.codeagent.orchestrator.job.CancelReason;
+import dev.codeagent.orchestrator.job.JobAudit;
 import dev.codeagent.orchestrator.job.JobFilter;
 import dev.codeagent.orchestrator.job.JobIds;
 import dev.codeagent.orchestrator.job.JobRecord;
@@ -16,14 +18,15 @@ import dev.codeagent.orchestrator.job.JobViews;
 import dev.codeagent.orchestrator.job.NewJob;
 import dev.codeagent.orchestrator.job.PageCursor;
 import dev.codeagent.orchestrator.job.VariantRecord;
+import dev.codeagent.orchestrator.job.VariantStore;
 import dev.codeagent.orchestrator.metrics.OrchestratorMetrics;
 import dev.codeagent.orchestrator.workflow.JobTasks;
 import dev.codeagent.orchestrator.workflow.JobWaker;
-import dev.codeagent.orchestrator.workflow.Times;
 import dev.codeagent.platform.web.ApiProblemException;
 import dev.codeagent.platform.web.CorrelationId;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -51,22 +54,29 @@ public class JobService {
     private static final Logger log = LoggerFactory.getLogger(JobService.class);
 
     private final JobStore store;
+    private final VariantStore variants;
+    private final JobAudit audit;
     private final Scheduler scheduler;
     private final TransactionTemplate transactions;
     private final WorkflowProperties properties;
     private final JobWaker waker;
     private final OrchestratorMetrics metrics;
     private final Validator validator;
+    private final Clock clock;
 
-    public JobService(JobStore store, Scheduler scheduler, TransactionTemplate transactions,
-            WorkflowProperties properties, JobWaker waker, OrchestratorMetrics metrics, Validator validator) {
+    public JobService(JobStore store, VariantStore variants, JobAudit audit, Scheduler scheduler,
+            TransactionTemplate transactions, WorkflowProperties properties, JobWaker waker,
+            OrchestratorMetrics metrics, Validator validator, Clock clock) {
         this.store = store;
+        this.variants = variants;
+        this.audit = audit;
         this.scheduler = scheduler;
         this.transactions = transactions;
         this.properties = properties;
         this.waker = waker;
         this.metrics = metrics;
         this.validator = validator;
+        this.clock = clock;
     }
 
     /**
@@ -78,7 +88,7 @@ public class JobService {
     public Started start(StartJobRequest request) {
         validate(request);
         String corrId = CorrelationId.current() != null ? CorrelationId.current() : CorrelationId.generate();
-        return accept(List.of(newJob(request, corrId, Times.now()))).get(0);
+        return accept(List.of(newJob(request, corrId, clock.instant()))).get(0);
     }
 
     /**
@@ -90,7 +100,7 @@ public class JobService {
         StartOutcome[] outcomes = new StartOutcome[items.size()];
         List<NewJob> jobs = new ArrayList<>(items.size());
         List<Integer> positions = new ArrayList<>(items.size());
-        Instant now = Times.now();
+        Instant now = clock.instant();
         for (int i = 0; i < items.size(); i++) {
             StartJobBatchItem item = items.get(i);
             String problem = problem(item);
@@ -188,7 +198,7 @@ public class JobService {
 
     public JobView view(String id) {
         JobRecord job = find(id);
-        return JobViews.job(job, store.variants(id));
+        return JobViews.job(job, variants.variants(id));
     }
 
     public JobPage list(JobFilter filter, String continuationToken, int top) {
@@ -204,9 +214,9 @@ public class JobService {
         List<JobRecord> jobs = store.page(filter, cursor, top + 1);
         boolean more = jobs.size() > top;
         List<JobRecord> page = more ? jobs.subList(0, top) : jobs;
-        Map<String, List<VariantRecord>> variants = store.variantsOf(page.stream().map(JobRecord::id).toList());
+        Map<String, List<VariantRecord>> pageVariants = variants.variantsOf(page.stream().map(JobRecord::id).toList());
         List<JobView> items = page.stream()
-                .map(j -> JobViews.job(j, variants.getOrDefault(j.id(), List.of())))
+                .map(j -> JobViews.job(j, pageVariants.getOrDefault(j.id(), List.of())))
                 .toList();
         String next = more ? new PageCursor(page.get(page.size() - 1).createdAt(), page.get(page.size() - 1).id())
                 .encode() : null;
@@ -220,8 +230,8 @@ public class JobService {
             throw new ApiProblemException(HttpStatus.GONE, ProblemTypes.CONFLICT, "Job already finished",
                     "Job " + id + " is " + job.status() + " and cannot be terminated");
         }
-        if (store.requestCancel(id, JobRecord.CANCEL_TERMINATED, Times.now())) {
-            store.audit(id, "terminate", reason == null || reason.isBlank() ? "on request" : reason, Times.now());
+        if (store.requestCancel(id, CancelReason.TERMINATED, clock.instant())) {
+            audit.record(id, "terminate", reason == null || reason.isBlank() ? "on request" : reason, clock.instant());
             log.info("Job {} terminate requested", id);
             waker.wake(scheduler, id);
         }

@@ -14,7 +14,7 @@ public record JobRecord(
         CommandKind kind,
         RuntimeStatus status,
         Outcome outcome,
-        String step,
+        JobPhase step,
         int attempts,
         RepositoryRef repository,
         long pullRequestId,
@@ -32,17 +32,12 @@ public record JobRecord(
         String prTitle,
         Long progressThreadId,
         Long progressCommentId,
-        String cancelReason,
+        CancelReason cancelReason,
         String error,
         Instant deadlineAt,
         Instant createdAt,
         Instant updatedAt,
         Instant completedAt) {
-
-    /** Reason recorded when a user terminated the job. */
-    public static final String CANCEL_TERMINATED = "terminated";
-    /** Reason recorded when the job ran out of time. */
-    public static final String CANCEL_TIMEOUT = "timeout";
 
     /** Eight hex digits of the id, used in branch names ({@link JobIds#shortId}). */
     public String shortId() {

@@ -1,5 +1,10 @@
 package dev.codeagent.orchestrator.job;
 
+import static dev.codeagent.orchestrator.job.Rows.instant;
+import static dev.codeagent.orchestrator.job.Rows.nullableLong;
+import static dev.codeagent.orchestrator.job.Rows.truncate;
+import static dev.codeagent.orchestrator.job.Rows.ts;
+
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import dev.codeagent.contracts.command.Author;
 import dev.codeagent.contracts.command.CommandKind;
@@ -9,18 +14,18 @@ import dev.codeagent.contracts.job.Outcome;
 import dev.codeagent.contracts.job.RuntimeStatus;
 import dev.codeagent.contracts.job.VariantState;
 import dev.codeagent.orchestrator.config.DatabaseProduct;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -29,8 +34,9 @@ import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
 /**
- * Jobs, variants and audit events in the relational database. Updates that move a step forward are
- * guarded by the state they expect, so a step replayed after a crash cannot move a finished record back.
+ * Jobs in the relational database (their variants are in {@link VariantStore}, their audit trail in
+ * {@link JobAudit}). Updates that move a job forward are guarded by the state they expect, so a step replayed
+ * after a crash cannot move a finished job back.
  */
 @Repository
 public class JobStore {
@@ -41,19 +47,12 @@ public class JobStore {
             + "rejection_reason, corr_id, base_commit, source_ref, target_ref, pr_title, progress_thread_id, "
             + "progress_comment_id, cancel_reason, error, deadline_at, created_at, updated_at, completed_at";
 
-    private static final String VARIANT_COLUMNS = "job_id, k, state, step, attempts, branch, head_commit, strategy, "
-            + "approach, commit_sha, pr_id, pr_url, files_changed, lines_added, lines_removed, provider, model, "
-            + "offline, duration_ms, error, started_at, finished_at";
-
-    private static final String PREFIXED_VARIANT_COLUMNS = java.util.Arrays.stream(VARIANT_COLUMNS.split(", "))
-            .map(c -> "v." + c).collect(Collectors.joining(", "));
-
     private static final String JOB_INSERT_COLUMNS = "id, idempotency_key, kind, runtime_status, step, provider, "
             + "organization, project, repository, repository_id, pull_request_id, thread_id, comment_id, "
             + "parent_comment_id, author_id, author_name, author_display, intent, variants_requested, rejection_reason, "
             + "delivered_source_ref, delivered_target_ref, delivered_commit, delivery_id, corr_id, deadline_at, "
             + "created_at, updated_at";
-    private static final String JOB_INSERT_ROW = "(?, ?, ?, ?, 'accepted', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+    private static final String JOB_INSERT_ROW = "(?, ?, ?, ?, '" + JobPhase.ACCEPTED.dbValue() + "', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
             + "?, ?, ?, ?, ?, ?, ?, ?)";
     private static final int JOB_INSERT_PARAMETERS = 27;
 
@@ -93,13 +92,14 @@ public class JobStore {
         int variants = variantCount(job.request());
         if (variants > 0) {
             // One multi-row statement: the start API is the gateway's hand-off and must stay cheap.
-            List<Object> params = new ArrayList<>(variants * 4);
+            List<Object> params = new ArrayList<>(variants * 5);
             StringBuilder sql = new StringBuilder("insert into job_variant (job_id, k, state, step, updated_at) values ");
             for (int k = 1; k <= variants; k++) {
-                sql.append(k == 1 ? "" : ", ").append("(?, ?, ?, 'pending', ?)");
+                sql.append(k == 1 ? "" : ", ").append("(?, ?, ?, ?, ?)");
                 params.add(job.id());
                 params.add(k);
                 params.add(VariantState.PENDING.name());
+                params.add(VariantPhase.PENDING.dbValue());
                 params.add(ts(job.createdAt()));
             }
             jdbc.sql(sql.toString()).params(params).update();
@@ -142,11 +142,12 @@ public class JobStore {
         }
         sql.append(" on conflict (idempotency_key) do nothing returning id, variants_requested, created_at), "
                 + "v as (insert into job_variant (job_id, k, state, step, updated_at) "
-                + "select j.id, k, ?, 'pending', j.created_at from j cross join generate_series(1, j.variants_requested) k), "
+                + "select j.id, k, ?, ?, j.created_at from j cross join generate_series(1, j.variants_requested) k), "
                 + "t as (insert into scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version, "
                 + "priority) select ?, j.id, null::bytea, j.created_at, false, 1, ? from j) "
                 + "select id from j");
         params.add(VariantState.PENDING.name());
+        params.add(VariantPhase.PENDING.dbValue());
         params.add(task.getTaskName());
         params.add(task.getPriority());
         return new HashSet<>(jdbc.sql(sql.toString()).params(params).query(String.class).list());
@@ -235,19 +236,21 @@ public class JobStore {
                 .query((rs, n) -> rs.getString(1)).optional();
     }
 
-    public void markRunning(String jobId, String step, Instant now) {
+    /** Pending → Running, in {@code phase}; a job already running is left as it is. */
+    public void markRunning(String jobId, JobPhase phase, Instant now) {
         jdbc.sql("update job set runtime_status = ?, step = ?, updated_at = ? where id = ? and runtime_status = ?")
-                .params(RuntimeStatus.Running.name(), step, ts(now), jobId, RuntimeStatus.Pending.name())
+                .params(RuntimeStatus.Running.name(), phase.dbValue(), ts(now), jobId, RuntimeStatus.Pending.name())
                 .update();
     }
 
-    public void step(String jobId, String step, Instant now) {
+    /** The job moves on to {@code phase}, whose attempts start from zero. */
+    public void moveTo(String jobId, JobPhase phase, Instant now) {
         jdbc.sql("update job set step = ?, attempts = 0, updated_at = ? where id = ?")
-                .params(step, ts(now), jobId).update();
+                .params(phase.dbValue(), ts(now), jobId).update();
     }
 
     /** Counts a failed attempt of the job's current step; returns the new count. */
-    public int jobAttemptFailed(String jobId, String error, Instant now) {
+    public int attemptFailed(String jobId, String error, Instant now) {
         jdbc.sql("update job set attempts = attempts + 1, error = ?, updated_at = ? where id = ?")
                 .params(truncate(error, 4000), ts(now), jobId).update();
         return jdbc.sql("select attempts from job where id = ?").param(jobId).query(Integer.class).single();
@@ -258,29 +261,30 @@ public class JobStore {
                 .params(threadId, commentId, ts(now), jobId).update();
     }
 
-    /** Stores the gathered context; the job moves on to fanning out its variants. */
+    /** Stores the gathered context; the job moves on to {@link JobPhase#FAN_OUT}. */
     public void context(String jobId, String baseCommit, String sourceRef, String targetRef, String prTitle,
             String prDescription, String contextJson, Instant now) {
         jdbc.sql("update job set base_commit = ?, source_ref = ?, target_ref = ?, pr_title = ?, pr_description = ?, "
-                        + "context_json = ?, step = 'fan-out', attempts = 0, error = null, updated_at = ? where id = ?")
+                        + "context_json = ?, step = ?, attempts = 0, error = null, updated_at = ? where id = ?")
                 .params(baseCommit, sourceRef, targetRef, truncate(prTitle, 1000), truncate(prDescription, 8000),
-                        contextJson, ts(now), jobId)
+                        contextJson, JobPhase.FAN_OUT.dbValue(), ts(now), jobId)
                 .update();
     }
 
     /** Records a cancellation request; false when the job is unknown, finished or already cancelling. */
-    public boolean requestCancel(String jobId, String reason, Instant now) {
+    public boolean requestCancel(String jobId, CancelReason reason, Instant now) {
         return jdbc.sql("update job set cancel_reason = ?, updated_at = ? where id = ? and cancel_reason is null "
                         + "and runtime_status in (?, ?)")
-                .params(reason, ts(now), jobId, RuntimeStatus.Pending.name(), RuntimeStatus.Running.name())
+                .params(reason.dbValue(), ts(now), jobId, RuntimeStatus.Pending.name(), RuntimeStatus.Running.name())
                 .update() == 1;
     }
 
     /** Moves the job to its final state; false when it was final already. */
     public boolean finish(String jobId, RuntimeStatus status, Outcome outcome, String error, Instant now) {
-        return jdbc.sql("update job set runtime_status = ?, outcome = ?, step = 'done', error = ?, updated_at = ?, "
+        return jdbc.sql("update job set runtime_status = ?, outcome = ?, step = ?, error = ?, updated_at = ?, "
                         + "completed_at = ?, context_json = null where id = ? and runtime_status in (?, ?)")
-                .params(status.name(), outcome == null ? null : outcome.name(), truncate(error, 4000), ts(now),
+                .params(status.name(), outcome == null ? null : outcome.name(), JobPhase.DONE.dbValue(),
+                        truncate(error, 4000), ts(now),
                         ts(now), jobId, RuntimeStatus.Pending.name(), RuntimeStatus.Running.name())
                 .update() == 1;
     }
@@ -305,127 +309,6 @@ public class JobStore {
         jdbc.sql("delete from job where id = ?").param(jobId).update();
     }
 
-    // ---- variants -----------------------------------------------------------------------------------
-
-    public List<VariantRecord> variants(String jobId) {
-        return jdbc.sql("select " + VARIANT_COLUMNS + " from job_variant where job_id = ? order by k")
-                .param(jobId).query(this::variant).list();
-    }
-
-    /** Variants of several jobs at once, grouped by job id (for listings). */
-    public java.util.Map<String, List<VariantRecord>> variantsOf(List<String> jobIds) {
-        if (jobIds.isEmpty()) {
-            return java.util.Map.of();
-        }
-        String marks = jobIds.stream().map(id -> "?").collect(Collectors.joining(", "));
-        return jdbc.sql("select " + VARIANT_COLUMNS + " from job_variant where job_id in (" + marks + ") order by job_id, k")
-                .params(new ArrayList<Object>(jobIds)).query(this::variant).list().stream()
-                .collect(Collectors.groupingBy(VariantRecord::jobId));
-    }
-
-    public Optional<VariantRecord> variant(String jobId, int k) {
-        return jdbc.sql("select " + VARIANT_COLUMNS + " from job_variant where job_id = ? and k = ?")
-                .params(jobId, k).query(this::variant).optional();
-    }
-
-    /**
-     * The variant together with its job's cancellation reason, read in one statement: a variant checks for
-     * cancellation before every step, so this is its per-step read.
-     */
-    public Optional<VariantSnapshot> variantSnapshot(String jobId, int k) {
-        return jdbc.sql("select " + PREFIXED_VARIANT_COLUMNS + ", j.cancel_reason as job_cancel_reason "
-                        + "from job_variant v join job j on j.id = v.job_id where v.job_id = ? and v.k = ?")
-                .params(jobId, k)
-                .query((rs, n) -> new VariantSnapshot(variant(rs, n), rs.getString("job_cancel_reason")))
-                .optional();
-    }
-
-    public Optional<String> patch(String jobId, int k) {
-        return jdbc.sql("select patch_json from job_variant where job_id = ? and k = ?").params(jobId, k)
-                .query((rs, n) -> rs.getString(1)).optional();
-    }
-
-    public void startVariant(String jobId, int k, String branch, Instant now) {
-        jdbc.sql("update job_variant set state = ?, step = 'branch', branch = ?, started_at = ?, attempts = 0, "
-                        + "updated_at = ? where job_id = ? and k = ? and state = ?")
-                .params(VariantState.RUNNING.name(), branch, ts(now), ts(now), jobId, k, VariantState.PENDING.name())
-                .update();
-    }
-
-    public void branchReady(String jobId, int k, String head, Instant now) {
-        variantStep(jobId, k, "patch", "head_commit = ?", head, now);
-    }
-
-    public void patchReady(String jobId, int k, PatchSummary patch, String patchJson, Instant now) {
-        jdbc.sql("update job_variant set step = 'commit', attempts = 0, strategy = ?, approach = ?, patch_json = ?, "
-                        + "files_changed = ?, lines_added = ?, lines_removed = ?, provider = ?, model = ?, offline = ?, "
-                        + "error = null, updated_at = ? where job_id = ? and k = ? and state = ?")
-                .params(truncate(patch.strategy(), 200), truncate(patch.approach(), 4000), patchJson,
-                        patch.filesChanged(), patch.linesAdded(), patch.linesRemoved(), truncate(patch.provider(), 100),
-                        truncate(patch.model(), 200), patch.offline(), ts(now), jobId, k,
-                        VariantState.RUNNING.name())
-                .update();
-    }
-
-    public void committed(String jobId, int k, String commit, Instant now) {
-        variantStep(jobId, k, "pull-request", "commit_sha = ?", commit, now);
-    }
-
-    public void succeeded(String jobId, int k, long prId, String prUrl, long durationMs, Instant now) {
-        jdbc.sql("update job_variant set state = ?, step = 'done', pr_id = ?, pr_url = ?, duration_ms = ?, "
-                        + "finished_at = ?, patch_json = null, error = null, updated_at = ? "
-                        + "where job_id = ? and k = ? and state = ?")
-                .params(VariantState.SUCCEEDED.name(), prId, truncate(prUrl, 2000), durationMs, ts(now), ts(now),
-                        jobId, k, VariantState.RUNNING.name())
-                .update();
-    }
-
-    /** Ends a variant that did not succeed (failed or cancelled). */
-    public void ended(String jobId, int k, VariantState state, String error, Long durationMs, Instant now) {
-        jdbc.sql("update job_variant set state = ?, error = ?, duration_ms = ?, finished_at = ?, patch_json = null, "
-                        + "updated_at = ? where job_id = ? and k = ? and state in (?, ?)")
-                .params(state.name(), truncate(error, 4000), durationMs, ts(now), ts(now), jobId, k,
-                        VariantState.PENDING.name(), VariantState.RUNNING.name())
-                .update();
-    }
-
-    /** Counts a failed attempt of the variant's current step; returns the new count. */
-    public int variantAttemptFailed(String jobId, int k, String error, Instant now) {
-        jdbc.sql("update job_variant set attempts = attempts + 1, error = ?, updated_at = ? where job_id = ? and k = ?")
-                .params(truncate(error, 4000), ts(now), jobId, k).update();
-        return jdbc.sql("select attempts from job_variant where job_id = ? and k = ?").params(jobId, k)
-                .query(Integer.class).single();
-    }
-
-    /** Variants of the job that have not reached a final state. */
-    public int unfinishedVariants(String jobId) {
-        return jdbc.sql("select count(*) from job_variant where job_id = ? and state in (?, ?)")
-                .params(jobId, VariantState.PENDING.name(), VariantState.RUNNING.name())
-                .query(Integer.class).single();
-    }
-
-    private void variantStep(String jobId, int k, String nextStep, String assignment, Object value, Instant now) {
-        jdbc.sql("update job_variant set step = ?, attempts = 0, error = null, " + assignment + ", updated_at = ? "
-                        + "where job_id = ? and k = ? and state = ?")
-                .params(nextStep, value, ts(now), jobId, k, VariantState.RUNNING.name())
-                .update();
-    }
-
-    // ---- audit --------------------------------------------------------------------------------------
-
-    public void audit(String jobId, String event, String detail, Instant now) {
-        jdbc.sql("insert into job_audit (job_id, occurred_at, event, detail) values (?, ?, ?, ?)")
-                .params(jobId, ts(now), event, truncate(detail, 4000)).update();
-    }
-
-    public List<AuditEvent> auditTrail(String jobId) {
-        return jdbc.sql("select occurred_at, event, detail from job_audit where job_id = ? order by id")
-                .param(jobId)
-                .query((rs, n) -> new AuditEvent(instant(rs, "occurred_at"), rs.getString("event"),
-                        rs.getString("detail")))
-                .list();
-    }
-
     // ---- mapping ------------------------------------------------------------------------------------
 
     private JobRecord job(ResultSet rs, int row) throws SQLException {
@@ -441,7 +324,7 @@ public class JobStore {
                 CommandKind.valueOf(rs.getString("kind")),
                 RuntimeStatus.valueOf(rs.getString("runtime_status")),
                 outcome == null ? null : Outcome.valueOf(outcome),
-                rs.getString("step"),
+                JobPhase.fromDb(rs.getString("step")),
                 rs.getInt("attempts"),
                 new RepositoryRef(rs.getString("provider"), rs.getString("organization"), rs.getString("project"),
                         rs.getString("repository"), rs.getString("repository_id")),
@@ -460,60 +343,11 @@ public class JobStore {
                 rs.getString("pr_title"),
                 nullableLong(rs, "progress_thread_id"),
                 nullableLong(rs, "progress_comment_id"),
-                rs.getString("cancel_reason"),
+                CancelReason.fromDb(rs.getString("cancel_reason")),
                 rs.getString("error"),
                 instant(rs, "deadline_at"),
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"),
                 instant(rs, "completed_at"));
-    }
-
-    private VariantRecord variant(ResultSet rs, int row) throws SQLException {
-        return new VariantRecord(
-                rs.getString("job_id"),
-                rs.getInt("k"),
-                VariantState.valueOf(rs.getString("state")),
-                rs.getString("step"),
-                rs.getInt("attempts"),
-                rs.getString("branch"),
-                rs.getString("head_commit"),
-                rs.getString("strategy"),
-                rs.getString("approach"),
-                rs.getString("commit_sha"),
-                nullableLong(rs, "pr_id"),
-                rs.getString("pr_url"),
-                nullableInt(rs, "files_changed"),
-                nullableInt(rs, "lines_added"),
-                nullableInt(rs, "lines_removed"),
-                rs.getString("provider"),
-                rs.getString("model"),
-                rs.getBoolean("offline"),
-                nullableLong(rs, "duration_ms"),
-                rs.getString("error"),
-                instant(rs, "started_at"),
-                instant(rs, "finished_at"));
-    }
-
-    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : value;
-    }
-
-    private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
-        int value = rs.getInt(column);
-        return rs.wasNull() ? null : value;
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static OffsetDateTime ts(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    static String truncate(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "…";
     }
 }

@@ -20,7 +20,7 @@ public final class JobViews {
     }
 
     public static VariantView variant(VariantRecord v) {
-        return new VariantView(v.k(), v.state(), v.step(), v.strategy(),
+        return new VariantView(v.k(), v.state(), v.step().dbValue(), v.strategy(),
                 v.offline() && v.approach() != null ? v.approach() + " (offline model)" : v.approach(),
                 v.branch(), v.commitSha(), v.pullRequestId(), v.pullRequestUrl(), v.filesChanged(), v.linesAdded(),
                 v.linesRemoved(), v.provider(), v.offline() && v.model() != null ? v.model() + " (offline)" : v.model(),

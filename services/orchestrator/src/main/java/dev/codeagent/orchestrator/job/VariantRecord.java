@@ -8,7 +8,7 @@ public record VariantRecord(
         String jobId,
         int k,
         VariantState state,
-        String step,
+        VariantPhase step,
         int attempts,
         String branch,
         String headCommit,

@@ -6,7 +6,7 @@ import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import dev.codeagent.orchestrator.artifact.ArtifactStore;
 import dev.codeagent.orchestrator.config.RetentionProperties;
 import dev.codeagent.orchestrator.job.JobStore;
-import dev.codeagent.orchestrator.workflow.Times;
+import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,14 +23,14 @@ public class RetentionPurge {
     private static final Logger log = LoggerFactory.getLogger(RetentionPurge.class);
 
     @Bean
-    Task<Void> retentionTask(JobStore store, ArtifactStore artifacts, RetentionProperties properties) {
+    Task<Void> retentionTask(JobStore store, ArtifactStore artifacts, RetentionProperties properties, Clock clock) {
         return Tasks.recurring("codeagent-retention-purge", Schedules.fixedDelay(properties.purgeInterval()))
-                .execute((instance, context) -> purge(store, artifacts, properties));
+                .execute((instance, context) -> purge(store, artifacts, properties, clock));
     }
 
     /** Purges one batch; returns how many jobs were deleted. */
-    public static int purge(JobStore store, ArtifactStore artifacts, RetentionProperties properties) {
-        List<String> ids = store.finishedBefore(Times.now().minus(properties.retention()), properties.batchSize());
+    public static int purge(JobStore store, ArtifactStore artifacts, RetentionProperties properties, Clock clock) {
+        List<String> ids = store.finishedBefore(clock.instant().minus(properties.retention()), properties.batchSize());
         for (String id : ids) {
             // Artifacts first: a crash in between leaves a row whose artifacts are gone, never orphaned blobs.
             artifacts.deleteJob(id);

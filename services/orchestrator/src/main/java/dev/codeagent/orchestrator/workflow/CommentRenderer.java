@@ -5,10 +5,12 @@ import dev.codeagent.contracts.command.CommandKind;
 import dev.codeagent.contracts.job.Outcome;
 import dev.codeagent.contracts.job.VariantState;
 import dev.codeagent.orchestrator.config.WorkflowProperties;
+import dev.codeagent.orchestrator.job.CancelReason;
 import dev.codeagent.orchestrator.job.JobRecord;
 import dev.codeagent.orchestrator.job.VariantRecord;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /**
@@ -164,13 +166,13 @@ public class CommentRenderer {
             return "Code Agent: " + plural(job.variantsRequested(), "variant") + " in progress";
         }
         String base = "Code Agent: " + succeeded + "/" + variants.size() + " variants succeeded";
-        if (JobRecord.CANCEL_TERMINATED.equals(job.cancelReason())) {
-            return base + " (cancelled)";
+        if (job.cancelReason() == null) {
+            return base;
         }
-        if (JobRecord.CANCEL_TIMEOUT.equals(job.cancelReason())) {
-            return base + " (job timed out)";
-        }
-        return base;
+        return base + switch (job.cancelReason()) {
+            case TERMINATED -> " (cancelled)";
+            case TIMEOUT -> " (job timed out)";
+        };
     }
 
     static String modelText(VariantRecord v) {
@@ -198,20 +200,10 @@ public class CommentRenderer {
     private static String stateText(VariantRecord v) {
         return switch (v.state()) {
             case PENDING -> "⏳ waiting";
-            case RUNNING -> "🔄 " + stepText(v.step());
+            case RUNNING -> "🔄 " + v.step().label();
             case SUCCEEDED -> "✅ succeeded";
             case CANCELLED -> "⛔ cancelled";
             case FAILED -> "❌ failed" + (v.error() == null ? "" : ": " + Markdown.inline(v.error(), 300));
-        };
-    }
-
-    private static String stepText(String step) {
-        return switch (step == null ? "" : step) {
-            case "branch" -> "creating branch";
-            case "patch" -> "writing the change";
-            case "commit" -> "committing";
-            case "pull-request" -> "opening pull request";
-            default -> "running";
         };
     }
 
@@ -236,7 +228,7 @@ public class CommentRenderer {
     }
 
     private static String cancelNote(JobRecord job) {
-        return JobRecord.CANCEL_TIMEOUT.equals(job.cancelReason())
+        return job.cancelReason() == CancelReason.TIMEOUT
                 ? "⏱️ The job ran out of time; unfinished variants were stopped."
                 : "⛔ The job was cancelled on request; unfinished variants were stopped.";
     }
@@ -253,7 +245,7 @@ public class CommentRenderer {
     }
 
     private static String seconds(long ms) {
-        return ms < 10_000 ? String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0) : (ms / 1000) + " s";
+        return ms < 10_000 ? String.format(Locale.ROOT, "%.1f s", ms / 1000.0) : (ms / 1000) + " s";
     }
 
     private static String plural(int n, String word) {

@@ -1,9 +1,10 @@
 package dev.codeagent.orchestrator.workflow;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.CompletionHandler;
-import dev.codeagent.orchestrator.job.JobRecord;
+import dev.codeagent.orchestrator.job.CancelReason;
+import dev.codeagent.orchestrator.job.JobAudit;
 import dev.codeagent.orchestrator.job.JobStore;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -14,20 +15,24 @@ public class DeadlineStep {
 
     private static final Logger log = LoggerFactory.getLogger(DeadlineStep.class);
 
-    private final JobStore store;
+    private final JobStore jobs;
+    private final JobAudit audit;
     private final JobWaker waker;
+    private final Clock clock;
 
-    public DeadlineStep(JobStore store, JobWaker waker) {
-        this.store = store;
+    public DeadlineStep(JobStore jobs, JobAudit audit, JobWaker waker, Clock clock) {
+        this.jobs = jobs;
+        this.audit = audit;
         this.waker = waker;
+        this.clock = clock;
     }
 
-    public CompletionHandler<Void> run(String jobId, SchedulerClient scheduler) {
-        if (store.requestCancel(jobId, JobRecord.CANCEL_TIMEOUT, Times.now())) {
+    public StepResult run(String jobId, SchedulerClient scheduler) {
+        if (jobs.requestCancel(jobId, CancelReason.TIMEOUT, clock.instant())) {
             log.warn("Job {} reached its deadline; stopping it", jobId);
-            store.audit(jobId, "timeout", "job deadline reached", Times.now());
+            audit.record(jobId, "timeout", "job deadline reached", clock.instant());
             waker.wake(scheduler, jobId);
         }
-        return Completions.done();
+        return StepResult.done();
     }
 }

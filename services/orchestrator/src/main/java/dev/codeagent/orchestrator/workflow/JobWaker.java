@@ -1,8 +1,10 @@
 package dev.codeagent.orchestrator.workflow;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import dev.codeagent.orchestrator.job.JobStore;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import dev.codeagent.orchestrator.job.VariantRecord;
+import dev.codeagent.orchestrator.job.VariantStore;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -16,26 +18,28 @@ public class JobWaker {
 
     private static final Logger log = LoggerFactory.getLogger(JobWaker.class);
 
-    private final JobStore store;
+    private final VariantStore variants;
+    private final Clock clock;
 
-    public JobWaker(JobStore store) {
-        this.store = store;
+    public JobWaker(VariantStore variants, Clock clock) {
+        this.variants = variants;
+        this.clock = clock;
     }
 
     public void wake(SchedulerClient scheduler, String jobId) {
         bringForward(scheduler, JobTasks.prepare(jobId).getTaskName(), jobId);
-        for (VariantRecord v : store.variants(jobId)) {
+        for (VariantRecord v : variants.variants(jobId)) {
             if (!v.state().isTerminal()) {
                 bringForward(scheduler, JobTasks.VARIANT.getTaskName(), jobId + "/" + v.k());
             }
         }
     }
 
-    private static void bringForward(SchedulerClient scheduler, String task, String id) {
+    private void bringForward(SchedulerClient scheduler, String task, String id) {
         try {
-            scheduler.getScheduledExecution(com.github.kagkarlsson.scheduler.task.TaskInstanceId.of(task, id))
+            scheduler.getScheduledExecution(TaskInstanceId.of(task, id))
                     .filter(e -> !e.isPicked())
-                    .ifPresent(e -> scheduler.reschedule(e.getTaskInstance(), Times.now()));
+                    .ifPresent(e -> scheduler.reschedule(e.getTaskInstance(), clock.instant()));
         } catch (RuntimeException e) {
             // Picked meanwhile or already finished: the running step checks the job at its next boundary.
             log.debug("Could not bring {} {} forward: {}", task, id, e.getMessage());

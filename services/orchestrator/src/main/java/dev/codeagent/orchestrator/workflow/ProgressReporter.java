@@ -7,6 +7,7 @@ import dev.codeagent.orchestrator.config.WorkflowProperties;
 import dev.codeagent.orchestrator.job.JobRecord;
 import dev.codeagent.orchestrator.job.JobStore;
 import dev.codeagent.orchestrator.job.VariantRecord;
+import dev.codeagent.orchestrator.job.VariantStore;
 import dev.codeagent.platform.web.CorrelationId;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
@@ -35,7 +36,8 @@ public class ProgressReporter {
 
     private static final Logger log = LoggerFactory.getLogger(ProgressReporter.class);
 
-    private final JobStore store;
+    private final JobStore jobs;
+    private final VariantStore variants;
     private final AdapterClient adapter;
     private final CommentRenderer renderer;
     private final Duration interval;
@@ -46,9 +48,10 @@ public class ProgressReporter {
         return thread;
     });
 
-    public ProgressReporter(JobStore store, AdapterClient adapter, CommentRenderer renderer,
+    public ProgressReporter(JobStore jobs, VariantStore variants, AdapterClient adapter, CommentRenderer renderer,
             WorkflowProperties properties) {
-        this.store = store;
+        this.jobs = jobs;
+        this.variants = variants;
         this.adapter = adapter;
         this.renderer = renderer;
         this.interval = properties.progressInterval();
@@ -64,17 +67,17 @@ public class ProgressReporter {
     private void rewrite(String jobId) {
         pending.remove(jobId);
         try {
-            JobRecord job = store.find(jobId).orElse(null);
+            JobRecord job = jobs.find(jobId).orElse(null);
             if (job == null || job.progressCommentId() == null || job.status().isTerminal()) {
                 return;
             }
-            List<VariantRecord> variants = store.variants(jobId);
-            if (variants.stream().allMatch(v -> v.state().isTerminal())) {
+            List<VariantRecord> current = variants.variants(jobId);
+            if (current.stream().allMatch(v -> v.state().isTerminal())) {
                 return;
             }
             try (CorrelationId.Scope ignored = CorrelationId.open(job.corrId())) {
                 adapter.updateComment(job.repository(), job.pullRequestId(), job.progressThreadId(),
-                        job.progressCommentId(), new CommentRequest(renderer.progress(job, variants), null));
+                        job.progressCommentId(), new CommentRequest(renderer.progress(job, current), null));
             }
         } catch (CallFailure e) {
             log.warn("Progress reply of job {} not updated: {}", jobId, e.getMessage());

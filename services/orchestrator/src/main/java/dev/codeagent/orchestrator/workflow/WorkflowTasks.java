@@ -1,9 +1,13 @@
 package dev.codeagent.orchestrator.workflow;
 
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Duration;
+import java.util.function.BiFunction;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,34 +24,37 @@ public class WorkflowTasks {
 
     @Bean
     Task<Void> prepareTask(PrepareStep step) {
-        return Tasks.custom(JobTasks.PREPARE)
-                .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(UNEXPECTED_FAILURE_BACKOFF))
-                .onDeadExecutionRevive()
-                .execute((instance, context) -> step.run(instance.getId(), context.getSchedulerClient()));
+        return task(JobTasks.PREPARE, step::run);
     }
 
     @Bean
     Task<Void> variantTask(VariantStep step) {
-        return Tasks.custom(JobTasks.VARIANT)
-                .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(UNEXPECTED_FAILURE_BACKOFF))
-                .onDeadExecutionRevive()
-                .execute((instance, context) -> step.run(JobTasks.jobOf(instance.getId()),
-                        JobTasks.kOf(instance.getId()), context.getSchedulerClient()));
+        return task(JobTasks.VARIANT, (id, scheduler) -> step.run(JobTasks.jobOf(id), JobTasks.kOf(id), scheduler));
     }
 
     @Bean
     Task<Void> fanInTask(FanInStep step) {
-        return Tasks.custom(JobTasks.FAN_IN)
-                .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(UNEXPECTED_FAILURE_BACKOFF))
-                .onDeadExecutionRevive()
-                .execute((instance, context) -> step.run(instance.getId(), context.getSchedulerClient()));
+        return task(JobTasks.FAN_IN, step::run);
     }
 
     @Bean
     Task<Void> deadlineTask(DeadlineStep step) {
-        return Tasks.custom(JobTasks.DEADLINE)
+        return task(JobTasks.DEADLINE, step::run);
+    }
+
+    /** A task that runs {@code step} with the instance id and tells db-scheduler what the step asked for. */
+    private static Task<Void> task(TaskDescriptor<Void> descriptor,
+            BiFunction<String, SchedulerClient, StepResult> step) {
+        return Tasks.custom(descriptor)
                 .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(UNEXPECTED_FAILURE_BACKOFF))
                 .onDeadExecutionRevive()
-                .execute((instance, context) -> step.run(instance.getId(), context.getSchedulerClient()));
+                .execute((instance, context) -> completion(step.apply(instance.getId(), context.getSchedulerClient())));
+    }
+
+    static CompletionHandler<Void> completion(StepResult result) {
+        if (result.isDone()) {
+            return new CompletionHandler.OnCompleteRemove<>();
+        }
+        return (complete, operations) -> operations.reschedule(complete, result.runAgainAt());
     }
 }

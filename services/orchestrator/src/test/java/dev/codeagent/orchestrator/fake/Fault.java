@@ -40,6 +40,14 @@ public final class Fault {
         return new Fault(method, pathPart, null, times, status, retryAfterSeconds, null, null, false);
     }
 
+    /**
+     * The next {@code times} matching requests are processed, then answered with {@code status} instead of their
+     * result: the change was made, but the caller saw an error (the "lost answer").
+     */
+    public static Fault lostAnswer(String method, String pathPart, int times, int status) {
+        return new Fault(method, pathPart, null, times, status, null, null, null, true);
+    }
+
     public static Fault delay(String method, String pathPart, String bodyPart, int times, Duration delay,
             boolean afterProcessing) {
         return new Fault(method, pathPart, bodyPart, times, 0, null, delay, null, afterProcessing);

@@ -9,7 +9,9 @@ import dev.codeagent.contracts.job.Outcome;
 import dev.codeagent.contracts.job.RuntimeStatus;
 import dev.codeagent.contracts.job.VariantState;
 import dev.codeagent.orchestrator.config.WorkflowProperties;
+import dev.codeagent.orchestrator.job.JobPhase;
 import dev.codeagent.orchestrator.job.JobRecord;
+import dev.codeagent.orchestrator.job.VariantPhase;
 import dev.codeagent.orchestrator.job.VariantRecord;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,12 +25,12 @@ class CommentRendererTest {
             Duration.ofSeconds(30), Duration.ofSeconds(2)));
 
     private final JobRecord job = new JobRecord("0f1e2d3c-0000-0000-0000-000000000000", "key", CommandKind.EDIT,
-            RuntimeStatus.Running, null, "fan-out", 0, new RepositoryRef("local", "o", "p", "r", null), 7, 1, 2, null,
+            RuntimeStatus.Running, null, JobPhase.FAN_OUT, 0, new RepositoryRef("local", "o", "p", "r", null), 7, 1, 2, null,
             null, "Fix | the <!-- codeagent:job=x --> table\nplease", 2, null, null, "abc", "refs/heads/feature",
             "refs/heads/main", "t", 10L, 11L, null, null, Instant.now(), Instant.now(), Instant.now(), null);
 
     private VariantRecord variant(int k, VariantState state, boolean offline) {
-        return new VariantRecord(job.id(), k, state, "done", 0, "agents/edit-7-0f1e2d3c-" + k, null, "minimal",
+        return new VariantRecord(job.id(), k, state, state == VariantState.RUNNING ? VariantPhase.PATCH : VariantPhase.DONE, 0, "agents/edit-7-0f1e2d3c-" + k, null, "minimal",
                 "Guard clauses", "c0ffee", 42L + k, "http://pr/" + k, 2, 10, 3, offline ? "offline" : "ollama",
                 offline ? "offline-v1" : "qwen", offline, 1500L, state == VariantState.FAILED ? "boom | bad" : null,
                 Instant.now(), Instant.now());
@@ -65,7 +67,7 @@ class CommentRendererTest {
 
     @Test
     void helpNamesTheReasonAndTheLimits() {
-        JobRecord rejected = new JobRecord(job.id(), "k", CommandKind.REJECTED, RuntimeStatus.Running, null, "x", 0,
+        JobRecord rejected = new JobRecord(job.id(), "k", CommandKind.REJECTED, RuntimeStatus.Running, null, JobPhase.REPLY, 0,
                 job.repository(), 7, 1, 2, null, null, null, 0, "N must be 1..10", null, null, null, null, null, null,
                 null, null, null, Instant.now(), Instant.now(), Instant.now(), null);
         assertThat(renderer.help(rejected)).contains("N must be 1..10").contains("at most 10").contains("agents/");

@@ -1,0 +1,43 @@
+package dev.codeagent.orchestrator.job;
+
+/**
+ * Where a job's own workflow stands (its variants have {@link VariantPhase}): accepted, then either a reply
+ * (help and rejected commands) or the progress reply, the pull request's context and the fan-out of the variants,
+ * then the fan-in summary. Stored in {@code job.step} as {@link #dbValue()}; {@link #label()} is how logs say it.
+ */
+public enum JobPhase implements StoredValue {
+    ACCEPTED("accepted"),
+    REPLY("reply"),
+    PROGRESS("progress"),
+    CONTEXT("context"),
+    FAN_OUT("fan-out"),
+    FAN_IN("fan-in"),
+    DONE("done");
+
+    private final String dbValue;
+
+    JobPhase(String dbValue) {
+        this.dbValue = dbValue;
+    }
+
+    @Override
+    public String dbValue() {
+        return dbValue;
+    }
+
+    public String label() {
+        return switch (this) {
+            case ACCEPTED -> "accepted";
+            case REPLY -> "replying";
+            case PROGRESS -> "posting the progress reply";
+            case CONTEXT -> "gathering the pull request's context";
+            case FAN_OUT -> "running the variants";
+            case FAN_IN -> "publishing the summary";
+            case DONE -> "done";
+        };
+    }
+
+    public static JobPhase fromDb(String value) {
+        return StoredValue.parse(JobPhase.class, value);
+    }
+}

@@ -1,0 +1,181 @@
+package dev.codeagent.orchestrator.job;
+
+import static dev.codeagent.orchestrator.job.Rows.instant;
+import static dev.codeagent.orchestrator.job.Rows.nullableInt;
+import static dev.codeagent.orchestrator.job.Rows.nullableLong;
+import static dev.codeagent.orchestrator.job.Rows.truncate;
+import static dev.codeagent.orchestrator.job.Rows.ts;
+
+import dev.codeagent.contracts.job.VariantState;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The variants of jobs. Every update that moves a variant on names the phase it moves to and is guarded by the
+ * state it expects, so a step replayed after a crash cannot move a finished variant back.
+ */
+@Repository
+public class VariantStore {
+
+    private static final String COLUMNS = "job_id, k, state, step, attempts, branch, head_commit, strategy, "
+            + "approach, commit_sha, pr_id, pr_url, files_changed, lines_added, lines_removed, provider, model, "
+            + "offline, duration_ms, error, started_at, finished_at";
+
+    private static final String PREFIXED_COLUMNS = Arrays.stream(COLUMNS.split(", "))
+            .map(c -> "v." + c).collect(Collectors.joining(", "));
+
+    private final JdbcClient jdbc;
+
+    public VariantStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<VariantRecord> variants(String jobId) {
+        return jdbc.sql("select " + COLUMNS + " from job_variant where job_id = ? order by k")
+                .param(jobId).query(this::variant).list();
+    }
+
+    /** Variants of several jobs at once, grouped by job id (for listings). */
+    public Map<String, List<VariantRecord>> variantsOf(List<String> jobIds) {
+        if (jobIds.isEmpty()) {
+            return Map.of();
+        }
+        String marks = jobIds.stream().map(id -> "?").collect(Collectors.joining(", "));
+        return jdbc.sql("select " + COLUMNS + " from job_variant where job_id in (" + marks + ") order by job_id, k")
+                .params(new ArrayList<Object>(jobIds)).query(this::variant).list().stream()
+                .collect(Collectors.groupingBy(VariantRecord::jobId));
+    }
+
+    public Optional<VariantRecord> variant(String jobId, int k) {
+        return jdbc.sql("select " + COLUMNS + " from job_variant where job_id = ? and k = ?")
+                .params(jobId, k).query(this::variant).optional();
+    }
+
+    /**
+     * The variant together with its job's cancellation reason, read in one statement: a variant checks for
+     * cancellation before every step, so this is its per-step read.
+     */
+    public Optional<VariantSnapshot> snapshot(String jobId, int k) {
+        return jdbc.sql("select " + PREFIXED_COLUMNS + ", j.cancel_reason as job_cancel_reason "
+                        + "from job_variant v join job j on j.id = v.job_id where v.job_id = ? and v.k = ?")
+                .params(jobId, k)
+                .query((rs, n) -> new VariantSnapshot(variant(rs, n),
+                        CancelReason.fromDb(rs.getString("job_cancel_reason"))))
+                .optional();
+    }
+
+    public Optional<String> patch(String jobId, int k) {
+        return jdbc.sql("select patch_json from job_variant where job_id = ? and k = ?").params(jobId, k)
+                .query((rs, n) -> rs.getString(1)).optional();
+    }
+
+    /** {@link VariantPhase#PENDING} → {@link VariantPhase#BRANCH}: the variant runs, on this branch. */
+    public void started(String jobId, int k, String branch, Instant now) {
+        jdbc.sql("update job_variant set state = ?, step = ?, branch = ?, started_at = ?, attempts = 0, "
+                        + "updated_at = ? where job_id = ? and k = ? and state = ?")
+                .params(VariantState.RUNNING.name(), VariantPhase.BRANCH.dbValue(), branch, ts(now), ts(now), jobId, k,
+                        VariantState.PENDING.name())
+                .update();
+    }
+
+    /** → {@link VariantPhase#PATCH}: the branch exists at {@code head}. */
+    public void branchReady(String jobId, int k, String head, Instant now) {
+        moveOn(jobId, k, VariantPhase.PATCH, "head_commit = ?", head, now);
+    }
+
+    /** → {@link VariantPhase#COMMIT}: the model's change is recorded, to be committed. */
+    public void patchReady(String jobId, int k, PatchSummary patch, String patchJson, Instant now) {
+        jdbc.sql("update job_variant set step = ?, attempts = 0, strategy = ?, approach = ?, patch_json = ?, "
+                        + "files_changed = ?, lines_added = ?, lines_removed = ?, provider = ?, model = ?, offline = ?, "
+                        + "error = null, updated_at = ? where job_id = ? and k = ? and state = ?")
+                .params(VariantPhase.COMMIT.dbValue(), truncate(patch.strategy(), 200), truncate(patch.approach(), 4000),
+                        patchJson, patch.filesChanged(), patch.linesAdded(), patch.linesRemoved(),
+                        truncate(patch.provider(), 100), truncate(patch.model(), 200), patch.offline(), ts(now), jobId, k,
+                        VariantState.RUNNING.name())
+                .update();
+    }
+
+    /** → {@link VariantPhase#PULL_REQUEST}: the change is committed as {@code commit}. */
+    public void committed(String jobId, int k, String commit, Instant now) {
+        moveOn(jobId, k, VariantPhase.PULL_REQUEST, "commit_sha = ?", commit, now);
+    }
+
+    /** → {@link VariantPhase#DONE}, {@link VariantState#SUCCEEDED}: the draft pull request is open. */
+    public void succeeded(String jobId, int k, long prId, String prUrl, long durationMs, Instant now) {
+        jdbc.sql("update job_variant set state = ?, step = ?, pr_id = ?, pr_url = ?, duration_ms = ?, "
+                        + "finished_at = ?, patch_json = null, error = null, updated_at = ? "
+                        + "where job_id = ? and k = ? and state = ?")
+                .params(VariantState.SUCCEEDED.name(), VariantPhase.DONE.dbValue(), prId, truncate(prUrl, 2000),
+                        durationMs, ts(now), ts(now), jobId, k, VariantState.RUNNING.name())
+                .update();
+    }
+
+    /**
+     * Ends a variant that did not succeed (failed or cancelled). Its phase stays where it stopped, so the status
+     * API shows which step it failed in.
+     */
+    public void ended(String jobId, int k, VariantState state, String error, Long durationMs, Instant now) {
+        jdbc.sql("update job_variant set state = ?, error = ?, duration_ms = ?, finished_at = ?, patch_json = null, "
+                        + "updated_at = ? where job_id = ? and k = ? and state in (?, ?)")
+                .params(state.name(), truncate(error, 4000), durationMs, ts(now), ts(now), jobId, k,
+                        VariantState.PENDING.name(), VariantState.RUNNING.name())
+                .update();
+    }
+
+    /** Counts a failed attempt of the variant's current step; returns the new count. */
+    public int attemptFailed(String jobId, int k, String error, Instant now) {
+        jdbc.sql("update job_variant set attempts = attempts + 1, error = ?, updated_at = ? where job_id = ? and k = ?")
+                .params(truncate(error, 4000), ts(now), jobId, k).update();
+        return jdbc.sql("select attempts from job_variant where job_id = ? and k = ?").params(jobId, k)
+                .query(Integer.class).single();
+    }
+
+    /** Variants of the job that have not reached a final state. */
+    public int unfinished(String jobId) {
+        return jdbc.sql("select count(*) from job_variant where job_id = ? and state in (?, ?)")
+                .params(jobId, VariantState.PENDING.name(), VariantState.RUNNING.name())
+                .query(Integer.class).single();
+    }
+
+    private void moveOn(String jobId, int k, VariantPhase next, String assignment, Object value, Instant now) {
+        jdbc.sql("update job_variant set step = ?, attempts = 0, error = null, " + assignment + ", updated_at = ? "
+                        + "where job_id = ? and k = ? and state = ?")
+                .params(next.dbValue(), value, ts(now), jobId, k, VariantState.RUNNING.name())
+                .update();
+    }
+
+    private VariantRecord variant(ResultSet rs, int row) throws SQLException {
+        return new VariantRecord(
+                rs.getString("job_id"),
+                rs.getInt("k"),
+                VariantState.valueOf(rs.getString("state")),
+                VariantPhase.fromDb(rs.getString("step")),
+                rs.getInt("attempts"),
+                rs.getString("branch"),
+                rs.getString("head_commit"),
+                rs.getString("strategy"),
+                rs.getString("approach"),
+                rs.getString("commit_sha"),
+                nullableLong(rs, "pr_id"),
+                rs.getString("pr_url"),
+                nullableInt(rs, "files_changed"),
+                nullableInt(rs, "lines_added"),
+                nullableInt(rs, "lines_removed"),
+                rs.getString("provider"),
+                rs.getString("model"),
+                rs.getBoolean("offline"),
+                nullableLong(rs, "duration_ms"),
+                rs.getString("error"),
+                instant(rs, "started_at"),
+                instant(rs, "finished_at"));
+    }
+}

@@ -1,0 +1,71 @@
+package dev.codeagent.orchestrator.workflow;
+
+import dev.codeagent.contracts.git.FileChange;
+import dev.codeagent.contracts.patch.PatchRequest;
+import dev.codeagent.contracts.patch.PatchResponse;
+import dev.codeagent.orchestrator.artifact.ArtifactStore;
+import dev.codeagent.orchestrator.client.CallFailure;
+import dev.codeagent.orchestrator.client.LlmPatchClient;
+import dev.codeagent.orchestrator.job.JobRecord;
+import dev.codeagent.orchestrator.job.JobStore;
+import dev.codeagent.orchestrator.job.PatchSummary;
+import dev.codeagent.orchestrator.job.VariantRecord;
+import dev.codeagent.orchestrator.job.VariantStore;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The patch phase of a variant: asks llm-patch for the variant's change from the job's stored context, keeps the
+ * request, the answer and the diff as artifacts, and records the change with the variant (moving it on to the
+ * commit phase). A change without edits fails the variant: there would be nothing to commit.
+ */
+@Component
+public class VariantPatcher {
+
+    private final JobStore jobs;
+    private final VariantStore variants;
+    private final LlmPatchClient llm;
+    private final ArtifactStore artifacts;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public VariantPatcher(JobStore jobs, VariantStore variants, LlmPatchClient llm, ArtifactStore artifacts,
+            JsonMapper json, Clock clock) {
+        this.jobs = jobs;
+        this.variants = variants;
+        this.llm = llm;
+        this.artifacts = artifacts;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public PatchResponse generate(JobRecord job, VariantRecord v) {
+        JobContext context = json.readValue(jobs.context(job.id()).orElseThrow(), JobContext.class);
+        PatchRequest request = new PatchRequest(job.id(), job.intent(), v.k(), job.variantsRequested(),
+                context.pullRequest(), context.files(), context.changedPaths(), context.tree());
+        String prefix = JobReports.variantPrefix(job.id(), v.k());
+        artifacts.put(prefix + "request.json", "application/json", json.writeValueAsBytes(request));
+        PatchResponse patch = llm.patch(request);
+        String patchJson = json.writeValueAsString(patch);
+        artifacts.put(prefix + "response.json", "application/json", patchJson.getBytes(StandardCharsets.UTF_8));
+        if (patch.diff() != null) {
+            artifacts.put(prefix + "diff.patch", "text/x-diff", patch.diff().getBytes(StandardCharsets.UTF_8));
+        }
+        List<FileChange> changes = patch.changes() == null ? List.of() : patch.changes();
+        if (changes.isEmpty()) {
+            throw new CallFailure("the model proposed no change for this variant", 422, false, null, null, null);
+        }
+        variants.patchReady(job.id(), v.k(), new PatchSummary(patch.strategy(), patch.summary(), changes.size(),
+                patch.linesAdded(), patch.linesRemoved(), patch.provider(), patch.model(), patch.offline()),
+                patchJson, clock.instant());
+        return patch;
+    }
+
+    /** The change recorded by {@link #generate}, for a commit phase that runs after a restart. */
+    public PatchResponse recorded(JobRecord job, VariantRecord v) {
+        return json.readValue(variants.patch(job.id(), v.k()).orElseThrow(), PatchResponse.class);
+    }
+}

@@ -1,0 +1,138 @@
+package dev.codeagent.orchestrator.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+
+import dev.codeagent.contracts.git.StatusState;
+import dev.codeagent.contracts.job.Outcome;
+import dev.codeagent.contracts.job.RuntimeStatus;
+import dev.codeagent.contracts.job.VariantState;
+import dev.codeagent.orchestrator.OrchestratorTestClient;
+import dev.codeagent.orchestrator.fake.FakeServices;
+import dev.codeagent.orchestrator.fake.Fault;
+import dev.codeagent.orchestrator.job.AuditEvent;
+import dev.codeagent.orchestrator.job.CancelReason;
+import dev.codeagent.orchestrator.job.JobPhase;
+import dev.codeagent.orchestrator.job.JobRecord;
+import dev.codeagent.orchestrator.job.VariantPhase;
+import dev.codeagent.orchestrator.job.VariantRecord;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class PrepareStepTest extends WorkflowStepTest {
+
+    @Test
+    void editJobPostsProgressAndPendingStatusGathersContextAndSchedulesTheFirstVariants() {
+        String id = f.editJob(3);
+
+        assertThat(f.prepare.run(id, f.scheduler)).isEqualTo(StepResult.done());
+
+        JobRecord job = f.job(id);
+        assertThat(job.status()).isEqualTo(RuntimeStatus.Running);
+        assertThat(job.step()).isEqualTo(JobPhase.FAN_OUT);
+        assertThat(job.baseCommit()).isEqualTo(FakeServices.BASE_COMMIT);
+        assertThat(job.progressCommentId()).isNotNull();
+        assertThat(f.repo.comments.get(job.progressCommentId())).contains("working on 3 variants");
+        assertThat(f.repo.lastStatus().state()).isEqualTo(StatusState.PENDING);
+        assertThat(f.jobs.context(id)).get().asString().contains("src/Login.java");
+        // Two at a time: variant 3 starts when variant 1 ends.
+        verify(f.scheduler).scheduleIfNotExists(JobTasks.variant(id, 1), WorkflowFixture.START);
+        verify(f.scheduler).scheduleIfNotExists(JobTasks.variant(id, 2), WorkflowFixture.START);
+        verify(f.scheduler, never()).scheduleIfNotExists(JobTasks.variant(id, 3), WorkflowFixture.START);
+        verify(f.scheduler).scheduleIfNotExists(JobTasks.deadline(id), job.deadlineAt());
+        assertThat(f.audit.trail(id)).extracting(AuditEvent::event).containsExactly("started", "context");
+    }
+
+    @Test
+    void replayAfterTheContextWasStoredNeitherRepliesNorGathersAgain() {
+        String id = f.preparedEditJob(2);
+        long requests = f.fakes.count("POST", f.repository);
+
+        assertThat(f.prepare.run(id, f.scheduler)).isEqualTo(StepResult.done());
+
+        assertThat(f.fakes.count("POST", f.repository)).isEqualTo(requests);
+        assertThat(f.repo.comments).hasSize(1);
+        assertThat(f.job(id).step()).isEqualTo(JobPhase.FAN_OUT);
+    }
+
+    @Test
+    void helpIsAnsweredAndTheJobCompletes() {
+        String id = f.insert(OrchestratorTestClient.rejected(f.repository, 77, "N must be between 1 and 10"));
+
+        assertThat(f.prepare.run(id, f.scheduler)).isEqualTo(StepResult.done());
+
+        JobRecord job = f.job(id);
+        assertThat(job.status()).isEqualTo(RuntimeStatus.Completed);
+        assertThat(job.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(job.step()).isEqualTo(JobPhase.DONE);
+        assertThat(job.completedAt()).isEqualTo(WorkflowFixture.START);
+        assertThat(f.repo.comments.values()).singleElement().asString().contains("N must be between 1 and 10");
+        verifyNoInteractions(f.scheduler);
+    }
+
+    @Test
+    void aTransientFailureIsRetriedWhenTheGitHostSaysSo() {
+        String id = f.editJob(2);
+        f.fakes.addFault(Fault.status("GET", "/pull-requests/7", 1, 503, 7));
+
+        StepResult result = f.prepare.run(id, f.scheduler);
+
+        assertThat(result).isEqualTo(StepResult.runAgainAt(WorkflowFixture.START.plusSeconds(7)));
+        JobRecord job = f.job(id);
+        assertThat(job.step()).isEqualTo(JobPhase.CONTEXT);
+        assertThat(job.attempts()).isEqualTo(1);
+        assertThat(job.error()).contains("503");
+        assertThat(f.retries("prepare")).isEqualTo(1);
+
+        f.clock.advance(Duration.ofSeconds(7));
+        assertThat(f.prepare.run(id, f.scheduler)).isEqualTo(StepResult.done());
+        assertThat(f.job(id).step()).isEqualTo(JobPhase.FAN_OUT);
+        assertThat(f.job(id).attempts()).isZero();
+        assertThat(f.repo.comments).as("the progress reply was not posted twice").hasSize(1);
+    }
+
+    @Test
+    void aPermanentFailureFailsTheVariantsAndHandsOverToTheFanIn() {
+        String id = f.editJob(2);
+        f.fakes.addFault(Fault.status("GET", "/pull-requests/7", 1, 403, null));
+
+        assertThat(f.prepare.run(id, f.scheduler)).isEqualTo(StepResult.done());
+
+        assertThat(f.variants.variants(id)).allSatisfy(v -> {
+            assertThat(v.state()).isEqualTo(VariantState.FAILED);
+            assertThat(v.error()).startsWith("not started: ").contains("403");
+        });
+        verify(f.scheduler).scheduleIfNotExists(JobTasks.fanIn(id), WorkflowFixture.START);
+        verify(f.scheduler, never()).scheduleIfNotExists(JobTasks.variant(id, 1), WorkflowFixture.START);
+        assertThat(f.retries("prepare")).isZero();
+    }
+
+    @Test
+    void aJobPastItsDeadlineIsStoppedBeforeAnythingIsPosted() {
+        String id = f.editJob(2);
+        f.clock.advance(f.properties.jobTimeout().plusSeconds(1));
+
+        assertThat(f.prepare.run(id, f.scheduler)).isEqualTo(StepResult.done());
+
+        assertThat(f.job(id).cancelReason()).isEqualTo(CancelReason.TIMEOUT);
+        assertThat(f.variants.variants(id)).extracting(VariantRecord::state)
+                .containsOnly(VariantState.CANCELLED);
+        assertThat(f.variants.variants(id)).extracting(VariantRecord::step).containsOnly(VariantPhase.PENDING);
+        assertThat(f.repo.comments).isEmpty();
+        verify(f.scheduler).scheduleIfNotExists(JobTasks.fanIn(id), f.clock.instant());
+    }
+
+    @Test
+    void aFinishedJobIsLeftAlone() {
+        String id = f.editJob(1);
+        f.jobs.finish(id, RuntimeStatus.Terminated, Outcome.FAILED, "stopped", f.clock.instant());
+
+        assertThat(f.prepare.run(id, f.scheduler)).isEqualTo(StepResult.done());
+        assertThat(f.prepare.run("no-such-job", f.scheduler)).isEqualTo(StepResult.done());
+
+        verifyNoInteractions(f.scheduler);
+        assertThat(f.fakes.count("GET", f.repository)).isZero();
+    }
+}

@@ -1,0 +1,144 @@
+package dev.codeagent.orchestrator.workflow;
+
+import static org.mockito.Mockito.mock;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import dev.codeagent.contracts.command.StartJobRequest;
+import dev.codeagent.orchestrator.OrchestratorTestClient;
+import dev.codeagent.orchestrator.TestFakes;
+import dev.codeagent.orchestrator.artifact.FileSystemArtifactStore;
+import dev.codeagent.orchestrator.client.AdapterClient;
+import dev.codeagent.orchestrator.client.LlmPatchClient;
+import dev.codeagent.orchestrator.config.ServiceEndpoints;
+import dev.codeagent.orchestrator.config.WorkflowProperties;
+import dev.codeagent.orchestrator.fake.FakeRepository;
+import dev.codeagent.orchestrator.fake.FakeServices;
+import dev.codeagent.orchestrator.job.JobAudit;
+import dev.codeagent.orchestrator.job.JobIds;
+import dev.codeagent.orchestrator.job.JobRecord;
+import dev.codeagent.orchestrator.job.JobStore;
+import dev.codeagent.orchestrator.job.NewJob;
+import dev.codeagent.orchestrator.job.VariantRecord;
+import dev.codeagent.orchestrator.job.VariantStore;
+import dev.codeagent.orchestrator.metrics.OrchestratorMetrics;
+import dev.codeagent.platform.http.ServiceHttpClients;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The workflow's steps wired by hand for unit tests: a fresh in-memory H2 database with the product's migrations,
+ * the stateful fake adapter and llm-patch on loopback (a repository of their own per fixture), a clock that moves
+ * only when the test moves it, and a mock scheduler whose calls the test checks. Nothing sleeps.
+ */
+final class WorkflowFixture implements AutoCloseable {
+
+    static final Instant START = Instant.parse("2026-03-02T10:00:00Z");
+    private static final AtomicLong COMMENT_IDS = new AtomicLong(5000);
+
+    final MutableClock clock = new MutableClock(START);
+    final FakeServices fakes = TestFakes.get();
+    final String repository = "unit-" + UUID.randomUUID().toString().substring(0, 8);
+    final FakeRepository repo = fakes.repository(repository);
+    final SchedulerClient scheduler = mock(SchedulerClient.class);
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    final WorkflowProperties properties;
+    final JobStore jobs;
+    final VariantStore variants;
+    final JobAudit audit;
+    final ServiceHttpClients clients;
+    final StepRunner runner;
+    final ProgressReporter progress;
+    final PrepareStep prepare;
+    final VariantStep variant;
+    final FanInStep fanIn;
+    final DeadlineStep deadline;
+
+    /** Two variants run at a time; a variant may take 8 minutes and a job 30; four attempts per step. */
+    WorkflowFixture(Path artifactDir) {
+        this(artifactDir, 2);
+    }
+
+    WorkflowFixture(Path artifactDir, int variantParallelism) {
+        properties = new WorkflowProperties(null, "http://dash/", "agents/", 10, variantParallelism,
+                Duration.ofMinutes(8), Duration.ofMinutes(30), 0, 100, 4, Duration.ofSeconds(1),
+                Duration.ofSeconds(30), Duration.ofHours(1));
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        dataSource.setUser("sa");
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        JsonMapper json = JsonMapper.builder().build();
+        jobs = new JobStore(jdbc, dataSource);
+        variants = new VariantStore(jdbc);
+        audit = new JobAudit(jdbc);
+        clients = new ServiceHttpClients(RestClient.builder(), Duration.ofSeconds(2), Duration.ofSeconds(5));
+        ServiceEndpoints endpoints = new ServiceEndpoints(fakes.baseUrl(), fakes.baseUrl(), Duration.ofSeconds(5),
+                Duration.ofSeconds(5));
+        AdapterClient adapter = new AdapterClient(clients, endpoints, json);
+        LlmPatchClient llm = new LlmPatchClient(clients, endpoints, json);
+        FileSystemArtifactStore artifacts = new FileSystemArtifactStore(artifactDir);
+        OrchestratorMetrics metrics = new OrchestratorMetrics(meters, jobs);
+        CommentRenderer renderer = new CommentRenderer(properties);
+        runner = new StepRunner(jobs, new RetryPolicy(properties), metrics, clock);
+        JobReports reports = new JobReports(jobs, variants, artifacts, json);
+        progress = new ProgressReporter(jobs, variants, adapter, renderer, properties);
+        prepare = new PrepareStep(runner, jobs, variants, audit, adapter,
+                new ContextGatherer(jobs, audit, adapter, llm, artifacts, properties, json, clock), renderer,
+                properties, metrics, clock);
+        variant = new VariantStep(runner, variants, audit, new VariantPatcher(jobs, variants, llm, artifacts, json,
+                clock), new VariantPublisher(adapter, renderer), reports, progress, properties, metrics, clock);
+        fanIn = new FanInStep(runner, jobs, variants, audit, adapter, renderer, reports, metrics, clock);
+        deadline = new DeadlineStep(jobs, audit, new JobWaker(variants, clock), clock);
+    }
+
+    /** Inserts an edit command of {@code n} variants, accepted now, as the start API would. */
+    String editJob(int n) {
+        return insert(OrchestratorTestClient.edit(repository, COMMENT_IDS.incrementAndGet(), n, "Validate the login"));
+    }
+
+    String insert(StartJobRequest request) {
+        Instant now = clock.instant();
+        String id = JobIds.next(now);
+        jobs.insert(new NewJob(id, request, "corr-" + id, now, now.plus(properties.jobTimeout())));
+        return id;
+    }
+
+    /** An edit job whose prepare step has run: context gathered, variants ready to start. */
+    String preparedEditJob(int n) {
+        String id = editJob(n);
+        StepResult result = prepare.run(id, scheduler);
+        if (!result.isDone()) {
+            throw new IllegalStateException("prepare did not finish: " + result);
+        }
+        return id;
+    }
+
+    JobRecord job(String id) {
+        return jobs.find(id).orElseThrow();
+    }
+
+    VariantRecord variant(String id, int k) {
+        return variants.variant(id, k).orElseThrow();
+    }
+
+    double retries(String step) {
+        var counter = meters.find("codeagent.step.retries").tag("step", step).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Override
+    public void close() {
+        fakes.reset();
+        clients.close();
+    }
+}
