@@ -4,6 +4,7 @@ import dev.codeagent.adapter.AdapterProperties;
 import dev.codeagent.adapter.provider.BranchNames;
 import dev.codeagent.adapter.provider.CommitIds;
 import dev.codeagent.adapter.provider.ContentDecoder;
+import dev.codeagent.adapter.provider.ExistingBranch;
 import dev.codeagent.adapter.provider.FileChangeContent;
 import dev.codeagent.adapter.provider.GitProblems;
 import dev.codeagent.adapter.provider.GitProvider;
@@ -296,7 +297,7 @@ public class AzureDevOpsProvider implements GitProvider {
         String fullRef = BranchNames.HEADS + shortName;
         Optional<String> current = findRef(repo, fullRef);
         if (current.isPresent()) {
-            return existingBranch(shortName, commit, current.get());
+            return ExistingBranch.reuse(shortName, commit, current.get());
         }
         List<Map<String, Object>> body = List.of(refUpdate(fullRef, CommitIds.ZERO, commit));
         // Guarded by the all-zero old id: a repeated create is refused, never applied twice.
@@ -322,14 +323,7 @@ public class AzureDevOpsProvider implements GitProvider {
         // Lost a race (or a retried create): whoever created it decides whether this is fine.
         String now = findRef(repo, fullRef).orElseThrow(() -> GitProblems.conflict(
                 "Azure DevOps refused to create the branch " + shortName + " and it does not exist", null));
-        return existingBranch(shortName, commit, now);
-    }
-
-    private static BranchInfo existingBranch(String name, String requested, String current) {
-        if (current.equals(requested)) {
-            return new BranchInfo(name, current, false);
-        }
-        throw GitProblems.conflict("Branch " + name + " exists at " + current + ", not at " + requested, current);
+        return ExistingBranch.reuse(shortName, commit, now);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.codeagent.adapter.AdapterProperties;
 import dev.codeagent.adapter.provider.BranchNames;
 import dev.codeagent.adapter.provider.CommitIds;
 import dev.codeagent.adapter.provider.ContentDecoder;
+import dev.codeagent.adapter.provider.ExistingBranch;
 import dev.codeagent.adapter.provider.GitProblems;
 import dev.codeagent.adapter.provider.GitProvider;
 import dev.codeagent.adapter.provider.IdempotencyKeys;
@@ -241,7 +242,7 @@ public class LocalGitProvider implements GitProvider {
                 String ref = BranchNames.HEADS + shortName;
                 String current = LocalPullRequests.head(repository, ref);
                 if (current != null) {
-                    return existing(shortName, commit, current);
+                    return ExistingBranch.reuse(shortName, commit, current);
                 }
                 parseCommit(walk, commit, repo);
                 RefUpdate update = repository.updateRef(ref);
@@ -254,20 +255,13 @@ public class LocalGitProvider implements GitProvider {
                 }
                 String now = LocalPullRequests.head(repository, ref);
                 if (now != null) {
-                    return existing(shortName, commit, now);
+                    return ExistingBranch.reuse(shortName, commit, now);
                 }
                 throw GitProblems.unprocessable("Branch " + shortName + " could not be created: " + result);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
-    }
-
-    private static BranchInfo existing(String name, String requested, String current) {
-        if (current.equals(requested)) {
-            return new BranchInfo(name, current, false);
-        }
-        throw GitProblems.conflict("Branch " + name + " exists at " + current + ", not at " + requested, current);
     }
 
     @Override
