@@ -354,10 +354,42 @@ class AzureDevOpsProviderTest {
     }
 
     @Test
+    void aRefusedPullRequestCreateReusesOursButNotSomeoneElses() {
+        String marker = AgentMarker.of("job", "j1", "variant", "3");
+        ado.stubFor(get(urlPathEqualTo(REPO + "/pullrequests")).inScenario("race")
+                .whenScenarioStateIs(Scenario.STARTED).willReturn(okJson("{\"value\":[],\"count\":0}")));
+        ado.stubFor(get(urlPathEqualTo(REPO + "/pullrequests")).inScenario("race").whenScenarioStateIs("opened")
+                .willReturn(okJson("{\"value\":[{\"pullRequestId\":93,\"description\":\"" + marker
+                        .replace("\"", "\\\"") + "\"}],\"count\":1}")));
+        ado.stubFor(post(urlPathEqualTo(REPO + "/pullrequests")).inScenario("race").willSetStateTo("opened")
+                .willReturn(aResponse().withStatus(409).withHeader("Content-Type", "application/json")
+                        .withBody("{\"message\":\"TF401179: An active pull request for the source and target "
+                                + "branch already exists.\"}")));
+        CreatePullRequestRequest request = new CreatePullRequestRequest("agents/edit-57-j1-3", "main", "Variant 3",
+                "Variant 3", false, marker);
+
+        assertThat(provider.findOrCreatePullRequest(AdoTestSupport.repo(), request)).isEqualTo(new PullRequestRef(
+                93, "http://localhost:" + ado.getPort() + "/contoso/Web%20Shop/_git/shop/pullrequest/93", false));
+        ado.verify(2, getRequestedFor(urlPathEqualTo(REPO + "/pullrequests")));
+
+        ado.resetAll();
+        ado.stubFor(get(urlPathEqualTo(REPO + "/pullrequests")).willReturn(okJson(
+                "{\"value\":[{\"pullRequestId\":94,\"description\":\"someone else's\"}],\"count\":1}")));
+        ado.stubFor(post(urlPathEqualTo(REPO + "/pullrequests")).willReturn(aResponse().withStatus(409)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"message\":\"TF401179: An active pull request already exists.\"}")));
+
+        ApiProblemException conflict = catchThrowableOfType(ApiProblemException.class,
+                () -> provider.findOrCreatePullRequest(AdoTestSupport.repo(), request));
+        assertThat(conflict.status().value()).isEqualTo(409);
+        assertThat(conflict.getMessage()).contains("TF401179");
+    }
+
+    @Test
     void longDescriptionsAreCutToAzureDevOpsLimitKeepingTheMarker() {
         String marker = AgentMarker.of("job", "j1");
-        String description = AzureDevOpsProvider.descriptionWithMarker("x".repeat(10_000), marker);
-        assertThat(description).hasSize(AzureDevOpsProvider.MAX_DESCRIPTION).endsWith(marker);
+        String description = AzureDevOpsPullRequests.descriptionWithMarker("x".repeat(10_000), marker);
+        assertThat(description).hasSize(AzureDevOpsPullRequests.MAX_DESCRIPTION).endsWith(marker);
     }
 
     @Test
