@@ -145,92 +145,116 @@ public final class EditParser {
         return s;
     }
 
+    /** One hunk as the lines it expects ({@code old}) and the lines it leaves ({@code neu}). */
+    private record Hunk(List<String> old, List<String> neu) {
+    }
+
     private List<Edit> unifiedDiff(List<String> lines) {
         List<Edit> edits = new ArrayList<>();
-        int n = lines.size();
         int i = 0;
-        while (i < n) {
-            if (!(lines.get(i).startsWith("--- ") && i + 1 < n && lines.get(i + 1).startsWith("+++ "))) {
+        while (i < lines.size()) {
+            if (!isOldNewHeader(lines, i)) {
                 i++;
                 continue;
             }
             String oldPath = diffPath(lines.get(i).substring(4));
             String newPath = diffPath(lines.get(i + 1).substring(4));
-            i += 2;
-            List<List<String>> olds = new ArrayList<>();
-            List<List<String>> news = new ArrayList<>();
-            while (i < n && !isFileHeader(lines, i)) {
-                String line = lines.get(i);
-                boolean explicitHunk = HUNK.matcher(line).matches();
-                boolean implicitHunk = !explicitHunk && olds.isEmpty() && isHunkBody(line) && !line.isEmpty();
-                if (!explicitHunk && !implicitHunk) {
-                    if (!olds.isEmpty()) {
-                        break;
-                    }
-                    i++;
-                    continue;
-                }
-                if (explicitHunk) {
-                    i++;
-                }
-                List<String> old = new ArrayList<>();
-                List<String> neu = new ArrayList<>();
-                while (i < n && !isFileHeader(lines, i) && !HUNK.matcher(lines.get(i)).matches()
-                        && isHunkBody(lines.get(i))) {
-                    String body = lines.get(i);
-                    if (body.isEmpty()) {
-                        old.add("");
-                        neu.add("");
-                    } else {
-                        char tag = body.charAt(0);
-                        String text = body.substring(1);
-                        if (tag == ' ') {
-                            old.add(text);
-                            neu.add(text);
-                        } else if (tag == '-') {
-                            old.add(text);
-                        } else if (tag == '+') {
-                            neu.add(text);
-                        }
-                    }
-                    i++;
-                }
-                // A blank line that ended the hunk in the answer is layout, not context.
-                while (!old.isEmpty() && !neu.isEmpty() && old.get(old.size() - 1).isEmpty()
-                        && neu.get(neu.size() - 1).isEmpty() && i < n && !isHunkBody(lines.get(i))) {
-                    old.remove(old.size() - 1);
-                    neu.remove(neu.size() - 1);
-                }
-                olds.add(old);
-                news.add(neu);
-            }
-            int ordinal = edits.size() + 1;
-            if (DEV_NULL.equals(oldPath) && DEV_NULL.equals(newPath) || oldPath == null || newPath == null) {
-                edits.add(new Edit.Malformed(null, ordinal, "diff " + ordinal + " has no usable file path"));
-            } else if (DEV_NULL.equals(oldPath)) {
-                List<String> content = new ArrayList<>();
-                news.forEach(content::addAll);
-                edits.add(new Edit.Create(newPath, ordinal, content));
-            } else if (DEV_NULL.equals(newPath)) {
-                edits.add(new Edit.Delete(oldPath, ordinal));
-            } else if (!oldPath.equals(newPath)) {
-                edits.add(new Edit.Malformed(newPath, ordinal, "diff " + ordinal + " renames " + oldPath
-                        + "; renames are not supported"));
-            } else if (olds.isEmpty()) {
-                edits.add(new Edit.Malformed(newPath, ordinal, "diff " + ordinal + " has no hunks"));
-            } else {
-                for (int h = 0; h < olds.size(); h++) {
-                    edits.add(new Edit.SearchReplace(newPath, edits.size() + 1, olds.get(h), news.get(h)));
-                }
-            }
+            List<Hunk> hunks = new ArrayList<>();
+            i = readHunks(lines, i + 2, hunks);
+            edits.addAll(fileDiffEdits(oldPath, newPath, hunks, edits.size() + 1));
         }
         return edits;
     }
 
+    /**
+     * Reads the hunks of one file's diff from line {@code i} into {@code hunks}; returns the line after them.
+     * A body without an {@code @@} header counts as a hunk only as the first one (models drop the header).
+     */
+    private static int readHunks(List<String> lines, int i, List<Hunk> hunks) {
+        int n = lines.size();
+        while (i < n && !isFileHeader(lines, i)) {
+            String line = lines.get(i);
+            boolean explicitHunk = HUNK.matcher(line).matches();
+            boolean implicitHunk = !explicitHunk && hunks.isEmpty() && isHunkBody(line) && !line.isEmpty();
+            if (!explicitHunk && !implicitHunk) {
+                if (!hunks.isEmpty()) {
+                    break;
+                }
+                i++;
+                continue;
+            }
+            i = readHunkBody(lines, explicitHunk ? i + 1 : i, hunks);
+        }
+        return i;
+    }
+
+    /** Reads one hunk's body lines from line {@code i}; returns the line after it. */
+    private static int readHunkBody(List<String> lines, int i, List<Hunk> hunks) {
+        int n = lines.size();
+        List<String> old = new ArrayList<>();
+        List<String> neu = new ArrayList<>();
+        while (i < n && !isFileHeader(lines, i) && !HUNK.matcher(lines.get(i)).matches() && isHunkBody(lines.get(i))) {
+            String body = lines.get(i);
+            if (body.isEmpty()) {
+                old.add("");
+                neu.add("");
+            } else {
+                char tag = body.charAt(0);
+                String text = body.substring(1);
+                if (tag == ' ') {
+                    old.add(text);
+                    neu.add(text);
+                } else if (tag == '-') {
+                    old.add(text);
+                } else if (tag == '+') {
+                    neu.add(text);
+                }
+            }
+            i++;
+        }
+        // A blank line that ended the hunk in the answer is layout, not context.
+        while (!old.isEmpty() && !neu.isEmpty() && old.get(old.size() - 1).isEmpty()
+                && neu.get(neu.size() - 1).isEmpty() && i < n && !isHunkBody(lines.get(i))) {
+            old.remove(old.size() - 1);
+            neu.remove(neu.size() - 1);
+        }
+        hunks.add(new Hunk(old, neu));
+        return i;
+    }
+
+    /** The edits one file's diff stands for; {@code ordinal} is the number of the first. */
+    private static List<Edit> fileDiffEdits(String oldPath, String newPath, List<Hunk> hunks, int ordinal) {
+        if (DEV_NULL.equals(oldPath) && DEV_NULL.equals(newPath) || oldPath == null || newPath == null) {
+            return List.of(new Edit.Malformed(null, ordinal, "diff " + ordinal + " has no usable file path"));
+        }
+        if (DEV_NULL.equals(oldPath)) {
+            List<String> content = new ArrayList<>();
+            hunks.forEach(h -> content.addAll(h.neu()));
+            return List.of(new Edit.Create(newPath, ordinal, content));
+        }
+        if (DEV_NULL.equals(newPath)) {
+            return List.of(new Edit.Delete(oldPath, ordinal));
+        }
+        if (!oldPath.equals(newPath)) {
+            return List.of(new Edit.Malformed(newPath, ordinal, "diff " + ordinal + " renames " + oldPath
+                    + "; renames are not supported"));
+        }
+        if (hunks.isEmpty()) {
+            return List.of(new Edit.Malformed(newPath, ordinal, "diff " + ordinal + " has no hunks"));
+        }
+        List<Edit> edits = new ArrayList<>();
+        for (Hunk h : hunks) {
+            edits.add(new Edit.SearchReplace(newPath, ordinal + edits.size(), h.old(), h.neu()));
+        }
+        return edits;
+    }
+
+    private static boolean isOldNewHeader(List<String> lines, int i) {
+        return lines.get(i).startsWith("--- ") && i + 1 < lines.size() && lines.get(i + 1).startsWith("+++ ");
+    }
+
     private static boolean isFileHeader(List<String> lines, int i) {
-        String line = lines.get(i);
-        return line.startsWith("diff --git ") || line.startsWith("--- ") && i + 1 < lines.size()
-                && lines.get(i + 1).startsWith("+++ ");
+        return lines.get(i).startsWith("diff --git ") || isOldNewHeader(lines, i);
     }
 
     private static boolean isHunkBody(String line) {
