@@ -109,7 +109,8 @@ public final class ProviderChainFactory {
     }
 
     private static ProviderSlot enabled(int order, ModelProvider p, ProviderCounters counters) {
-        return new ProviderSlot(order, p.name(), p, p.model(), p.baseUrl(), null, counters);
+        ProviderSettings s = p.settings();
+        return new ProviderSlot(order, s.name(), p, s.model(), s.baseUrl(), null, counters);
     }
 
     private static ProviderSlot skipped(int order, String name, String model, String baseUrl, String reason,

@@ -17,6 +17,7 @@ import dev.codeagent.llmpatch.provider.ChainReply;
 import dev.codeagent.llmpatch.provider.ModelMessage;
 import dev.codeagent.llmpatch.provider.ModelRequest;
 import dev.codeagent.llmpatch.provider.ProviderChain;
+import dev.codeagent.llmpatch.provider.ProviderSettings;
 import dev.codeagent.llmpatch.provider.ProviderSlot;
 import dev.codeagent.llmpatch.provider.TokenEstimator;
 import dev.codeagent.platform.web.ApiProblemException;
@@ -65,6 +66,35 @@ public final class PatchService {
         for (SourceFile f : request.files()) {
             original.put(f.path(), f.content());
         }
+        Outcome outcome = converse(request, strategy, original);
+        Changes changes = changes(original, outcome.files());
+        if (changes.files().isEmpty()) {
+            throw unprocessable(List.of(new BlockFailure(null, 0, List.of(), "the answer changed nothing", null)),
+                    outcome.attempts(), outcome.reply());
+        }
+        boolean offline = outcome.reply().provider().offline();
+        ProviderSettings provider = outcome.reply().provider().settings();
+        String answer = outcome.reply().reply().text();
+        return new PatchResponse(request.k(), strategy.id(), summary(answer, strategy, changes.files(), offline),
+                changes.files(), changes.diff(), changes.added(), changes.removed(), provider.name(), provider.model(),
+                offline, new TokenUsage(outcome.promptTokens(), outcome.completionTokens()),
+                outcome.attempts());
+    }
+
+    /** Where the conversation ended: every file with all blocks applied, the last reply and what it all cost. */
+    private record Outcome(Map<String, String> files, ChainReply reply, long promptTokens, long completionTokens,
+            int attempts) {
+    }
+
+    /** The changed files with their unified diff and line counts. */
+    private record Changes(List<FileChange> files, String diff, int added, int removed) {
+    }
+
+    /**
+     * Asks the chain and applies the answer until every block applied, resending the failed blocks; throws
+     * 422 when blocks still fail after {@code maxAttempts} answers.
+     */
+    private Outcome converse(PatchRequest request, VariantStrategy strategy, Map<String, String> original) {
         Map<String, String> current = new LinkedHashMap<>(original);
         List<ModelMessage> messages = new ArrayList<>(prompts.initial(request, strategy, wholeFile(original)));
         int from = 0;
@@ -72,40 +102,47 @@ public final class PatchService {
         long completionTokens = 0;
         List<BlockFailure> failures = List.of();
         ChainReply reply = null;
-        String lastAnswer = null;
         int attempts = 0;
         while (attempts < maxAttempts) {
             attempts++;
-            long estimate = messages.stream().mapToLong(m -> TokenEstimator.estimate(m.text())).sum();
-            List<SourceFile> files = current.entrySet().stream().filter(e -> e.getValue() != null)
-                    .map(e -> new SourceFile(e.getKey(), e.getValue())).toList();
-            try {
-                reply = chain.complete(new ModelRequest(List.copyOf(messages), request.k(), strategy, request.intent(),
-                        files, estimate), from);
-            } catch (AllProvidersFailedException e) {
-                throw unavailable(e);
-            }
+            reply = ask(request, strategy, messages, current, from);
             from = reply.slotIndex();
             promptTokens += reply.reply().promptTokens();
             completionTokens += reply.reply().completionTokens();
-            lastAnswer = reply.reply().text();
-            EngineResult result = engine.apply(current, lastAnswer, EditFormat.AUTO);
-            for (Map.Entry<String, String> e : result.partial().entrySet()) {
-                current.put(e.getKey(), e.getValue());
-            }
+            String answer = reply.reply().text();
+            EngineResult result = engine.apply(current, answer, EditFormat.AUTO);
+            current.putAll(result.partial());
             failures = result.failures();
             if (failures.isEmpty()) {
                 break;
             }
-            log.info("variant {} attempt {} by {}: {} block(s) failed", request.k(), attempts, reply.provider().name(),
+            log.info("variant {} attempt {} by {}: {} block(s) failed", request.k(), attempts, reply.provider().settings().name(),
                     failures.size());
-            messages.add(ModelMessage.assistant(lastAnswer));
+            messages.add(ModelMessage.assistant(answer));
             messages.add(ModelMessage.user(prompts.retry(failures)));
         }
         if (!failures.isEmpty()) {
             throw unprocessable(failures, attempts, reply);
         }
-        List<FileChange> changes = new ArrayList<>();
+        return new Outcome(current, reply, promptTokens, completionTokens, attempts);
+    }
+
+    /** One answer from the chain, starting at slot {@code from}, for the conversation so far and the current files. */
+    private ChainReply ask(PatchRequest request, VariantStrategy strategy, List<ModelMessage> messages,
+            Map<String, String> current, int from) {
+        long estimate = messages.stream().mapToLong(m -> TokenEstimator.estimate(m.text())).sum();
+        List<SourceFile> files = current.entrySet().stream().filter(e -> e.getValue() != null)
+                .map(e -> new SourceFile(e.getKey(), e.getValue())).toList();
+        try {
+            return chain.complete(new ModelRequest(List.copyOf(messages), request.k(), strategy, request.intent(),
+                    files, estimate), from);
+        } catch (AllProvidersFailedException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private Changes changes(Map<String, String> original, Map<String, String> current) {
+        List<FileChange> files = new ArrayList<>();
         StringBuilder diff = new StringBuilder();
         int added = 0;
         int removed = 0;
@@ -117,26 +154,19 @@ public final class PatchService {
             if (Objects.equals(before, after)) {
                 continue;
             }
-            changes.add(before == null ? FileChange.add(path, after)
+            files.add(before == null ? FileChange.add(path, after)
                     : after == null ? FileChange.delete(path) : FileChange.edit(path, after));
             UnifiedDiffWriter.FileDiff d = diffs.diff(path, before, after);
             diff.append(d.text());
             added += d.added();
             removed += d.removed();
         }
-        if (changes.isEmpty()) {
-            throw unprocessable(List.of(new BlockFailure(null, 0, List.of(), "the answer changed nothing", null)),
-                    attempts, reply);
-        }
-        var provider = reply.provider();
-        return new PatchResponse(request.k(), strategy.id(), summary(lastAnswer, strategy, changes, provider.offline()),
-                changes, diff.toString(), added, removed, provider.name(), provider.model(), provider.offline(),
-                new TokenUsage(promptTokens, completionTokens), attempts);
+        return new Changes(files, diff.toString(), added, removed);
     }
 
     private boolean wholeFile(Map<String, String> files) {
         ProviderSlot first = chain.slots().stream().filter(ProviderSlot::enabled).findFirst().orElse(null);
-        if (first == null || !first.provider().prefersWholeFile() || files.isEmpty()) {
+        if (first == null || !first.provider().settings().prefersWholeFile() || files.isEmpty()) {
             return false;
         }
         long bytes = files.values().stream().mapToLong(c -> c.getBytes(StandardCharsets.UTF_8).length).sum();
@@ -186,8 +216,8 @@ public final class PatchService {
         props.put("attempts", attempts);
         props.put("failures", details);
         if (reply != null) {
-            props.put("provider", reply.provider().name());
-            props.put("model", reply.provider().model());
+            props.put("provider", reply.provider().settings().name());
+            props.put("model", reply.provider().settings().model());
         }
         String first = failures.get(0).reason();
         return new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemTypes.UNPROCESSABLE,

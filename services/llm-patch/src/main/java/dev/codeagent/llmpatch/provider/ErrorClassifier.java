@@ -33,19 +33,19 @@ public final class ErrorClassifier {
             }
             if (t instanceof HttpTimeoutException || t instanceof TimeoutException
                     || t instanceof InterruptedIOException) {
-                return new ProviderException(FailureKind.TIMEOUT, null, null, "no answer in time", error);
+                return new ProviderException(FailureKind.TIMEOUT, "no answer in time", error);
             }
             if (t instanceof ConnectException) {
-                return new ProviderException(FailureKind.UNAVAILABLE, null, null, t.getMessage() == null ? "connection refused" : "connection refused: " + t.getMessage(), error);
+                return new ProviderException(FailureKind.UNAVAILABLE, t.getMessage() == null ? "connection refused" : "connection refused: " + t.getMessage(), error);
             }
         }
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof OpenAIIoException || t instanceof AnthropicIoException
                     || t instanceof org.springframework.web.client.ResourceAccessException) {
-                return new ProviderException(FailureKind.UNAVAILABLE, null, null, "I/O error: " + t.getMessage(), error);
+                return new ProviderException(FailureKind.UNAVAILABLE, "I/O error: " + t.getMessage(), error);
             }
         }
-        return new ProviderException(FailureKind.ERROR, null, null, error.getClass().getSimpleName() + ": "
+        return new ProviderException(FailureKind.ERROR, error.getClass().getSimpleName() + ": "
                 + error.getMessage(), error);
     }
 

@@ -21,6 +21,10 @@ public final class OfflineProvider implements ModelProvider {
     public static final String NAME = "offline";
     public static final String MODEL = "offline-deterministic";
 
+    /** Local and instant: no URL, no context limit worth checking, temperature always 0. */
+    private static final ProviderSettings SETTINGS = new ProviderSettings(NAME, MODEL, null, Long.MAX_VALUE / 4, 0,
+            Duration.ofSeconds(10), 0, 0, false);
+
     private static final Map<String, String> LINE_COMMENT = Map.ofEntries(
             Map.entry("java", "//"), Map.entry("kt", "//"), Map.entry("kts", "//"), Map.entry("scala", "//"),
             Map.entry("js", "//"), Map.entry("jsx", "//"), Map.entry("mjs", "//"), Map.entry("ts", "//"),
@@ -260,47 +264,12 @@ public final class OfflineProvider implements ModelProvider {
     }
 
     @Override
-    public double temperature(int k) {
-        return 0;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String model() {
-        return MODEL;
-    }
-
-    @Override
-    public String baseUrl() {
-        return null;
+    public ProviderSettings settings() {
+        return SETTINGS;
     }
 
     @Override
     public boolean offline() {
         return true;
-    }
-
-    @Override
-    public long contextTokens() {
-        return Long.MAX_VALUE / 4;
-    }
-
-    @Override
-    public int maxOutputTokens() {
-        return 0;
-    }
-
-    @Override
-    public Duration timeout() {
-        return Duration.ofSeconds(10);
-    }
-
-    @Override
-    public boolean prefersWholeFile() {
-        return false;
     }
 }

@@ -62,11 +62,12 @@ public final class ProviderChain implements AutoCloseable {
                 continue;
             }
             ModelProvider provider = slot.provider();
-            long needed = request.estimatedPromptTokens() + provider.maxOutputTokens();
-            if (needed > provider.contextTokens()) {
-                ProviderException e = new ProviderException(FailureKind.CONTEXT_TOO_LARGE, null, null,
-                        "prompt of about " + request.estimatedPromptTokens() + " tokens plus " + provider.maxOutputTokens()
-                                + " for the answer exceeds the context window of " + provider.contextTokens(), null);
+            ProviderSettings limits = provider.settings();
+            long needed = request.estimatedPromptTokens() + limits.maxOutputTokens();
+            if (needed > limits.contextTokens()) {
+                ProviderException e = new ProviderException(FailureKind.CONTEXT_TOO_LARGE,
+                        "prompt of about " + request.estimatedPromptTokens() + " tokens plus " + limits.maxOutputTokens()
+                                + " for the answer exceeds the context window of " + limits.contextTokens(), null);
                 slot.counters().failure(e);
                 slot.counters().fallback();
                 failures.add(slot.name() + ": " + e.describe());
@@ -100,7 +101,7 @@ public final class ProviderChain implements AutoCloseable {
                         || attempt >= rateLimitRetries) {
                     throw e;
                 }
-                log.info("provider {} answered {}; retrying in {} ms", provider.name(), e.describe(),
+                log.info("provider {} answered {}; retrying in {} ms", provider.settings().name(), e.describe(),
                         e.retryAfter().toMillis());
                 sleep(e.retryAfter());
             }
@@ -109,7 +110,8 @@ public final class ProviderChain implements AutoCloseable {
 
     private ModelReply callOnce(ModelProvider provider, ModelRequest request) {
         String corrId = MDC.get(CorrelationId.MDC_KEY);
-        double temperature = provider.temperature(request.k());
+        ProviderSettings settings = provider.settings();
+        double temperature = settings.temperature(request.k());
         Future<ModelReply> future = executor.submit(() -> {
             if (corrId == null) {
                 return provider.complete(request, temperature);
@@ -119,17 +121,17 @@ public final class ProviderChain implements AutoCloseable {
             }
         });
         try {
-            return future.get(provider.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            return future.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new ProviderException(FailureKind.TIMEOUT, null, null,
-                    "no answer within " + provider.timeout().toMillis() + " ms", e);
+            throw new ProviderException(FailureKind.TIMEOUT,
+                    "no answer within " + settings.timeout().toMillis() + " ms", e);
         } catch (ExecutionException e) {
             throw ErrorClassifier.classify(e.getCause());
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
-            throw new ProviderException(FailureKind.ERROR, null, null, "interrupted", e);
+            throw new ProviderException(FailureKind.ERROR, "interrupted", e);
         }
     }
 
@@ -138,7 +140,7 @@ public final class ProviderChain implements AutoCloseable {
             Thread.sleep(Math.max(0, d.toMillis()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ProviderException(FailureKind.ERROR, null, null, "interrupted", e);
+            throw new ProviderException(FailureKind.ERROR, "interrupted", e);
         }
     }
 

@@ -2,12 +2,20 @@ package dev.codeagent.llmpatch.provider;
 
 import java.time.Duration;
 
-/** A failed provider call, classified; {@code retryAfter} is the server's Retry-After when it sent one. */
-public class ProviderException extends RuntimeException {
+/**
+ * A failed provider call, classified by {@link FailureKind}. Only failures the server answered carry an HTTP
+ * {@code status}, and {@code retryAfter} when it sent one.
+ */
+public final class ProviderException extends RuntimeException {
 
     private final FailureKind kind;
     private final Integer status;
     private final Duration retryAfter;
+
+    /** A failure with no HTTP answer: timeout, refused connection, empty answer, prompt too large. */
+    public ProviderException(FailureKind kind, String message, Throwable cause) {
+        this(kind, null, null, message, cause);
+    }
 
     public ProviderException(FailureKind kind, Integer status, Duration retryAfter, String message, Throwable cause) {
         super(message, cause);

@@ -1,9 +1,7 @@
 package dev.codeagent.llmpatch.provider;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.DoubleFunction;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.messages.SystemMessage;
@@ -19,12 +17,13 @@ public final class SpringAiProvider implements ModelProvider {
 
     private final ProviderSettings settings;
     private final ChatModel chatModel;
-    private final DoubleFunction<ChatOptions> optionsForTemperature;
+    private final ChatOptions defaults;
 
-    public SpringAiProvider(ProviderSettings settings, ChatModel chatModel, DoubleFunction<ChatOptions> optionsForTemperature) {
+    /** {@code defaults}: the model's options for every call; each call sets only its variant's temperature. */
+    public SpringAiProvider(ProviderSettings settings, ChatModel chatModel, ChatOptions defaults) {
         this.settings = settings;
         this.chatModel = chatModel;
-        this.optionsForTemperature = optionsForTemperature;
+        this.defaults = defaults;
     }
 
     @Override
@@ -39,14 +38,14 @@ public final class SpringAiProvider implements ModelProvider {
         }
         ChatResponse response;
         try {
-            response = chatModel.call(new Prompt(messages, optionsForTemperature.apply(temperature)));
+            response = chatModel.call(new Prompt(messages, defaults.mutate().temperature(temperature).build()));
         } catch (RuntimeException e) {
             throw ErrorClassifier.classify(e);
         }
         String text = response == null || response.getResult() == null || response.getResult().getOutput() == null
                 ? null : response.getResult().getOutput().getText();
         if (text == null || text.isBlank()) {
-            throw new ProviderException(FailureKind.ERROR, null, null, "empty answer", null);
+            throw new ProviderException(FailureKind.ERROR, "empty answer", null);
         }
         Usage usage = response.getMetadata() == null ? null : response.getMetadata().getUsage();
         long prompt = usage != null && usage.getPromptTokens() != null && usage.getPromptTokens() > 0
@@ -57,47 +56,12 @@ public final class SpringAiProvider implements ModelProvider {
     }
 
     @Override
-    public double temperature(int k) {
-        return settings.temperature(k);
-    }
-
-    @Override
-    public String name() {
-        return settings.name();
-    }
-
-    @Override
-    public String model() {
-        return settings.model();
-    }
-
-    @Override
-    public String baseUrl() {
-        return settings.baseUrl();
+    public ProviderSettings settings() {
+        return settings;
     }
 
     @Override
     public boolean offline() {
         return false;
-    }
-
-    @Override
-    public long contextTokens() {
-        return settings.contextTokens();
-    }
-
-    @Override
-    public int maxOutputTokens() {
-        return settings.maxOutputTokens();
-    }
-
-    @Override
-    public Duration timeout() {
-        return settings.timeout();
-    }
-
-    @Override
-    public boolean prefersWholeFile() {
-        return settings.prefersWholeFile();
     }
 }

@@ -4,6 +4,7 @@ import io.micrometer.observation.ObservationRegistry;
 import java.net.http.HttpClient;
 import org.springframework.ai.anthropic.AnthropicChatModel;
 import org.springframework.ai.anthropic.AnthropicChatOptions;
+import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.ollama.OllamaChatModel;
 import org.springframework.ai.ollama.api.OllamaApi;
 import org.springframework.ai.ollama.api.OllamaChatOptions;
@@ -35,52 +36,34 @@ public final class SpringAiProviders {
                 .responseErrorHandler(new OllamaErrorHandler())
                 .build();
         // num_ctx is always sent: Ollama's small default silently truncates long prompts.
-        OllamaChatOptions defaults = OllamaChatOptions.builder()
-                .model(s.model())
-                .numCtx((int) s.contextTokens())
-                .numPredict(s.maxOutputTokens())
-                .temperature(s.temperature(1))
-                .build();
+        OllamaChatOptions defaults = limits(OllamaChatOptions.builder(), s).numCtx((int) s.contextTokens()).build();
         OllamaChatModel model = OllamaChatModel.builder()
                 .ollamaApi(api)
                 .options(defaults)
                 .retryTemplate(new RetryTemplate(RetryPolicy.withMaxRetries(0)))
                 .observationRegistry(ObservationRegistry.NOOP)
                 .build();
-        return new SpringAiProvider(s, model, t -> defaults.mutate().temperature(t).build());
+        return new SpringAiProvider(s, model, defaults);
     }
 
     public static SpringAiProvider anthropic(ProviderSettings s, String apiKey) {
-        AnthropicChatOptions defaults = AnthropicChatOptions.builder()
-                .baseUrl(s.baseUrl())
-                .apiKey(apiKey)
-                .model(s.model())
-                .maxTokens(s.maxOutputTokens())
-                .temperature(s.temperature(1))
-                .timeout(s.timeout())
-                .maxRetries(0)
-                .build();
-        AnthropicChatModel model = AnthropicChatModel.builder()
-                .options(defaults)
-                .observationRegistry(ObservationRegistry.NOOP)
-                .build();
-        return new SpringAiProvider(s, model, t -> defaults.mutate().temperature(t).build());
+        AnthropicChatOptions defaults = limits(AnthropicChatOptions.builder(), s)
+                .baseUrl(s.baseUrl()).apiKey(apiKey).timeout(s.timeout()).maxRetries(0).build();
+        return new SpringAiProvider(s,
+                AnthropicChatModel.builder().options(defaults).observationRegistry(ObservationRegistry.NOOP).build(),
+                defaults);
     }
 
     public static SpringAiProvider openAi(ProviderSettings s, String apiKey) {
-        OpenAiChatOptions defaults = OpenAiChatOptions.builder()
-                .baseUrl(s.baseUrl())
-                .apiKey(apiKey)
-                .model(s.model())
-                .maxTokens(s.maxOutputTokens())
-                .temperature(s.temperature(1))
-                .timeout(s.timeout())
-                .maxRetries(0)
-                .build();
-        OpenAiChatModel model = OpenAiChatModel.builder()
-                .options(defaults)
-                .observationRegistry(ObservationRegistry.NOOP)
-                .build();
-        return new SpringAiProvider(s, model, t -> defaults.mutate().temperature(t).build());
+        OpenAiChatOptions defaults = limits(OpenAiChatOptions.builder(), s)
+                .baseUrl(s.baseUrl()).apiKey(apiKey).timeout(s.timeout()).maxRetries(0).build();
+        return new SpringAiProvider(s,
+                OpenAiChatModel.builder().options(defaults).observationRegistry(ObservationRegistry.NOOP).build(),
+                defaults);
+    }
+
+    /** What every provider's options carry: the model, the answer budget and variant 1's temperature. */
+    private static <B extends ChatOptions.Builder<B>> B limits(B options, ProviderSettings s) {
+        return options.model(s.model()).maxTokens(s.maxOutputTokens()).temperature(s.temperature(1));
     }
 }

@@ -83,7 +83,8 @@ public class ProviderChainIT {
     }
 
     private static ProviderSlot slot(int order, ModelProvider p) {
-        return new ProviderSlot(order, p.name(), p, p.model(), p.baseUrl(), null, new ProviderCounters());
+        return new ProviderSlot(order, p.settings().name(), p, p.settings().model(), p.settings().baseUrl(), null,
+                new ProviderCounters());
     }
 
     private ModelProvider ollamaProvider(int numCtx, Duration timeout) {
@@ -121,7 +122,7 @@ public class ProviderChainIT {
                 .withBody(ollamaBody("src/Login.java\n<<<<<<< SEARCH\n=======\n>>>>>>> REPLACE"))));
         try (ProviderChain chain = chain(ollamaProvider(8192, Duration.ofSeconds(30)), anthropicProvider())) {
             ChainReply reply = chain.complete(request("Add validation"), 0);
-            assertThat(reply.provider().name()).isEqualTo("ollama");
+            assertThat(reply.provider().settings().name()).isEqualTo("ollama");
             assertThat(reply.reply().text()).contains("<<<<<<< SEARCH");
             assertThat(reply.reply().promptTokens()).isEqualTo(42);
             assertThat(reply.reply().completionTokens()).isEqualTo(7);
@@ -142,7 +143,7 @@ public class ProviderChainIT {
                 .withBody(anthropicBody("Summary: done"))));
         try (ProviderChain chain = chain(ollamaProvider(8192, Duration.ofSeconds(30)), anthropicProvider())) {
             ChainReply reply = chain.complete(request("Add validation"), 0);
-            assertThat(reply.provider().name()).isEqualTo("anthropic");
+            assertThat(reply.provider().settings().name()).isEqualTo("anthropic");
             assertThat(reply.reply().text()).isEqualTo("Summary: done");
             assertThat(reply.reply().promptTokens()).isEqualTo(50);
             assertThat(reply.earlierFailures()).singleElement().asString().contains("ollama").contains("500");
@@ -162,7 +163,7 @@ public class ProviderChainIT {
                 .withBody(openAiBody("from openai"))));
         try (ProviderChain chain = chain(ollamaProvider(8192, Duration.ofMillis(400)), openAiProvider())) {
             ChainReply reply = chain.complete(request("Add validation"), 0);
-            assertThat(reply.provider().name()).isEqualTo("openai");
+            assertThat(reply.provider().settings().name()).isEqualTo("openai");
             assertThat(reply.reply().text()).isEqualTo("from openai");
             assertThat(reply.reply().completionTokens()).isEqualTo(11);
             assertThat(reply.earlierFailures()).singleElement().asString().startsWith("ollama: timeout");
@@ -183,7 +184,7 @@ public class ProviderChainIT {
                 .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(anthropicBody("second try"))));
         try (ProviderChain chain = chain(anthropicProvider(), openAiProvider())) {
             ChainReply reply = chain.complete(request("Add validation"), 0);
-            assertThat(reply.provider().name()).isEqualTo("anthropic");
+            assertThat(reply.provider().settings().name()).isEqualTo("anthropic");
             assertThat(reply.reply().text()).isEqualTo("second try");
             assertThat(chain.slots().get(0).counters().requests()).isEqualTo(2);
         }
@@ -197,7 +198,7 @@ public class ProviderChainIT {
                 .withBody("{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\",\"code\":\"rate_limit_exceeded\"}}")));
         try (ProviderChain chain = chain(openAiProvider(), new OfflineProvider())) {
             ChainReply reply = chain.complete(request("Add validation"), 0);
-            assertThat(reply.provider().name()).isEqualTo("offline");
+            assertThat(reply.provider().settings().name()).isEqualTo("offline");
             assertThat(reply.earlierFailures()).singleElement().asString().contains("rate-limited").contains("429");
         }
         assertThat(openai.getAllServeEvents()).hasSize(1);
@@ -210,7 +211,7 @@ public class ProviderChainIT {
         String big = "x".repeat(20_000);
         try (ProviderChain chain = chain(ollamaProvider(2048, Duration.ofSeconds(5)), anthropicProvider())) {
             ChainReply reply = chain.complete(request(big), 0);
-            assertThat(reply.provider().name()).isEqualTo("anthropic");
+            assertThat(reply.provider().settings().name()).isEqualTo("anthropic");
             assertThat(reply.earlierFailures()).singleElement().asString().contains("context-too-large");
         }
         assertThat(ollama.getAllServeEvents()).isEmpty();
@@ -255,8 +256,8 @@ public class ProviderChainIT {
             ChainReply first = chain.complete(request("Add validation"), 0);
             ChainReply second = chain.complete(request("Add validation"), 0);
             assertThat(first.provider().offline()).isTrue();
-            assertThat(first.provider().name()).isEqualTo("offline");
-            assertThat(first.provider().model()).isEqualTo("offline-deterministic");
+            assertThat(first.provider().settings().name()).isEqualTo("offline");
+            assertThat(first.provider().settings().model()).isEqualTo("offline-deterministic");
             assertThat(first.reply().text()).contains("Offline provider").contains("<<<<<<< SEARCH")
                     .isEqualTo(second.reply().text());
         }
