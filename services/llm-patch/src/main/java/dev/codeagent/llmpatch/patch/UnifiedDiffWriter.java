@@ -13,6 +13,9 @@ public final class UnifiedDiffWriter {
 
     private static final int CONTEXT = 3;
     private static final long MAX_CELLS = 4_000_000L;
+    private static final int KEEP = 0;
+    private static final int DELETE = 1;
+    private static final int INSERT = 2;
 
     public record FileDiff(String text, int added, int removed) {
     }
@@ -30,58 +33,67 @@ public final class UnifiedDiffWriter {
         }
         out.append("--- ").append(before == null ? "/dev/null" : "a/" + path).append('\n');
         out.append("+++ ").append(after == null ? "/dev/null" : "b/" + path).append('\n');
-        int added = 0;
-        int removed = 0;
         int i = 0;
         while (i < ops.size()) {
-            while (i < ops.size() && ops.get(i)[0] == 0) {
+            while (i < ops.size() && ops.get(i)[0] == KEEP) {
                 i++;
             }
             if (i >= ops.size()) {
                 break;
             }
-            int start = Math.max(0, i - CONTEXT);
-            int end = i;
-            int lastChange = i;
-            while (end < ops.size()) {
-                if (ops.get(end)[0] != 0) {
-                    lastChange = end;
-                } else if (end - lastChange > 2 * CONTEXT) {
-                    break;
-                }
-                end++;
-            }
-            end = Math.min(ops.size(), lastChange + CONTEXT + 1);
-            int oldStart = ops.get(start)[1];
-            int newStart = ops.get(start)[2];
-            int oldCount = 0;
-            int newCount = 0;
-            StringBuilder body = new StringBuilder();
-            for (int k = start; k < end; k++) {
-                int[] op = ops.get(k);
-                if (op[0] == 0) {
-                    body.append(' ').append(a.get(op[1])).append('\n');
-                    oldCount++;
-                    newCount++;
-                } else if (op[0] == 1) {
-                    body.append('-').append(a.get(op[1])).append('\n');
-                    oldCount++;
-                    removed++;
-                } else {
-                    body.append('+').append(b.get(op[2])).append('\n');
-                    newCount++;
-                    added++;
-                }
-            }
-            out.append("@@ -").append(oldCount == 0 ? oldStart : oldStart + 1).append(',').append(oldCount)
-                    .append(" +").append(newCount == 0 ? newStart : newStart + 1).append(',').append(newCount)
-                    .append(" @@\n").append(body);
+            int end = hunkEnd(ops, i);
+            appendHunk(out, ops.subList(Math.max(0, i - CONTEXT), end), a, b);
             i = end;
         }
+        // Every change lies in some hunk, so the totals are simply the counts of the script.
+        int added = (int) ops.stream().filter(op -> op[0] == INSERT).count();
+        int removed = (int) ops.stream().filter(op -> op[0] == DELETE).count();
         return new FileDiff(out.toString(), added, removed);
     }
 
-    /** {type, oldIndex, newIndex}: 0 keep, 1 delete, 2 insert; indexes are positions before the op. */
+    /**
+     * The end (exclusive) of the hunk whose first change is op {@code i}: changes separated by at most
+     * twice the context share a hunk, which ends {@code CONTEXT} kept lines after its last change.
+     */
+    private static int hunkEnd(List<int[]> ops, int i) {
+        int end = i;
+        int lastChange = i;
+        while (end < ops.size()) {
+            if (ops.get(end)[0] != KEEP) {
+                lastChange = end;
+            } else if (end - lastChange > 2 * CONTEXT) {
+                break;
+            }
+            end++;
+        }
+        return Math.min(ops.size(), lastChange + CONTEXT + 1);
+    }
+
+    private static void appendHunk(StringBuilder out, List<int[]> hunk, List<String> a, List<String> b) {
+        int oldStart = hunk.get(0)[1];
+        int newStart = hunk.get(0)[2];
+        int oldCount = 0;
+        int newCount = 0;
+        StringBuilder body = new StringBuilder();
+        for (int[] op : hunk) {
+            if (op[0] == KEEP) {
+                body.append(' ').append(a.get(op[1])).append('\n');
+                oldCount++;
+                newCount++;
+            } else if (op[0] == DELETE) {
+                body.append('-').append(a.get(op[1])).append('\n');
+                oldCount++;
+            } else {
+                body.append('+').append(b.get(op[2])).append('\n');
+                newCount++;
+            }
+        }
+        out.append("@@ -").append(oldCount == 0 ? oldStart : oldStart + 1).append(',').append(oldCount)
+                .append(" +").append(newCount == 0 ? newStart : newStart + 1).append(',').append(newCount)
+                .append(" @@\n").append(body);
+    }
+
+    /** {type, oldIndex, newIndex}: KEEP, DELETE or INSERT; indexes are positions before the op. */
     private static List<int[]> ops(List<String> a, List<String> b) {
         int prefix = 0;
         while (prefix < a.size() && prefix < b.size() && a.get(prefix).equals(b.get(prefix))) {
@@ -94,16 +106,16 @@ public final class UnifiedDiffWriter {
         }
         List<int[]> ops = new ArrayList<>();
         for (int k = 0; k < prefix; k++) {
-            ops.add(new int[] {0, k, k});
+            ops.add(new int[] {KEEP, k, k});
         }
         int m = a.size() - prefix - suffix;
         int n = b.size() - prefix - suffix;
         if ((long) m * n > MAX_CELLS) {
             for (int k = 0; k < m; k++) {
-                ops.add(new int[] {1, prefix + k, prefix});
+                ops.add(new int[] {DELETE, prefix + k, prefix});
             }
             for (int k = 0; k < n; k++) {
-                ops.add(new int[] {2, prefix + m, prefix + k});
+                ops.add(new int[] {INSERT, prefix + m, prefix + k});
             }
         } else {
             int[][] dp = new int[m + 1][n + 1];
@@ -117,16 +129,16 @@ public final class UnifiedDiffWriter {
             int y = 0;
             while (x < m || y < n) {
                 if (x < m && y < n && a.get(prefix + x).equals(b.get(prefix + y))) {
-                    ops.add(new int[] {0, prefix + x++, prefix + y++});
+                    ops.add(new int[] {KEEP, prefix + x++, prefix + y++});
                 } else if (x < m && (y == n || dp[x + 1][y] >= dp[x][y + 1])) {
-                    ops.add(new int[] {1, prefix + x++, prefix + y});
+                    ops.add(new int[] {DELETE, prefix + x++, prefix + y});
                 } else {
-                    ops.add(new int[] {2, prefix + x, prefix + y++});
+                    ops.add(new int[] {INSERT, prefix + x, prefix + y++});
                 }
             }
         }
         for (int k = 0; k < suffix; k++) {
-            ops.add(new int[] {0, a.size() - suffix + k, b.size() - suffix + k});
+            ops.add(new int[] {KEEP, a.size() - suffix + k, b.size() - suffix + k});
         }
         return ops;
     }
