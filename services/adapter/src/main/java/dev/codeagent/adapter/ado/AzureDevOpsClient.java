@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -138,7 +139,7 @@ public class AzureDevOpsClient {
     /** Parses a successful JSON answer; an HTML page here is Azure DevOps' sign-in page. */
     public JsonNode parse(AzureDevOpsCall call, AzureDevOpsResponse response) {
         String contentType = response.header("Content-Type");
-        if (contentType != null && contentType.toLowerCase().contains("text/html")) {
+        if (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("text/html")) {
             throw GitProblems.permission("Azure DevOps answered " + call.operation() + " with a sign-in page: the "
                     + credentials.kind() + " credential was not accepted", call.scope());
         }
@@ -162,7 +163,7 @@ public class AzureDevOpsClient {
         if (message == null) {
             return false;
         }
-        String m = message.toLowerCase();
+        String m = message.toLowerCase(Locale.ROOT);
         return m.contains("tf401028") || m.contains("already been updated") || m.contains("staleoldobjectid")
                 || m.contains("tf401027") && m.contains("update");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class JobIdsTest {
         assertThat(uuid.version()).isEqualTo(7);
         assertThat(uuid.variant()).isEqualTo(2);
         assertThat(uuid.getMostSignificantBits() >>> 16).isEqualTo(t.toEpochMilli());
-        assertThat(id).isEqualTo(id.toLowerCase());
+        assertThat(id).isEqualTo(id.toLowerCase(Locale.ROOT));
 
         String later = JobIds.next(t.plusMillis(1));
         String muchLater = JobIds.next(t.plusSeconds(86_400L * 365 * 10));

@@ -3,6 +3,7 @@ package dev.codeagent.deployment.compose;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -77,7 +78,7 @@ record RenderedCompose(ComposeScenario scenario, Map<String, Object> model) {
 
     /** Memory in bytes from "512M", "1G", "1g" or a plain byte count. */
     static long bytes(Object value) {
-        String text = String.valueOf(value).trim().toLowerCase();
+        String text = String.valueOf(value).trim().toLowerCase(Locale.ROOT);
         long factor = 1;
         if (text.endsWith("b")) {
             text = text.substring(0, text.length() - 1);

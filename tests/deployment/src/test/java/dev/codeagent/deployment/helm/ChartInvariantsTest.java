@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -155,7 +156,7 @@ class ChartInvariantsTest {
             assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations())
                     .containsKeys("checksum/config", "checksum/secret");
             assertThat(rendered(scenario).configMap(component).getData())
-                    .containsEntry("CODEAGENT_" + component.toUpperCase().replace('-', '_') + "_PORT",
+                    .containsEntry("CODEAGENT_" + component.toUpperCase(Locale.ROOT).replace('-', '_') + "_PORT",
                             String.valueOf(PORTS.get(component)));
         }
     }
