@@ -2,25 +2,15 @@ package dev.codeagent.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.codeagent.platform.testing.ServiceSmokeChecks;
+import dev.codeagent.platform.testing.ServiceSmokeTestSupport;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "codeagent.platform.internal-token=smoke-test-token-0123456789")
-class GatewaySmokeIT {
+/** The platform's smoke checks against the started gateway, plus its refusal of webhooks while unconfigured. */
+class GatewaySmokeIT extends ServiceSmokeTestSupport {
 
-    @LocalServerPort
-    int port;
-
-    @Test
-    void answersActuatorEndpointsAndEchoesCorrelationId() throws Exception {
-        ServiceSmokeChecks checks = new ServiceSmokeChecks(port);
-        checks.assertActuatorEndpoints();
-        checks.assertCorrelationIdEchoed();
-        checks.assertInternalPathProtected("/api/internal-probe");
+    GatewaySmokeIT() {
+        super("/api/internal-probe");
     }
 
     @Test

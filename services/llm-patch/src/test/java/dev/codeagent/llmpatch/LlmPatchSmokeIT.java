@@ -1,22 +1,11 @@
 package dev.codeagent.llmpatch;
 
-import dev.codeagent.platform.testing.ServiceSmokeChecks;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import dev.codeagent.platform.testing.ServiceSmokeTestSupport;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "codeagent.platform.internal-token=smoke-test-token-0123456789")
-class LlmPatchSmokeIT {
+/** The platform's smoke checks against the started llm-patch; /api/providers stands for its internal API. */
+class LlmPatchSmokeIT extends ServiceSmokeTestSupport {
 
-    @LocalServerPort
-    int port;
-
-    @Test
-    void answersActuatorEndpointsAndEchoesCorrelationId() throws Exception {
-        ServiceSmokeChecks checks = new ServiceSmokeChecks(port);
-        checks.assertActuatorEndpoints();
-        checks.assertCorrelationIdEchoed();
-        checks.assertInternalPathProtected("/api/providers");
+    LlmPatchSmokeIT() {
+        super("/api/providers");
     }
 }

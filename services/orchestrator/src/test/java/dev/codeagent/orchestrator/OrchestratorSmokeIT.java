@@ -1,22 +1,11 @@
 package dev.codeagent.orchestrator;
 
-import dev.codeagent.platform.testing.ServiceSmokeChecks;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import dev.codeagent.platform.testing.ServiceSmokeTestSupport;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "codeagent.platform.internal-token=smoke-test-token-0123456789")
-class OrchestratorSmokeIT {
+/** The platform's smoke checks against the started orchestrator; /api/orchestrators stands for its internal API. */
+class OrchestratorSmokeIT extends ServiceSmokeTestSupport {
 
-    @LocalServerPort
-    int port;
-
-    @Test
-    void answersActuatorEndpointsAndEchoesCorrelationId() throws Exception {
-        ServiceSmokeChecks checks = new ServiceSmokeChecks(port);
-        checks.assertActuatorEndpoints();
-        checks.assertCorrelationIdEchoed();
-        checks.assertInternalPathProtected("/api/orchestrators");
+    OrchestratorSmokeIT() {
+        super("/api/orchestrators");
     }
 }
