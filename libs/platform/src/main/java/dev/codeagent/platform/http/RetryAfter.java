@@ -8,10 +8,13 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
- * Reads an HTTP {@code Retry-After} value (RFC 9110 §10.2.3): delta-seconds or an HTTP date. Fractional
- * seconds are accepted because some model APIs send them. A date in the past means "now"; anything
- * unreadable (including a negative number) is treated as absent, so the caller falls back to its own
- * backoff.
+ * The HTTP {@code Retry-After} header (RFC 9110 §10.2.3), read and written.
+ *
+ * <p>Reading accepts delta-seconds or an HTTP date. Fractional seconds are accepted because some model APIs
+ * send them. A date in the past means "now"; anything unreadable (including a negative number) is treated
+ * as absent, so the caller falls back to its own backoff.
+ *
+ * <p>Writing produces whole delta-seconds, rounded up: a client that waits as told is never early.
  */
 public final class RetryAfter {
 
@@ -34,5 +37,14 @@ public final class RetryAfter {
         } catch (DateTimeParseException notADate) {
             return null;
         }
+    }
+
+    /**
+     * The value that asks for a wait of at least {@code wait}: whole seconds rounded up, and never below 1,
+     * because an answer that asks for a retry asks for a pause, not for an immediate retry loop.
+     */
+    public static String format(Duration wait) {
+        long seconds = wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0);
+        return Long.toString(Math.max(1, seconds));
     }
 }

@@ -15,8 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.pattern.PathPattern;
@@ -76,14 +74,9 @@ public class InternalTokenFilter extends OncePerRequestFilter {
             }
         }
         log.warn("Rejected {} {}: missing or wrong internal token", request.getMethod(), request.getRequestURI());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-                "This internal API needs 'Authorization: Bearer <CODEAGENT_INTERNAL_TOKEN>'.");
-        problem.setType(ProblemTypes.UNAUTHORIZED);
-        problem.setTitle("Unauthorized");
-        problem.setProperty("corrId", CorrelationId.current());
-        response.setStatus(HttpStatus.UNAUTHORIZED.value());
-        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"codeagent-internal\"");
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(jsonMapper.writeValueAsBytes(problem));
+        ProblemResponse.of(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED, "Unauthorized",
+                        "This internal API needs 'Authorization: Bearer <CODEAGENT_INTERNAL_TOKEN>'.")
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"codeagent-internal\"")
+                .writeTo(response, jsonMapper);
     }
 }

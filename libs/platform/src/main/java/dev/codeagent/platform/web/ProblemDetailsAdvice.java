@@ -29,40 +29,30 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
     @ExceptionHandler(ApiProblemException.class)
-    ResponseEntity<ProblemDetail> handleApiProblem(ApiProblemException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
-        problem.setType(ex.type());
-        problem.setTitle(ex.title());
-        ex.properties().forEach(problem::setProperty);
-        withCorrelation(problem);
-        HttpHeaders headers = new HttpHeaders();
-        if (ex.retryAfter() != null) {
-            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, ex.retryAfter().toSeconds())));
-        }
+    ResponseEntity<Object> handleApiProblem(ApiProblemException ex) {
+        ProblemResponse problem = ProblemResponse.of(ex.status(), ex.type(), ex.title(), ex.getMessage())
+                .retryAfter(ex.retryAfter());
+        ex.properties().forEach(problem::member);
         if (ex.status().is5xxServerError()) {
             log.warn("{} {}: {}", ex.status().value(), ex.title(), ex.getMessage());
         }
-        return ResponseEntity.status(ex.status()).headers(headers).body(problem);
+        return problem.toResponseEntity();
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
-    ResponseEntity<ProblemDetail> handleConstraintViolation(ConstraintViolationException ex) {
+    ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex) {
         List<Map<String, String>> errors = ex.getConstraintViolations().stream()
                 .map(v -> Map.of("field", String.valueOf(v.getPropertyPath()), "message", v.getMessage()))
                 .toList();
-        ProblemDetail problem = validationProblem("Invalid request: " + describe(errors));
-        problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().body(withCorrelation(problem));
+        return invalid(errors).toResponseEntity();
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
+    ResponseEntity<Object> handleUnexpected(Exception ex) {
         log.error("Unexpected error", ex);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "The service failed unexpectedly; the log has details under this correlation id.");
-        problem.setType(ProblemTypes.INTERNAL);
-        problem.setTitle("Internal error");
-        return ResponseEntity.internalServerError().body(withCorrelation(problem));
+        return ProblemResponse.of(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL, "Internal error",
+                "The service failed unexpectedly; the log has details under this correlation id.")
+                .toResponseEntity();
     }
 
     @Override
@@ -71,48 +61,39 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
                 .map(e -> Map.of("field", e.getField(), "message", String.valueOf(e.getDefaultMessage())))
                 .toList();
-        ProblemDetail problem = validationProblem("Invalid request: " + describe(errors));
-        problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().body(withCorrelation(problem));
+        return invalid(errors).toResponseEntity();
     }
 
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = validationProblem("Invalid request parameters: " + ex.getMessage());
-        return ResponseEntity.badRequest().body(withCorrelation(problem));
+        return validationProblem("Invalid request parameters: " + ex.getMessage()).toResponseEntity();
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = validationProblem("The request body is not valid JSON for this endpoint: "
-                + rootMessage(ex));
-        return ResponseEntity.badRequest().body(withCorrelation(problem));
+        return validationProblem("The request body is not valid JSON for this endpoint: " + rootMessage(ex))
+                .toResponseEntity();
     }
 
+    /** Spring MVC's own problems (404, 405, 415, ...) get the correlation id like ours. */
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
             WebRequest request) {
         if (body instanceof ProblemDetail problem) {
-            withCorrelation(problem);
+            ProblemResponse.withCorrelationId(problem);
         }
         return super.createResponseEntity(body, headers, status, request);
     }
 
-    private static ProblemDetail validationProblem(String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        problem.setType(ProblemTypes.VALIDATION);
-        problem.setTitle("Bad request");
-        return problem;
+    /** A 400 naming each invalid field in {@code errors}. */
+    private static ProblemResponse invalid(List<Map<String, String>> errors) {
+        return validationProblem("Invalid request: " + describe(errors)).member("errors", errors);
     }
 
-    private static ProblemDetail withCorrelation(ProblemDetail problem) {
-        String corrId = CorrelationId.current();
-        if (corrId != null) {
-            problem.setProperty("corrId", corrId);
-        }
-        return problem;
+    private static ProblemResponse validationProblem(String detail) {
+        return ProblemResponse.of(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Bad request", detail);
     }
 
     private static String describe(List<Map<String, String>> errors) {

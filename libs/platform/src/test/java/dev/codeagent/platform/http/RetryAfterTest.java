@@ -33,4 +33,30 @@ class RetryAfterTest {
         assertThat(RetryAfter.parse("soon", clock)).isNull();
         assertThat(RetryAfter.parse("1e3", clock)).isNull();
     }
+
+    @Test
+    void writesWholeSecondsRoundedUpSoThatAClientIsNeverEarly() {
+        assertThat(RetryAfter.format(Duration.ofMillis(1))).isEqualTo("1");
+        assertThat(RetryAfter.format(Duration.ofMillis(999))).isEqualTo("1");
+        assertThat(RetryAfter.format(Duration.ofMillis(1000))).isEqualTo("1");
+        assertThat(RetryAfter.format(Duration.ofMillis(1001))).isEqualTo("2");
+        assertThat(RetryAfter.format(Duration.ofSeconds(7))).isEqualTo("7");
+        assertThat(RetryAfter.format(Duration.ofSeconds(7).plusNanos(1))).isEqualTo("8");
+    }
+
+    @Test
+    void neverAsksForLessThanOneSecond() {
+        assertThat(RetryAfter.format(Duration.ZERO)).isEqualTo("1");
+        assertThat(RetryAfter.format(Duration.ofNanos(1))).isEqualTo("1");
+        assertThat(RetryAfter.format(Duration.ofMillis(-1500))).isEqualTo("1");
+    }
+
+    @Test
+    void whatIsWrittenReadsBackAsAtLeastTheWait() {
+        for (long millis : new long[] {1, 999, 1000, 1001, 1500, 59_999, 3_600_000}) {
+            Duration wait = Duration.ofMillis(millis);
+            assertThat(RetryAfter.parse(RetryAfter.format(wait), clock)).isGreaterThanOrEqualTo(wait)
+                    .isLessThan(wait.plusSeconds(1));
+        }
+    }
 }

@@ -3,14 +3,13 @@ package dev.codeagent.gateway.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.codeagent.contracts.ProblemTypes;
 import dev.codeagent.gateway.intake.IntakeOutcome;
-import dev.codeagent.platform.web.CorrelationId;
+import dev.codeagent.platform.web.ProblemResponse;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -75,10 +74,8 @@ final class DeliveryAnswers {
     }
 
     static ResponseEntity<Object> unauthorized(String challenge, String detail) {
-        ResponseEntity<Object> answer = problem(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED, "Unauthorized",
-                detail, null, null);
-        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
-                .header(HttpHeaders.WWW_AUTHENTICATE, challenge).body(answer.getBody());
+        return ProblemResponse.of(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED, "Unauthorized", detail)
+                .header(HttpHeaders.WWW_AUTHENTICATE, challenge).toResponseEntity();
     }
 
     static ResponseEntity<Object> badRequest(String detail, List<String> fields) {
@@ -97,22 +94,10 @@ final class DeliveryAnswers {
 
     private static ResponseEntity<Object> problem(HttpStatus status, URI type, String title, String detail,
             Duration retryAfter, List<String> fields) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(type);
-        problem.setTitle(title);
+        ProblemResponse problem = ProblemResponse.of(status, type, title, detail).retryAfter(retryAfter);
         if (fields != null && !fields.isEmpty()) {
-            problem.setProperty("fields", fields);
+            problem.member("fields", fields);
         }
-        String corrId = CorrelationId.current();
-        if (corrId != null) {
-            problem.setProperty("corrId", corrId);
-        }
-        ResponseEntity.BodyBuilder builder = ResponseEntity.status(status)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        if (retryAfter != null) {
-            long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-            builder.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        }
-        return builder.body(problem);
+        return problem.toResponseEntity();
     }
 }
