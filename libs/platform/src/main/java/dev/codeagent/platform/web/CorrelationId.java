@@ -1,6 +1,7 @@
 package dev.codeagent.platform.web;
 
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
 
@@ -18,15 +19,31 @@ public final class CorrelationId {
         return MDC.get(MDC_KEY);
     }
 
-    /** Sets the id for this thread; returns a scope that restores the previous one. */
+    /** Sets the id for this thread (none when null); returns a scope that restores the previous one. */
     public static Scope open(String id) {
         String previous = MDC.get(MDC_KEY);
-        MDC.put(MDC_KEY, id);
+        set(id);
+        return () -> set(previous);
+    }
+
+    private static void set(String id) {
+        if (id == null) {
+            MDC.remove(MDC_KEY);
+        } else {
+            MDC.put(MDC_KEY, id);
+        }
+    }
+
+    /**
+     * {@code task} with the caller's id: the id in scope now is in scope while the task runs, on whatever
+     * thread runs it, and that thread's own is back afterwards. The MDC is per thread, so work handed to an
+     * executor would otherwise log without the id of the request it serves.
+     */
+    public static <T> Callable<T> wrap(Callable<T> task) {
+        String id = current();
         return () -> {
-            if (previous == null) {
-                MDC.remove(MDC_KEY);
-            } else {
-                MDC.put(MDC_KEY, previous);
+            try (Scope ignored = open(id)) {
+                return task.call();
             }
         };
     }

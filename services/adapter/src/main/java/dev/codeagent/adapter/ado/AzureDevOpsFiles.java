@@ -79,15 +79,10 @@ class AzureDevOpsFiles {
         CommitIds.requireFull(request.commit(), "commit");
         request.paths().forEach(RepositoryPaths::requireSafe);
         long limit = adapter.maxFileSize().toBytes();
-        String corrId = CorrelationId.current();
         List<Future<Optional<FileContent>>> results = new ArrayList<>();
         try {
             for (String path : request.paths()) {
-                results.add(readers.submit(() -> {
-                    try (CorrelationId.Scope ignored = CorrelationId.open(corrId == null ? "-" : corrId)) {
-                        return readFile(repo, request.commit(), path, limit);
-                    }
-                }));
+                results.add(readers.submit(CorrelationId.wrap(() -> readFile(repo, request.commit(), path, limit))));
             }
             List<FileContent> files = new ArrayList<>();
             List<String> missing = new ArrayList<>();

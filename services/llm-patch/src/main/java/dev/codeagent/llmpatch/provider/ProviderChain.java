@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * The ordered provider chain. A 429/503 whose Retry-After is short is retried on the same provider a few
@@ -109,17 +108,10 @@ public final class ProviderChain implements AutoCloseable {
     }
 
     private ModelReply callOnce(ModelProvider provider, ModelRequest request) {
-        String corrId = MDC.get(CorrelationId.MDC_KEY);
         ProviderSettings settings = provider.settings();
         double temperature = settings.temperature(request.k());
-        Future<ModelReply> future = executor.submit(() -> {
-            if (corrId == null) {
-                return provider.complete(request, temperature);
-            }
-            try (var ignored = CorrelationId.open(corrId)) {
-                return provider.complete(request, temperature);
-            }
-        });
+        Future<ModelReply> future = executor.submit(CorrelationId.wrap(
+                () -> provider.complete(request, temperature)));
         try {
             return future.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
