@@ -299,20 +299,20 @@ public class OrchestratorClient implements AutoCloseable {
         throw new InvalidAnswer("answer with a result of status " + status);
     }
 
+    /** The {@code outcome} tag of the hand-off timer. */
+    private static final HandoffResult.Visitor<String> OUTCOME_TAGS = new HandoffResult.Visitor<>() {
+        @Override public String created(HandoffResult.Created result) { return "created"; }
+        @Override public String existing(HandoffResult.Existing result) { return "existing"; }
+        @Override public String unavailable(HandoffResult.Unavailable result) { return "unavailable"; }
+        @Override public String refused(HandoffResult.Refused result) { return "refused"; }
+    };
+
     private void record(HandoffResult result, long started) {
-        String outcome;
-        if (result instanceof HandoffResult.Created) {
-            outcome = "created";
-        } else if (result instanceof HandoffResult.Existing) {
-            outcome = "existing";
-        } else if (result instanceof HandoffResult.Unavailable) {
-            outcome = "unavailable";
-        } else {
-            outcome = "refused";
+        if (result instanceof HandoffResult.Refused refused) {
             metrics.handoffError("refused");
-            log.warn("Orchestrator refused a command: {}", ((HandoffResult.Refused) result).detail());
+            log.warn("Orchestrator refused a command: {}", refused.detail());
         }
-        metrics.handoff(outcome, System.nanoTime() - started);
+        metrics.handoff(result.accept(OUTCOME_TAGS), System.nanoTime() - started);
     }
 
     private static void sleep(long nanos) {

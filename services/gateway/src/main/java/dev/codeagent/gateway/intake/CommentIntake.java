@@ -51,7 +51,7 @@ public class CommentIntake {
             return new IntakeOutcome.Ignored("agent-comment");
         }
         ParsedCommand command = parser.parse(event.content());
-        metrics.parsed(command.outcome());
+        metrics.parsed(command.accept(PARSE_TAGS));
         if (command instanceof ParsedCommand.NotACommand) {
             return new IntakeOutcome.Ignored("not-a-command");
         }
@@ -62,39 +62,73 @@ public class CommentIntake {
             return new IntakeOutcome.RateLimited(refusal.scope(), refusal.retryAfter());
         }
         StartJobRequest request = toRequest(event, command);
-        HandoffResult result = orchestrator.start(request);
-        if (result instanceof HandoffResult.Created created) {
-            log.info("Job {} started for {} ({} /{})", created.jobId(), request.idempotencyKey(),
-                    request.kind(), request.variants());
+        return orchestrator.start(request).accept(new HandoffOutcome(request, event.edited()));
+    }
+
+    /** The {@code outcome} tag of the parse counter. */
+    private static final ParsedCommand.Visitor<String> PARSE_TAGS = new ParsedCommand.Visitor<>() {
+        @Override public String notACommand(ParsedCommand.NotACommand command) { return "not-a-command"; }
+        @Override public String edit(ParsedCommand.Edit command) { return "edit"; }
+        @Override public String help(ParsedCommand.Help command) { return "help"; }
+        @Override public String rejected(ParsedCommand.Rejected command) { return "rejected"; }
+    };
+
+    /** What a hand-off's result means for the delivery of the comment. */
+    private record HandoffOutcome(StartJobRequest request, boolean edited)
+            implements HandoffResult.Visitor<IntakeOutcome> {
+
+        @Override
+        public IntakeOutcome created(HandoffResult.Created created) {
+            log.info("Job {} started for {} ({} /{})", created.jobId(), request.idempotencyKey(), request.kind(),
+                    request.variants());
             return new IntakeOutcome.Accepted(created.jobId(), created.statusUrl());
         }
-        if (result instanceof HandoffResult.Existing existing) {
+
+        @Override
+        public IntakeOutcome existing(HandoffResult.Existing existing) {
             // An edited comment fires the same event again; the command it carried was already taken.
-            return event.edited()
+            return edited
                     ? new IntakeOutcome.Ignored("edit-of-handled-comment", existing.jobId(), existing.statusUrl())
                     : new IntakeOutcome.Duplicate(existing.jobId(), existing.statusUrl());
         }
-        if (result instanceof HandoffResult.Unavailable unavailable) {
+
+        @Override
+        public IntakeOutcome unavailable(HandoffResult.Unavailable unavailable) {
             return new IntakeOutcome.Unavailable(unavailable.detail(), unavailable.retryAfter());
         }
-        return new IntakeOutcome.Refused(((HandoffResult.Refused) result).detail());
+
+        @Override
+        public IntakeOutcome refused(HandoffResult.Refused refused) {
+            return new IntakeOutcome.Refused(refused.detail());
+        }
     }
 
-    static StartJobRequest toRequest(CommentEvent event, ParsedCommand command) {
-        CommandKind kind;
-        String intent = null;
-        int variants = 0;
-        String rejection = null;
-        if (command instanceof ParsedCommand.Edit edit) {
-            kind = CommandKind.EDIT;
-            intent = edit.intent();
-            variants = edit.variants();
-        } else if (command instanceof ParsedCommand.Help) {
-            kind = CommandKind.HELP;
-        } else {
-            kind = CommandKind.REJECTED;
-            rejection = ((ParsedCommand.Rejected) command).reason();
-        }
+    private static StartJobRequest toRequest(CommentEvent event, ParsedCommand command) {
+        return command.accept(new ParsedCommand.Visitor<>() {
+            @Override
+            public StartJobRequest notACommand(ParsedCommand.NotACommand notACommand) {
+                throw new IllegalArgumentException("A comment that is not a command starts no job");
+            }
+
+            @Override
+            public StartJobRequest edit(ParsedCommand.Edit edit) {
+                return request(event, CommandKind.EDIT, edit.intent(), edit.variants(), null);
+            }
+
+            @Override
+            public StartJobRequest help(ParsedCommand.Help help) {
+                return request(event, CommandKind.HELP, null, 0, null);
+            }
+
+            @Override
+            public StartJobRequest rejected(ParsedCommand.Rejected rejected) {
+                return request(event, CommandKind.REJECTED, null, 0, rejected.reason());
+            }
+        });
+    }
+
+    private static StartJobRequest request(CommentEvent event, CommandKind kind, String intent, int variants,
+            String rejection) {
         String key = StartJobRequest.keyOf(event.repository(), event.pullRequestId(), event.threadId(),
                 event.commentId());
         return new StartJobRequest(key, event.repository(), event.pullRequestId(), event.threadId(),

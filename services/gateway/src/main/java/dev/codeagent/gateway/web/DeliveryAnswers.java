@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.codeagent.contracts.ProblemTypes;
 import dev.codeagent.gateway.intake.IntakeOutcome;
 import dev.codeagent.platform.web.ProblemResponse;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
@@ -18,9 +17,12 @@ import tools.jackson.databind.json.JsonMapper;
  * subscription on probation after any other failure (and disables it at once on 410), so a delivery is
  * never answered with 404, 410 or 500: passing trouble is a 503 with {@code Retry-After}.
  */
-final class DeliveryAnswers {
+final class DeliveryAnswers implements IntakeOutcome.Visitor<ResponseEntity<Object>> {
 
-    private DeliveryAnswers() {
+    private final JsonMapper json;
+
+    DeliveryAnswers(JsonMapper json) {
+        this.json = json;
     }
 
     /** 202 body for a new job. */
@@ -38,29 +40,46 @@ final class DeliveryAnswers {
     record Ignored(String ignored, String jobId, String statusUrl) {
     }
 
-    static ResponseEntity<Object> of(IntakeOutcome outcome, JsonMapper json) {
-        if (outcome instanceof IntakeOutcome.Accepted a) {
-            return json(HttpStatus.ACCEPTED, new JobAccepted(a.jobId(), a.statusUrl()), json);
-        }
-        if (outcome instanceof IntakeOutcome.Duplicate d) {
-            return json(HttpStatus.OK, new JobExists(d.jobId(), d.statusUrl(), true), json);
-        }
-        if (outcome instanceof IntakeOutcome.Ignored i) {
-            return json(HttpStatus.OK, new Ignored(i.reason(), i.jobId(), i.statusUrl()), json);
-        }
-        if (outcome instanceof IntakeOutcome.RateLimited r) {
-            return problem(HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.RATE_LIMITED, "Too many commands",
-                    "Too many commands from this " + r.scope() + "; try again later.", r.retryAfter(), null);
-        }
-        if (outcome instanceof IntakeOutcome.Unavailable u) {
-            return unavailable(u.detail(), u.retryAfter());
-        }
-        return problem(HttpStatus.BAD_GATEWAY, ProblemTypes.UNAVAILABLE, "Orchestrator refused the command",
-                ((IntakeOutcome.Refused) outcome).detail(), null, null);
+    ResponseEntity<Object> of(IntakeOutcome outcome) {
+        return outcome.accept(this);
     }
 
-    static ResponseEntity<Object> ignored(String reason, JsonMapper json) {
-        return json(HttpStatus.OK, new Ignored(reason, null, null), json);
+    @Override
+    public ResponseEntity<Object> accepted(IntakeOutcome.Accepted accepted) {
+        return json(HttpStatus.ACCEPTED, new JobAccepted(accepted.jobId(), accepted.statusUrl()));
+    }
+
+    @Override
+    public ResponseEntity<Object> duplicate(IntakeOutcome.Duplicate duplicate) {
+        return json(HttpStatus.OK, new JobExists(duplicate.jobId(), duplicate.statusUrl(), true));
+    }
+
+    @Override
+    public ResponseEntity<Object> ignored(IntakeOutcome.Ignored ignored) {
+        return json(HttpStatus.OK, new Ignored(ignored.reason(), ignored.jobId(), ignored.statusUrl()));
+    }
+
+    @Override
+    public ResponseEntity<Object> rateLimited(IntakeOutcome.RateLimited limited) {
+        return ProblemResponse.of(HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.RATE_LIMITED, "Too many commands",
+                "Too many commands from this " + limited.scope() + "; try again later.")
+                .retryAfter(limited.retryAfter()).toResponseEntity();
+    }
+
+    @Override
+    public ResponseEntity<Object> unavailable(IntakeOutcome.Unavailable unavailable) {
+        return unavailable(unavailable.detail(), unavailable.retryAfter());
+    }
+
+    @Override
+    public ResponseEntity<Object> refused(IntakeOutcome.Refused refused) {
+        return ProblemResponse.of(HttpStatus.BAD_GATEWAY, ProblemTypes.UNAVAILABLE,
+                "Orchestrator refused the command", refused.detail()).toResponseEntity();
+    }
+
+    /** 200 for a delivery that is not a comment the gateway handles. */
+    ResponseEntity<Object> ignored(String reason) {
+        return json(HttpStatus.OK, new Ignored(reason, null, null));
     }
 
     /**
@@ -69,35 +88,31 @@ final class DeliveryAnswers {
      * as a failure), and a body of known length goes out with {@code Content-Length} in one write instead
      * of chunked. {@code DeliveryController} writes such answers to the response itself.
      */
-    private static ResponseEntity<Object> json(HttpStatus status, Object body, JsonMapper json) {
+    private ResponseEntity<Object> json(HttpStatus status, Object body) {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsBytes(body));
     }
 
-    static ResponseEntity<Object> unauthorized(String challenge, String detail) {
+    ResponseEntity<Object> unauthorized(String challenge, String detail) {
         return ProblemResponse.of(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED, "Unauthorized", detail)
                 .header(HttpHeaders.WWW_AUTHENTICATE, challenge).toResponseEntity();
     }
 
-    static ResponseEntity<Object> badRequest(String detail, List<String> fields) {
-        return problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Bad request", detail, null, fields);
-    }
-
-    static ResponseEntity<Object> tooLarge(long limit) {
-        return problem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.VALIDATION, "Payload too large",
-                "The request body exceeds " + limit + " bytes.", null, null);
-    }
-
-    static ResponseEntity<Object> unavailable(String detail, Duration retryAfter) {
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE, "Service unavailable", detail,
-                retryAfter, null);
-    }
-
-    private static ResponseEntity<Object> problem(HttpStatus status, URI type, String title, String detail,
-            Duration retryAfter, List<String> fields) {
-        ProblemResponse problem = ProblemResponse.of(status, type, title, detail).retryAfter(retryAfter);
-        if (fields != null && !fields.isEmpty()) {
+    ResponseEntity<Object> badRequest(String detail, List<String> fields) {
+        ProblemResponse problem = ProblemResponse.of(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Bad request",
+                detail);
+        if (!fields.isEmpty()) {
             problem.member("fields", fields);
         }
         return problem.toResponseEntity();
+    }
+
+    ResponseEntity<Object> tooLarge(long limit) {
+        return ProblemResponse.of(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.VALIDATION, "Payload too large",
+                "The request body exceeds " + limit + " bytes.").toResponseEntity();
+    }
+
+    ResponseEntity<Object> unavailable(String detail, Duration retryAfter) {
+        return ProblemResponse.of(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE, "Service unavailable",
+                detail).retryAfter(retryAfter).toResponseEntity();
     }
 }

@@ -45,6 +45,7 @@ public class DeliveryController {
     private final CommentIntake intake;
     private final GatewayMetrics metrics;
     private final JsonMapper jsonMapper;
+    private final DeliveryAnswers answers;
     private final int maxBodyBytes;
     private final AdoDeliveryReader adoReader = new AdoDeliveryReader();
     private final CommentEventReader commentEventReader = new CommentEventReader();
@@ -55,6 +56,7 @@ public class DeliveryController {
         this.intake = intake;
         this.metrics = metrics;
         this.jsonMapper = jsonMapper;
+        this.answers = new DeliveryAnswers(jsonMapper);
         this.maxBodyBytes = (int) properties.maxBodySize().toBytes();
     }
 
@@ -97,7 +99,7 @@ public class DeliveryController {
         if (auth != WebhookAuthenticator.Result.OK) {
             metrics.authFailure(endpoint, auth.metricTag());
             metrics.delivery(endpoint, "unknown", "unauthorized", started);
-            return DeliveryAnswers.unauthorized(authenticator.challenge(), auth == WebhookAuthenticator.Result
+            return answers.unauthorized(authenticator.challenge(), auth == WebhookAuthenticator.Result
                     .NOT_CONFIGURED ? "This gateway has no webhook credentials configured, so it accepts no "
                     + "deliveries." : "This endpoint needs the webhook credentials (HTTP Basic and/or the "
                     + authenticator.secretHeader() + " header, as configured).");
@@ -109,13 +111,13 @@ public class DeliveryController {
             root = jsonMapper.readTree(body.bytes(), 0, body.length());
         } catch (RequestBodies.TooLargeException e) {
             metrics.delivery(endpoint, "unknown", "too-large", started);
-            return DeliveryAnswers.tooLarge(maxBodyBytes);
+            return answers.tooLarge(maxBodyBytes);
         } catch (JacksonException e) {
             metrics.delivery(endpoint, "unknown", "bad-request", started);
-            return DeliveryAnswers.badRequest("The request body is not valid JSON: " + firstLine(e), List.of());
+            return answers.badRequest("The request body is not valid JSON: " + firstLine(e), List.of());
         } catch (IOException e) {
             metrics.delivery(endpoint, "unknown", "bad-request", started);
-            return DeliveryAnswers.badRequest("The request body could not be read.", List.of());
+            return answers.badRequest("The request body could not be read.", List.of());
         }
         try {
             return dispatch(endpoint, reader.apply(root), request, response, started);
@@ -123,39 +125,61 @@ public class DeliveryController {
             // A bug must not make Azure DevOps disable the subscription: 503 is retried, 500 is not.
             log.error("Delivery failed unexpectedly", e);
             metrics.delivery(endpoint, "unknown", "error", started);
-            return DeliveryAnswers.unavailable("The gateway failed unexpectedly; the log has details under this "
+            return answers.unavailable("The gateway failed unexpectedly; the log has details under this "
                     + "correlation id.", RETRY_AFTER_ON_ERROR);
         }
     }
 
     private ResponseEntity<Object> dispatch(String endpoint, ReadResult read, HttpServletRequest request,
             HttpServletResponse response, long started) {
-        if (read instanceof ReadResult.Invalid invalid) {
-            metrics.delivery(endpoint, "unknown", "bad-request", started);
-            return DeliveryAnswers.badRequest(invalid.detail(), invalid.fields());
-        }
-        if (read instanceof ReadResult.Ignored ignored) {
-            metrics.delivery(endpoint, eventTag(ignored.eventType()), "ignored", started);
-            return DeliveryAnswers.ignored(ignored.reason(), jsonMapper);
-        }
-        CommentEvent event = ((ReadResult.Event) read).event();
-        String eventTag = eventTag(event.eventType());
+        return read.accept(new ReadResult.Visitor<>() {
+            @Override
+            public ResponseEntity<Object> invalid(ReadResult.Invalid invalid) {
+                metrics.delivery(endpoint, "unknown", "bad-request", started);
+                return answers.badRequest(invalid.detail(), invalid.fields());
+            }
+
+            @Override
+            public ResponseEntity<Object> ignored(ReadResult.Ignored ignored) {
+                metrics.delivery(endpoint, eventTag(ignored.eventType()), "ignored", started);
+                return answers.ignored(ignored.reason());
+            }
+
+            @Override
+            public ResponseEntity<Object> event(ReadResult.Event delivered) {
+                return handleEvent(endpoint, delivered.event(), request, response, started);
+            }
+        });
+    }
+
+    private ResponseEntity<Object> handleEvent(String endpoint, CommentEvent event, HttpServletRequest request,
+            HttpServletResponse response, long started) {
         // Without a caller-supplied correlation id, the delivery id ties our logs to Azure DevOps' history.
         if (request.getHeader(Headers.CORRELATION_ID) == null && event.deliveryId() != null) {
             String corrId = CorrelationId.acceptOrGenerate(event.deliveryId());
             response.setHeader(Headers.CORRELATION_ID, corrId);
             try (CorrelationId.Scope ignored = CorrelationId.open(corrId)) {
-                return answer(endpoint, eventTag, event, started);
+                return answer(endpoint, event, started);
             }
         }
-        return answer(endpoint, eventTag, event, started);
+        return answer(endpoint, event, started);
     }
 
-    private ResponseEntity<Object> answer(String endpoint, String eventTag, CommentEvent event, long started) {
+    private ResponseEntity<Object> answer(String endpoint, CommentEvent event, long started) {
         IntakeOutcome outcome = intake.handle(event);
-        metrics.delivery(endpoint, eventTag, outcome.metricTag(), started);
-        return DeliveryAnswers.of(outcome, jsonMapper);
+        metrics.delivery(endpoint, eventTag(event.eventType()), outcome.accept(OUTCOME_TAGS), started);
+        return answers.of(outcome);
     }
+
+    /** The {@code outcome} tag of the delivery metrics. */
+    private static final IntakeOutcome.Visitor<String> OUTCOME_TAGS = new IntakeOutcome.Visitor<>() {
+        @Override public String ignored(IntakeOutcome.Ignored outcome) { return "ignored"; }
+        @Override public String accepted(IntakeOutcome.Accepted outcome) { return "accepted"; }
+        @Override public String duplicate(IntakeOutcome.Duplicate outcome) { return "duplicate"; }
+        @Override public String rateLimited(IntakeOutcome.RateLimited outcome) { return "rate-limited"; }
+        @Override public String unavailable(IntakeOutcome.Unavailable outcome) { return "unavailable"; }
+        @Override public String refused(IntakeOutcome.Refused outcome) { return "refused"; }
+    };
 
     /** Metric tag for an event type; anything unexpected collapses to "other" to keep cardinality fixed. */
     private static String eventTag(String eventType) {

@@ -356,6 +356,30 @@ class DeliveryEndpointsIT {
                 .contains("codeagent_gateway_handoff_batch_size_count");
     }
 
+    @Test
+    void metricsTagEachOutcomeByItsName() {
+        String command = Fixtures.json(Fixtures.withCommentId(Fixtures.EDIT_COMMAND, 9001));
+        assertThat(deliver(command).statusCode()).isEqualTo(202);
+        assertThat(deliver(command).statusCode()).isEqualTo(200);
+        deliver(Fixtures.json(Fixtures.withContent(Fixtures.EDIT_COMMAND, 9002, "/help")));
+        deliver(Fixtures.json(Fixtures.withContent(Fixtures.EDIT_COMMAND, 9003, "/edit /0 nothing")));
+        deliver(new String(Fixtures.bytes(Fixtures.PLAIN_REPLY)));
+        ORCHESTRATOR.failNext(1, 422);
+        assertThat(deliver(Fixtures.json(Fixtures.withCommentId(Fixtures.EDIT_COMMAND, 9004))).statusCode())
+                .isEqualTo(502);
+
+        String metrics = gateway.get("/actuator/prometheus").body();
+        assertTagged(metrics, "codeagent_gateway_deliveries_total", "accepted", "duplicate", "ignored", "refused");
+        assertTagged(metrics, "codeagent_gateway_commands_total", "edit", "help", "rejected", "not-a-command");
+        assertTagged(metrics, "codeagent_gateway_handoff_seconds_count", "created", "existing", "refused");
+    }
+
+    private static void assertTagged(String metrics, String meter, String... outcomes) {
+        for (String outcome : outcomes) {
+            assertThat(metrics).containsPattern(meter + "\\{[^}]*outcome=\"" + outcome + "\"");
+        }
+    }
+
     private void assertIgnored(ObjectNode delivery, String reason) {
         HttpResponse<String> response = deliver(Fixtures.json(delivery));
         assertThat(response.statusCode()).as(reason).isEqualTo(200);
