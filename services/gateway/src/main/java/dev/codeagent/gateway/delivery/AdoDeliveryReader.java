@@ -38,34 +38,39 @@ public final class AdoDeliveryReader {
         if (!fields.problems().isEmpty()) {
             return invalid(fields);
         }
+        String unsupported = unsupported(eventType, publisher, version);
+        if (unsupported != null) {
+            return new ReadResult.Ignored(eventType, unsupported);
+        }
+        return readComment(root, eventType, fields);
+    }
+
+    /** Why a well-formed delivery is not one this reader understands, or null when it is. */
+    private static String unsupported(String eventType, String publisher, String version) {
         if (!COMMENT_EVENT.equals(eventType)) {
-            return new ReadResult.Ignored(eventType, "unsupported-event-type");
+            return "unsupported-event-type";
         }
         if (!PUBLISHERS.contains(publisher)) {
-            return new ReadResult.Ignored(eventType, "unsupported-publisher");
+            return "unsupported-publisher";
         }
         if (!RESOURCE_VERSION.equals(version)) {
-            return new ReadResult.Ignored(eventType, "unsupported-resource-version");
+            return "unsupported-resource-version";
         }
+        return null;
+    }
 
+    /** The comment of a comment event, or every required field it lacks (in the order of the payload). */
+    private static ReadResult readComment(JsonNode root, String eventType, JsonFields fields) {
         JsonNode comment = root.path("resource").path("comment");
         JsonNode pullRequest = root.path("resource").path("pullRequest");
-        JsonNode repository = pullRequest.path("repository");
         long commentId = fields.requiredPositive(comment, "id", "resource.comment.id");
         boolean deleted = JsonFields.flag(comment, "isDeleted");
         String content = deleted ? JsonFields.text(comment, "content")
                 : fields.requiredContent(comment, "content", "resource.comment.content");
-        JsonNode authorNode = comment.path("author");
-        String authorId = fields.requiredText(authorNode, "id", "resource.comment.author.id");
+        Author author = author(comment.path("author"), fields);
         long pullRequestId = fields.requiredPositive(pullRequest, "pullRequestId",
                 "resource.pullRequest.pullRequestId");
-        String repositoryName = fields.requiredText(repository, "name", "resource.pullRequest.repository.name");
-        String projectName = fields.requiredText(repository.path("project"), "name",
-                "resource.pullRequest.repository.project.name");
-        String organization = organization(root.path("resourceContainers"));
-        if (organization == null) {
-            fields.problems().add("resourceContainers.collection.baseUrl");
-        }
+        RepositoryRef repository = repository(root, pullRequest.path("repository"), fields);
         Long threadId = threadId(root, comment);
         if (threadId == null) {
             fields.problems().add("resource.comment._links.threads.href");
@@ -73,16 +78,11 @@ public final class AdoDeliveryReader {
         if (!fields.problems().isEmpty()) {
             return invalid(fields);
         }
-
         Instant published = JsonFields.instant(comment, "publishedDate");
         Instant contentUpdated = JsonFields.instant(comment, "lastContentUpdatedDate");
         boolean edited = published != null && contentUpdated != null && contentUpdated.isAfter(published);
-        RepositoryRef repo = new RepositoryRef(RepositoryRef.AZURE_DEVOPS, organization, projectName,
-                repositoryName, JsonFields.optionalText(repository, "id"));
-        Author author = new Author(authorId, JsonFields.optionalText(authorNode, "uniqueName"),
-                JsonFields.optionalText(authorNode, "displayName"));
         return new ReadResult.Event(new CommentEvent(
-                eventType, repo, pullRequestId, threadId, commentId,
+                eventType, repository, pullRequestId, threadId, commentId,
                 JsonFields.optionalNonNegative(comment, "parentCommentId"),
                 author, content == null ? "" : content, edited, deleted,
                 "system".equalsIgnoreCase(JsonFields.text(comment, "commentType")),
@@ -91,6 +91,25 @@ public final class AdoDeliveryReader {
                 JsonFields.optionalText(pullRequest.path("lastMergeSourceCommit"), "commitId"),
                 JsonFields.optionalText(root, "id"),
                 contentUpdated != null ? contentUpdated : published));
+    }
+
+    /** The comment's author; a missing id is recorded in {@code fields}. */
+    private static Author author(JsonNode author, JsonFields fields) {
+        return new Author(fields.requiredText(author, "id", "resource.comment.author.id"),
+                JsonFields.optionalText(author, "uniqueName"), JsonFields.optionalText(author, "displayName"));
+    }
+
+    /** The pull request's repository; missing names and an unknown organisation are recorded in {@code fields}. */
+    private static RepositoryRef repository(JsonNode root, JsonNode repository, JsonFields fields) {
+        String name = fields.requiredText(repository, "name", "resource.pullRequest.repository.name");
+        String project = fields.requiredText(repository.path("project"), "name",
+                "resource.pullRequest.repository.project.name");
+        String organization = organization(root.path("resourceContainers"));
+        if (organization == null) {
+            fields.problems().add("resourceContainers.collection.baseUrl");
+        }
+        return new RepositoryRef(RepositoryRef.AZURE_DEVOPS, organization, project, name,
+                JsonFields.optionalText(repository, "id"));
     }
 
     private static ReadResult invalid(JsonFields fields) {
