@@ -98,18 +98,24 @@ public class OrchestratorController {
         String base = baseUrl();
         List<StartJobBatchResult> results = new ArrayList<>(items.size());
         for (JobService.StartOutcome outcome : jobs.startAll(items)) {
-            if (outcome instanceof JobService.Started started) {
-                results.add(StartJobBatchResult.started(response(started, base)));
-            } else {
-                results.add(StartJobBatchResult.invalid(JobService.INVALID_START_TITLE,
-                        ((JobService.Invalid) outcome).detail()));
-            }
+            results.add(result(outcome, base));
         }
         byte[] answer = batchWriter.writeValueAsBytes(new StartJobBatchResponse(results));
         response.setStatus(HttpStatus.OK.value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setContentLength(answer.length);
         response.getOutputStream().write(answer);
+    }
+
+    /** A batch item's answer: the job as the single start answers it, or why the item is invalid. */
+    private static StartJobBatchResult result(JobService.StartOutcome outcome, String base) {
+        if (outcome instanceof JobService.Started started) {
+            return StartJobBatchResult.started(response(started, base));
+        }
+        if (outcome instanceof JobService.Invalid invalid) {
+            return StartJobBatchResult.invalid(JobService.INVALID_START_TITLE, invalid.detail());
+        }
+        throw new IllegalStateException("No batch answer for " + outcome);
     }
 
     private static StartJobResponse response(JobService.Started started, String base) {
