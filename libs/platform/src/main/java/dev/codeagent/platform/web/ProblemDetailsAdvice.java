@@ -3,7 +3,6 @@ package dev.codeagent.platform.web;
 import dev.codeagent.contracts.ProblemTypes;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -41,8 +40,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex) {
-        List<Map<String, String>> errors = ex.getConstraintViolations().stream()
-                .map(v -> Map.of("field", String.valueOf(v.getPropertyPath()), "message", v.getMessage()))
+        List<InvalidField> errors = ex.getConstraintViolations().stream()
+                .map(v -> new InvalidField(String.valueOf(v.getPropertyPath()), v.getMessage()))
                 .toList();
         return invalid(errors).toResponseEntity();
     }
@@ -58,8 +57,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(e -> Map.of("field", e.getField(), "message", String.valueOf(e.getDefaultMessage())))
+        List<InvalidField> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(e -> new InvalidField(e.getField(), String.valueOf(e.getDefaultMessage())))
                 .toList();
         return invalid(errors).toResponseEntity();
     }
@@ -87,8 +86,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return super.createResponseEntity(body, headers, status, request);
     }
 
+    /**
+     * An entry of a 400's {@code errors}. A record, not a {@code Map.of}, so that its members are always
+     * written in the same order.
+     */
+    record InvalidField(String field, String message) {
+    }
+
     /** A 400 naming each invalid field in {@code errors}. */
-    private static ProblemResponse invalid(List<Map<String, String>> errors) {
+    private static ProblemResponse invalid(List<InvalidField> errors) {
         return validationProblem("Invalid request: " + describe(errors)).member("errors", errors);
     }
 
@@ -96,8 +102,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ProblemResponse.of(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Bad request", detail);
     }
 
-    private static String describe(List<Map<String, String>> errors) {
-        return String.join("; ", errors.stream().map(e -> e.get("field") + " " + e.get("message")).toList());
+    private static String describe(List<InvalidField> errors) {
+        return String.join("; ", errors.stream().map(e -> e.field() + " " + e.message()).toList());
     }
 
     private static String rootMessage(Throwable ex) {

@@ -95,7 +95,7 @@ class PlatformWebIT {
                 .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"  \"}")));
         assertThat(invalid.statusCode()).isEqualTo(400);
-        assertThat(invalid.body()).contains("\"field\":\"name\"");
+        assertThat(invalid.body()).contains("\"errors\":[{\"field\":\"name\",\"message\":\"must not be blank\"}]");
 
         HttpResponse<String> unknown = send(HttpRequest.newBuilder(uri("/api/nothing-here"))
                 .header("Authorization", "Bearer " + TOKEN).GET());
