@@ -57,10 +57,6 @@ public final class ProblemResponse {
         return this;
     }
 
-    public HttpStatusCode status() {
-        return status;
-    }
-
     /** The body, with the correlation id in scope as its last member. */
     public ProblemDetail body() {
         return withCorrelationId(problem);
