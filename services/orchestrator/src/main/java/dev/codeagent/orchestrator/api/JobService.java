@@ -33,6 +33,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -259,15 +260,30 @@ public class JobService {
         return new ApiProblemException(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, INVALID_START_TITLE, detail);
     }
 
-    /** What became of a command: {@link Started}, or {@link Invalid} for a batch item. */
+    /**
+     * What became of a command: {@link Started}, or {@link Invalid} for a batch item. Callers answer through
+     * {@link #map}, which names every kind, so a new kind does not compile until each caller handles it.
+     */
     public sealed interface StartOutcome permits Started, Invalid {
+
+        <R> R map(Function<Started, R> started, Function<Invalid, R> invalid);
     }
 
     /** Result of a start: the job's id and whether this call created it. */
     public record Started(String jobId, boolean created) implements StartOutcome {
+
+        @Override
+        public <R> R map(Function<Started, R> started, Function<Invalid, R> invalid) {
+            return started.apply(this);
+        }
     }
 
     /** A batch item that was not a valid command, and why (the single start API would answer 400). */
     public record Invalid(String detail) implements StartOutcome {
+
+        @Override
+        public <R> R map(Function<Started, R> started, Function<Invalid, R> invalid) {
+            return invalid.apply(this);
+        }
     }
 }

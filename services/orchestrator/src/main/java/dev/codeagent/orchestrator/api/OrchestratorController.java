@@ -109,13 +109,8 @@ public class OrchestratorController {
 
     /** A batch item's answer: the job as the single start answers it, or why the item is invalid. */
     private static StartJobBatchResult result(JobService.StartOutcome outcome, String base) {
-        if (outcome instanceof JobService.Started started) {
-            return StartJobBatchResult.started(response(started, base));
-        }
-        if (outcome instanceof JobService.Invalid invalid) {
-            return StartJobBatchResult.invalid(JobService.INVALID_START_TITLE, invalid.detail());
-        }
-        throw new IllegalStateException("No batch answer for " + outcome);
+        return outcome.map(started -> StartJobBatchResult.started(response(started, base)),
+                invalid -> StartJobBatchResult.invalid(JobService.INVALID_START_TITLE, invalid.detail()));
     }
 
     private static StartJobResponse response(JobService.Started started, String base) {
