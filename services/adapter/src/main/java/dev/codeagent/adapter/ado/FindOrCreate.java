@@ -12,6 +12,11 @@ import tools.jackson.databind.JsonNode;
  * only when it is not there, and when Azure DevOps refuses the create because it is there by now, find it
  * again and reuse it. Such a refusal (a 409, or for refs a successful answer that reports a stale old object
  * id) follows a lost race, and also a repeated create whose first answer was lost on its way back.
+ *
+ * <p>A lost answer itself (no answer, a timeout, or a 5xx from Azure DevOps or a gateway in front of it) does
+ * not say whether the create was applied, so it is looked for again as well: found, it is the answer; not
+ * found (not applied, or not visible yet), the caller gets the {@code unavailable} problem and repeats the
+ * request, whose find then sees it.
  */
 final class FindOrCreate {
 
@@ -24,7 +29,8 @@ final class FindOrCreate {
     }
 
     /**
-     * @param find     what is there now, if anything: asked before the create and again after a refusal
+     * @param find     what is there now, if anything: asked before the create and again after a refusal or a lost
+     *                 answer
      * @param create   the call that creates it
      * @param created  what a successful answer made; empty when the answer reports that it was refused
      * @param missing  the error when the create was refused yet nothing is found, given the refusal (null
@@ -36,7 +42,15 @@ final class FindOrCreate {
         if (existing.isPresent()) {
             return existing.get();
         }
-        AzureDevOpsResponse response = client.send(repo, create, MAX_ANSWER);
+        AzureDevOpsResponse response;
+        try {
+            response = client.send(repo, create, MAX_ANSWER);
+        } catch (ApiProblemException unanswered) {
+            if (!isLostAnswer(unanswered)) {
+                throw unanswered;
+            }
+            return find.get().orElseThrow(() -> unanswered);
+        }
         ApiProblemException refusal = null;
         if (AzureDevOpsClient.isSuccess(response.status())) {
             Optional<T> made = created.apply(client.parse(create, response));
@@ -44,12 +58,21 @@ final class FindOrCreate {
                 return made.get();
             }
         } else {
-            refusal = client.problem(repo, create, response);
-            if (refusal.status().value() != 409) {
-                throw refusal;
+            ApiProblemException problem = client.problem(repo, create, response);
+            if (isLostAnswer(problem)) {
+                return find.get().orElseThrow(() -> problem);
             }
+            if (problem.status().value() != 409) {
+                throw problem;
+            }
+            refusal = problem;
         }
         ApiProblemException refused = refusal;
         return find.get().orElseThrow(() -> missing.apply(refused));
+    }
+
+    /** No answer, a timeout or a 5xx all come as {@code unavailable}: the create may have been applied. */
+    static boolean isLostAnswer(ApiProblemException problem) {
+        return problem.status().value() == 503;
     }
 }

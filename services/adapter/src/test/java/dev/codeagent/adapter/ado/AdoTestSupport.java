@@ -1,5 +1,8 @@
 package dev.codeagent.adapter.ado;
 
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.codeagent.adapter.AdapterProperties;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,6 +37,12 @@ final class AdoTestSupport {
         client = new AzureDevOpsClient(properties, credentials == null ? new PatCredentials(PAT) : credentials,
                 JsonMapper.builder().build(), waits::add, Clock.systemUTC());
         provider = new AzureDevOpsProvider(properties, client, adapter());
+    }
+
+    /** A fake Azure DevOps on loopback whose pull request list cuts descriptions as the real one does. */
+    static WireMockExtension fakeAzureDevOps() {
+        return WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()
+                .extensions(new PullRequestListTruncation())).build();
     }
 
     static AdapterProperties adapter() {

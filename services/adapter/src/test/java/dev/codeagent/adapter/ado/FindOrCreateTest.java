@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -18,6 +17,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.codeagent.adapter.provider.GitProblems;
 import dev.codeagent.contracts.ProblemTypes;
 import dev.codeagent.platform.web.ApiProblemException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,7 @@ class FindOrCreateTest {
     static final String ONE = "{\"value\":[{\"id\":\"t1\"}],\"count\":1}";
 
     @RegisterExtension
-    static WireMockExtension ado = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension ado = AdoTestSupport.fakeAzureDevOps();
 
     final AdoTestSupport support = new AdoTestSupport("http://localhost:" + ado.getPort());
     final FindOrCreate findOrCreate = new FindOrCreate(support.client);
@@ -113,6 +113,31 @@ class FindOrCreateTest {
         assertThat(run(true)).isEqualTo("t1");
         calls(2, 2);
         assertThat(support.waits).hasSize(1);
+    }
+
+    @Test
+    void anUnguardedCreateWhoseAnswerWasLostIsLookedForAndReusedWithoutRepeatingIt() {
+        for (ResponseDefinitionBuilder lost : List.of(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
+                aResponse().withStatus(502), aResponse().withStatus(503), aResponse().withStatus(504))) {
+            ado.resetAll();
+            createMakesOneAndAnswers(lost);
+
+            assertThat(run(false)).isEqualTo("t1");
+            calls(2, 1);
+        }
+        assertThat(support.waits).isEmpty();
+    }
+
+    @Test
+    void aLostAnswerWithNothingThereYetIsUnavailableForTheCallerToRepeat() {
+        thingsAre(Scenario.STARTED, NONE);
+        ado.stubFor(post(urlPathEqualTo(THINGS)).willReturn(aResponse().withStatus(504)));
+
+        ApiProblemException problem = catchThrowableOfType(ApiProblemException.class, () -> run(false));
+
+        assertThat(problem.type()).isEqualTo(ProblemTypes.UNAVAILABLE);
+        assertThat(problem.getMessage()).contains("create a thing").contains("HTTP 504");
+        calls(2, 1);
     }
 
     @Test
