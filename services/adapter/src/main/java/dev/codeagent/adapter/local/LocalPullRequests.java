@@ -2,6 +2,7 @@ package dev.codeagent.adapter.local;
 
 import dev.codeagent.adapter.provider.BranchNames;
 import dev.codeagent.adapter.provider.GitProblems;
+import dev.codeagent.adapter.provider.IdempotencyKeys;
 import dev.codeagent.contracts.command.Author;
 import dev.codeagent.contracts.git.CommentRef;
 import dev.codeagent.contracts.git.PullRequestRef;
@@ -142,7 +143,9 @@ public class LocalPullRequests {
             LocalComment comment = thread.comments().stream().filter(c -> c.id() == commentId).findFirst()
                     .orElseThrow(() -> GitProblems.notFound("Comment " + commentId + " does not exist in thread "
                             + threadId + " of pull request " + pullRequestId));
-            store.save(repo, pr.withThread(thread.withComment(comment.withContent(content, now()))));
+            // The key's marker stays, so that a repeated create of the comment still finds it after the edit.
+            store.save(repo, pr.withThread(thread.withComment(comment.withContent(
+                    IdempotencyKeys.keptIn(content, comment.content()), now()))));
             return new CommentRef(threadId, commentId);
         });
     }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.codeagent.adapter.AdapterIntegrationTestSupport;
 import dev.codeagent.adapter.local.TestRepositories;
+import dev.codeagent.adapter.provider.IdempotencyKeys;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -137,7 +138,9 @@ class AdapterApiIT extends AdapterIntegrationTestSupport {
                 .isEqualTo("Bob");
         assertThat(threads.json.get(0).get("comments").get(0).get("content").asString())
                 .isEqualTo("@CodeAgent /edit /3 Add input validation");
-        assertThat(threads.json.get(0).get("comments").get(1).get("content").asString()).isEqualTo("1 of 3 done");
+        // The edit keeps the key's marker: a repeated create of the progress reply still finds it.
+        assertThat(threads.json.get(0).get("comments").get(1).get("content").asString()).isEqualTo("1 of 3 done\n\n"
+                + IdempotencyKeys.marker("job-abc-progress"));
         Reply list = send("GET", "/api/repos/local/demo/pull-requests", null);
         assertThat(list.json.size()).isEqualTo(2);
         assertThat(list.json.get(0).get("statuses").get(0).get("state").asString()).isEqualTo("pending");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.codeagent.adapter.AdapterProperties;
+import dev.codeagent.adapter.provider.IdempotencyKeys;
 import dev.codeagent.adapter.provider.RepositoryCoordinates;
 import dev.codeagent.contracts.AgentMarker;
 import dev.codeagent.contracts.command.Author;
@@ -392,6 +393,8 @@ class LocalGitProviderTest {
                 "Working on 3 variants", 1L), "job-1-progress");
         CommentRef updated = provider.updateComment(repo("app"), pr, command.threadId(), progress.commentId(),
                 new CommentRequest("1 of 3 variants done", null));
+        CommentRef retriedAfterTheEdit = provider.reply(repo("app"), pr, command.threadId(), new CommentRequest(
+                "Working on 3 variants", 1L), "job-1-progress");
         CommentRef keyed = provider.createThread(repo("app"), pr, new CommentRequest("Summary", null), "job-1-sum");
         CommentRef keyedAgain = provider.createThread(repo("app"), pr, new CommentRequest("Summary", null),
                 "job-1-sum");
@@ -405,6 +408,7 @@ class LocalGitProviderTest {
         assertThat(progress).isEqualTo(new CommentRef(1, 2));
         assertThat(retried).isEqualTo(progress);
         assertThat(updated).isEqualTo(progress);
+        assertThat(retriedAfterTheEdit).isEqualTo(progress);
         assertThat(keyedAgain).isEqualTo(keyed);
         assertThat(unkeyed.threadId()).isNotEqualTo(keyed.threadId());
 
@@ -414,7 +418,8 @@ class LocalGitProviderTest {
         assertThat(thread.comments()).hasSize(2);
         assertThat(thread.comments().get(0).content()).isEqualTo("/edit /3 add validation");
         assertThat(thread.comments().get(0).parentCommentId()).isZero();
-        assertThat(thread.comments().get(1).content()).isEqualTo("1 of 3 variants done");
+        assertThat(thread.comments().get(1).content()).isEqualTo("1 of 3 variants done\n\n"
+                + IdempotencyKeys.marker("job-1-progress"));
         assertThat(thread.comments().get(1).parentCommentId()).isEqualTo(1);
         assertThat(thread.comments().get(1).lastUpdatedAt()).isAfterOrEqualTo(thread.comments().get(1).publishedAt());
         LocalPullRequestView view = pullRequests.view("app", pr);
