@@ -44,8 +44,7 @@ class AzureDevOpsPullRequests {
     }
 
     PullRequestInfo pullRequest(RepositoryCoordinates repo, long pullRequestId) {
-        JsonNode pr = client.json(repo, AzureDevOpsCall.get("/pullrequests/" + pullRequestId,
-                "read pull request " + pullRequestId, AzureDevOpsScopes.CODE_WRITE));
+        JsonNode pr = read(repo, pullRequestId);
         JsonNode createdBy = pr.path("createdBy");
         Author author = createdBy.isMissingNode() ? null : new Author(text(createdBy, "id"),
                 text(createdBy, "uniqueName"), text(createdBy, "displayName"));
@@ -53,6 +52,12 @@ class AzureDevOpsPullRequests {
                 text(pr, "description"), text(pr, "sourceRefName"), text(pr, "targetRefName"),
                 text(pr.path("lastMergeSourceCommit"), "commitId"), text(pr.path("lastMergeTargetCommit"), "commitId"),
                 text(pr, "status"), pr.path("isDraft").asBoolean(false), author, webUrl(repo, pr, pullRequestId));
+    }
+
+    /** Pull Requests - Get Pull Request By Id: unlike the list, with the complete description. */
+    private JsonNode read(RepositoryCoordinates repo, long pullRequestId) {
+        return client.json(repo, AzureDevOpsCall.get("/pullrequests/" + pullRequestId,
+                "read pull request " + pullRequestId, AzureDevOpsScopes.CODE_WRITE));
     }
 
     ChangedFiles changedFiles(RepositoryCoordinates repo, long pullRequestId) {
@@ -128,14 +133,20 @@ class AzureDevOpsPullRequests {
         body.put("isDraft", request.draft());
         AzureDevOpsCall call = AzureDevOpsCall.write("POST", "/pullrequests", body,
                 "open a pull request from " + source + " to " + target, AzureDevOpsScopes.CODE_WRITE, false);
-        // A 409 means an active pull request for the pair exists; it is reused only if it is ours.
+        // A 409 (TF401179) means an active pull request for the pair exists; it is reused only if it is ours.
         return findOrCreate.run(repo,
                 () -> findPullRequest(repo, source, target, request.marker()).map(pr -> ref(repo, pr, false)), call,
                 created -> Optional.of(ref(repo, created, true)),
                 refusal -> refusal);
     }
 
-    /** Pull Requests - Get Pull Requests by source/target/status, paged with $top/$skip. */
+    /**
+     * The agent's pull request from {@code source} to {@code target}: Pull Requests - Get Pull Requests by
+     * source and target, paged with $top/$skip. That list cuts descriptions to 400 characters while the marker
+     * ends a longer one, so a pull request whose listed description lacks the marker is read by id before it is
+     * ruled out; the source is the variant's own branch, so there are few. Every status counts: the marker
+     * names the job and the variant, and one that was abandoned (or completed) must not get a second one.
+     */
     private Optional<JsonNode> findPullRequest(RepositoryCoordinates repo, String source, String target,
             String marker) {
         for (int page = 0; page < MAX_PAGES; page++) {
@@ -143,14 +154,15 @@ class AzureDevOpsPullRequests {
                             "search pull requests from " + source + " to " + target, AzureDevOpsScopes.CODE_WRITE)
                     .withQuery("searchCriteria.sourceRefName", source)
                     .withQuery("searchCriteria.targetRefName", target)
-                    .withQuery("searchCriteria.status", "active")
+                    .withQuery("searchCriteria.status", "all")
                     .withQuery("$top", Integer.toString(PAGE))
                     .withQuery("$skip", Integer.toString(page * PAGE)));
             int count = 0;
-            for (JsonNode pr : list.path("value")) {
+            for (JsonNode listed : list.path("value")) {
                 count++;
-                String description = text(pr, "description");
-                if (description != null && description.contains(marker)) {
+                JsonNode pr = carriesMarker(listed, marker) ? listed
+                        : read(repo, listed.path("pullRequestId").asLong());
+                if (carriesMarker(pr, marker)) {
                     return Optional.of(pr);
                 }
             }
@@ -159,6 +171,11 @@ class AzureDevOpsPullRequests {
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean carriesMarker(JsonNode pr, String marker) {
+        String description = text(pr, "description");
+        return description != null && description.contains(marker);
     }
 
     static String descriptionWithMarker(String description, String marker) {

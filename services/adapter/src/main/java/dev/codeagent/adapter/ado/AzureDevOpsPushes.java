@@ -57,9 +57,14 @@ class AzureDevOpsPushes {
         // Guarded by oldObjectId: a repeat after a lost answer is refused as stale, never applied twice.
         AzureDevOpsCall call = AzureDevOpsCall.write("POST", "/pushes", body, "push a commit to " + shortName,
                 AzureDevOpsScopes.CODE_WRITE, true);
-        AzureDevOpsResponse response = client.send(repo, call, MAX_ANSWER);
+        AzureDevOpsResponse response;
+        try {
+            response = client.send(repo, call, MAX_ANSWER);
+        } catch (ApiProblemException unanswered) {
+            return afterFailure(repo, shortName, expected, request.message(), unanswered);
+        }
         if (!AzureDevOpsClient.isSuccess(response.status())) {
-            throw refused(repo, shortName, expected, client.problem(repo, call, response));
+            return afterFailure(repo, shortName, expected, request.message(), client.problem(repo, call, response));
         }
         JsonNode push = client.parse(call, response);
         String commitId = text(push.path("commits").path(0), "commitId");
@@ -73,19 +78,43 @@ class AzureDevOpsPushes {
         return new CommitResult(shortName, commitId, expected);
     }
 
-    /** A push is never reused, unlike a create: where the branch stands now only explains the refusal. */
-    private ApiProblemException refused(RepositoryCoordinates repo, String shortName, String expected,
+    /**
+     * A push that was refused or got no answer. When the branch has moved on to this very push (a commit on
+     * the expected head with this message: the first attempt landed and its answer was lost), that commit is
+     * the answer. Otherwise the failure stands, explained by where the branch is now.
+     */
+    private CommitResult afterFailure(RepositoryCoordinates repo, String shortName, String expected, String message,
             ApiProblemException problem) {
-        String fullRef = BranchNames.HEADS + shortName;
-        if (problem.status().value() == 409) {
-            String current = refs.head(repo, fullRef).orElse(null);
-            return GitProblems.conflict("Branch " + shortName + " moved: expected head " + expected
+        int status = problem.status().value();
+        if (status != 409 && status != 404 && !FindOrCreate.isLostAnswer(problem)) {
+            throw problem;
+        }
+        String current = refs.head(repo, BranchNames.HEADS + shortName).orElse(null);
+        if (current != null && !current.equals(expected) && isThisPush(repo, current, expected, message)) {
+            return new CommitResult(shortName, current, expected);
+        }
+        if (status == 409) {
+            throw GitProblems.conflict("Branch " + shortName + " moved: expected head " + expected
                     + ", head is " + current + inParentheses(problem.getMessage()), current);
         }
-        if (problem.status().value() == 404 && refs.head(repo, fullRef).isEmpty()) {
-            return GitProblems.notFound("Branch " + shortName + " does not exist in " + repo.slug());
+        if (status == 404 && current == null) {
+            throw GitProblems.notFound("Branch " + shortName + " does not exist in " + repo.slug());
         }
-        return problem;
+        throw problem;
+    }
+
+    /** Commits - Get: whether {@code commitId} has {@code expected} as its only parent and {@code message}. */
+    private boolean isThisPush(RepositoryCoordinates repo, String commitId, String expected, String message) {
+        JsonNode commit = client.json(repo, AzureDevOpsCall.get("/commits/" + commitId, "read the commit "
+                + commitId, AzureDevOpsScopes.CODE_WRITE));
+        JsonNode parents = commit.path("parents");
+        return parents.size() == 1 && expected.equals(parents.path(0).asString())
+                && normalized(message).equals(normalized(text(commit, "comment")));
+    }
+
+    /** Git may store a message with other line ends and without trailing blank space. */
+    private static String normalized(String message) {
+        return message == null ? "" : message.replace("\r\n", "\n").strip();
     }
 
     private static Map<String, Object> pushChange(FileChange change) {

@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -37,7 +36,7 @@ class AzureDevOpsErrorHandlingTest {
     static final String PR = AdoTestSupport.REPO_PATH + "/pullrequests/57";
 
     @RegisterExtension
-    static WireMockExtension ado = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension ado = AdoTestSupport.fakeAzureDevOps();
 
     AdoTestSupport support;
 
@@ -166,6 +165,8 @@ class AzureDevOpsErrorHandlingTest {
         assertThat(thread.properties()).containsEntry("requiredScope", "vso.threads_full");
         assertThat(thread.getMessage()).contains("ContributeToPullRequests");
 
+        ado.stubFor(get(urlPathEqualTo(AdoTestSupport.REPO_PATH + "/pullRequests/57/statuses")).willReturn(
+                okJson("{\"count\":0,\"value\":[]}")));
         ado.stubFor(post(urlPathEqualTo(AdoTestSupport.REPO_PATH + "/pullRequests/57/statuses")).willReturn(
                 aResponse().withStatus(403)));
         ApiProblemException status = catchThrowableOfType(ApiProblemException.class, () -> support.provider

@@ -13,7 +13,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -60,7 +60,7 @@ class AzureDevOpsProviderTest {
     static final String NEW = "3333333333333333333333333333333333333333";
 
     @RegisterExtension
-    static WireMockExtension ado = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension ado = AdoTestSupport.fakeAzureDevOps();
 
     AdoTestSupport support;
     AzureDevOpsProvider provider;
@@ -281,6 +281,7 @@ class AzureDevOpsProviderTest {
                         + "update it. Please try again.\",\"typeKey\":\"GitReferenceStaleException\"}")));
         ado.stubFor(get(urlPathEqualTo(REPO + "/refs")).willReturn(okJson(
                 "{\"value\":[{\"name\":\"refs/heads/agents/edit-1\",\"objectId\":\"" + NEW + "\"}]}")));
+        someoneElsesCommitIs(NEW);
 
         ApiProblemException conflict = catchThrowableOfType(ApiProblemException.class, () -> provider.commit(
                 AdoTestSupport.repo(), new CommitRequest("agents/edit-1", FEATURE, "m", null,
@@ -298,12 +299,19 @@ class AzureDevOpsProviderTest {
                         + "has already been updated by another client\"}")));
         ado.stubFor(get(urlPathEqualTo(REPO + "/refs")).willReturn(okJson(
                 "{\"value\":[{\"name\":\"refs/heads/agents/edit-1\",\"objectId\":\"" + NEW + "\"}]}")));
+        someoneElsesCommitIs(NEW);
 
         ApiProblemException conflict = catchThrowableOfType(ApiProblemException.class, () -> provider.commit(
                 AdoTestSupport.repo(), new CommitRequest("agents/edit-1", FEATURE, "m", null,
                         List.of(FileChange.add("a.txt", "a")))));
         assertThat(conflict.status().value()).isEqualTo(409);
         assertThat(conflict.properties()).containsEntry("currentCommit", NEW);
+    }
+
+    /** A commit on the expected head that is not the one being pushed: another message. */
+    static void someoneElsesCommitIs(String commit) {
+        ado.stubFor(get(urlPathEqualTo(REPO + "/commits/" + commit)).willReturn(okJson("{\"commitId\":\"" + commit
+                + "\",\"parents\":[\"" + FEATURE + "\"],\"comment\":\"Someone else's change\"}")));
     }
 
     @Test
@@ -313,6 +321,8 @@ class AzureDevOpsProviderTest {
                 + ",\"description\":\"someone else's\"}").collect(Collectors.joining(","));
         ado.stubFor(get(urlPathEqualTo(REPO + "/pullrequests")).withQueryParam("$skip", equalTo("0"))
                 .willReturn(okJson("{\"value\":[" + others + "],\"count\":100}")));
+        ado.stubFor(get(urlPathMatching(REPO + "/pullrequests/1[0-9]{3}")).willReturn(okJson(
+                "{\"description\":\"someone else's\"}")));
         ado.stubFor(get(urlPathEqualTo(REPO + "/pullrequests")).withQueryParam("$skip", equalTo("100"))
                 .willReturn(okJson("{\"value\":[{\"pullRequestId\":88,\"description\":\"Variant 2\\n\\n" + marker
                         .replace("\"", "\\\"") + "\",\"repository\":{\"webUrl\":\"https://dev.azure.com/contoso/"
@@ -326,9 +336,36 @@ class AzureDevOpsProviderTest {
         ado.verify(authorised(getRequestedFor(urlPathEqualTo(REPO + "/pullrequests")))
                 .withQueryParam("searchCriteria.sourceRefName", equalTo("refs/heads/agents/edit-57-j1-2"))
                 .withQueryParam("searchCriteria.targetRefName", equalTo("refs/heads/feature/login"))
-                .withQueryParam("searchCriteria.status", equalTo("active"))
+                .withQueryParam("searchCriteria.status", equalTo("all"))
                 .withQueryParam("$top", equalTo("100"))
                 .withQueryParam("$skip", equalTo("100")));
+        ado.verify(0, postRequestedFor(urlPathEqualTo(REPO + "/pullrequests")));
+    }
+
+    /**
+     * The list cuts the long description before the marker; reading the pull request by id shows it is ours.
+     * Abandoned, it is still the variant's pull request: a second one is not opened.
+     */
+    @Test
+    void reusesItsPullRequestWhoseListedDescriptionIsCutWhateverItsStatus() {
+        String marker = AgentMarker.of("job", "j1", "variant", "4");
+        String description = "Approach: thorough. ".repeat(30) + "\n\n" + marker;
+        String pr = "{\"pullRequestId\":95,\"status\":\"abandoned\",\"description\":\"" + description
+                .replace("\n", "\\n").replace("\"", "\\\"") + "\"}";
+        ado.stubFor(get(urlPathEqualTo(REPO + "/pullrequests")).willReturn(okJson("{\"value\":[" + pr
+                + "],\"count\":1}")));
+        ado.stubFor(get(urlPathEqualTo(REPO + "/pullrequests/95")).willReturn(okJson(pr)));
+
+        PullRequestRef ref = provider.findOrCreatePullRequest(AdoTestSupport.repo(), new CreatePullRequestRequest(
+                "agents/edit-57-j1-4", "feature/login", "Variant 4", description, true, marker));
+
+        assertThat(ref.id()).isEqualTo(95);
+        assertThat(ref.created()).isFalse();
+        ado.verify(getRequestedFor(urlPathEqualTo(REPO + "/pullrequests"))
+                .withQueryParam("searchCriteria.sourceRefName", equalTo("refs/heads/agents/edit-57-j1-4"))
+                .withQueryParam("searchCriteria.targetRefName", equalTo("refs/heads/feature/login"))
+                .withQueryParam("searchCriteria.status", equalTo("all")));
+        ado.verify(getRequestedFor(urlPathEqualTo(REPO + "/pullrequests/95")));
         ado.verify(0, postRequestedFor(urlPathEqualTo(REPO + "/pullrequests")));
     }
 
@@ -375,6 +412,8 @@ class AzureDevOpsProviderTest {
         ado.resetAll();
         ado.stubFor(get(urlPathEqualTo(REPO + "/pullrequests")).willReturn(okJson(
                 "{\"value\":[{\"pullRequestId\":94,\"description\":\"someone else's\"}],\"count\":1}")));
+        ado.stubFor(get(urlPathEqualTo(REPO + "/pullrequests/94")).willReturn(okJson(
+                "{\"pullRequestId\":94,\"description\":\"someone else's\"}")));
         ado.stubFor(post(urlPathEqualTo(REPO + "/pullrequests")).willReturn(aResponse().withStatus(409)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"message\":\"TF401179: An active pull request already exists.\"}")));
@@ -397,6 +436,8 @@ class AzureDevOpsProviderTest {
         ado.stubFor(post(urlPathEqualTo(REPO + "/pullRequests/57/threads")).willReturn(okJson(
                 "{\"id\":301,\"status\":\"active\",\"comments\":[{\"id\":1,\"parentCommentId\":0}]}")));
         ado.stubFor(post(urlPathEqualTo(REPO + "/pullRequests/57/threads/301/comments")).willReturn(okJson(
+                "{\"id\":2,\"parentCommentId\":1,\"content\":\"Working\"}")));
+        ado.stubFor(get(urlPathEqualTo(REPO + "/pullRequests/57/threads/301/comments/2")).willReturn(okJson(
                 "{\"id\":2,\"parentCommentId\":1,\"content\":\"Working\"}")));
         ado.stubFor(patch(urlPathEqualTo(REPO + "/pullRequests/57/threads/301/comments/2")).willReturn(okJson(
                 "{\"id\":2,\"content\":\"Done\"}")));
@@ -444,6 +485,8 @@ class AzureDevOpsProviderTest {
 
     @Test
     void setsAPullRequestStatus() {
+        ado.stubFor(get(urlPathEqualTo(REPO + "/pullRequests/57/statuses")).willReturn(okJson(
+                "{\"count\":0,\"value\":[]}")));
         ado.stubFor(post(urlPathEqualTo(REPO + "/pullRequests/57/statuses")).willReturn(okJson(
                 "{\"id\":1,\"state\":\"pending\",\"context\":{\"genre\":\"codeagent\",\"name\":\"edit\"}}")));
 
@@ -460,6 +503,26 @@ class AzureDevOpsProviderTest {
                 .withRequestBody(equalToJson("{\"state\":\"succeeded\",\"context\":{\"genre\":\"codeagent\","
                         + "\"name\":\"edit\"}}"))
                 .withRequestBody(matchingJsonPath("$.targetUrl", absent())));
+    }
+
+    @Test
+    void postsAStatusUnlessTheLatestOfItsContextAlreadyIsIt() {
+        ado.stubFor(get(urlPathEqualTo(REPO + "/pullRequests/57/statuses")).willReturn(okJson("""
+                {"count":3,"value":[
+                 {"id":3,"state":"pending","description":"Working","context":{"genre":"codeagent","name":"edit"}},
+                 {"id":2,"state":"succeeded","description":"Done","context":{"genre":"codeagent","name":"edit"}},
+                 {"id":4,"state":"succeeded","description":"Done","context":{"genre":"other","name":"edit"}}]}""")));
+        ado.stubFor(post(urlPathEqualTo(REPO + "/pullRequests/57/statuses")).willReturn(okJson("{\"id\":5}")));
+
+        provider.setStatus(AdoTestSupport.repo(), 57, new StatusRequest(StatusState.PENDING, "codeagent", "edit",
+                "Working", null));
+        ado.verify(0, postRequestedFor(urlPathEqualTo(REPO + "/pullRequests/57/statuses")));
+
+        provider.setStatus(AdoTestSupport.repo(), 57, new StatusRequest(StatusState.SUCCEEDED, "codeagent", "edit",
+                "Done", null));
+        provider.setStatus(AdoTestSupport.repo(), 57, new StatusRequest(StatusState.PENDING, "codeagent", "edit",
+                "Working", "https://agent.example.com/jobs/2"));
+        ado.verify(2, postRequestedFor(urlPathEqualTo(REPO + "/pullRequests/57/statuses")));
     }
 
     private static void stubRefsPaged(String branch, String commit) {
