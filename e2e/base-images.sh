@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the local stand-ins for public base images that cannot be pulled on a machine without registry
-# access (see ../shared/containers/README.md). The committed Dockerfiles keep the public images as
-# defaults; e2e/run.sh passes these through build arguments. Each image is built once and cached in
+# access (see ../shared/containers/README.md). The committed deploy/docker/Dockerfile keeps the public images
+# as defaults; e2e/run.sh passes these through build arguments. Each image is built once and cached in
 # podman's store; the debootstrap root filesystems are cached under e2e/.work/rootfs.
 #
 #   localhost/codeagent-jre:17     Debian bookworm minbase + openjdk-17-jre-headless + curl  (JRE_IMAGE)

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Container end-to-end test of the Docker-native stack (issue 7), run by .ci/run.
 #
-# 1. builds the five service images from the committed Dockerfiles (target runtime-prebuilt: the jars come
-#    from ./mvnw on the host because containers here cannot reach Maven Central; the JRE base image is
-#    built locally with debootstrap by e2e/base-images.sh because no registry can be pulled);
+# 1. builds the five service images from the committed deploy/docker/Dockerfile with the build arguments
+#    docker-compose.yml gives each service, plus LAYERS=prebuilt (the jars come from ./mvnw on the host
+#    because containers here cannot reach Maven Central; the JRE base image is built locally with
+#    debootstrap by e2e/base-images.sh because no registry can be pulled);
 # 2. starts docker-compose.yml + e2e/docker-compose.e2e.yml through podman's Docker-compatible API with
 #    docker-compose 1.29 — only the five Code Agent services: traefik, ngrok and ollama (and the profile
 #    services) are third-party images that cannot exist here, azurite likewise (the orchestrator then
@@ -114,12 +115,25 @@ if [[ "$jars_missing" == "1" || "${E2E_REBUILD_JARS:-0}" == "1" ]]; then
   ./mvnw -q -B -DskipTests package -pl "$(printf 'services/%s,' "${services[@]}" | sed 's/,$//')" -am
 fi
 
-log "service images from services/<name>/Dockerfile (target runtime-prebuilt, JRE_IMAGE=localhost/codeagent-jre:17)"
+log "service images from deploy/docker/Dockerfile (LAYERS=prebuilt, JRE_IMAGE=localhost/codeagent-jre:17)"
 vcs_ref="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+# Each service's build arguments as docker-compose.yml gives them (SERVICE, PORT, ...), so these images are
+# the ones `docker compose build` makes; the local base image and the prebuilt jars are passed after them
+# and win.
+docker-compose -f docker-compose.yml config >"$work/compose-config.yml"
+build_args() { # service
+  python3 - "$work/compose-config.yml" "$1" <<'PY'
+import sys, yaml
+args = yaml.safe_load(open(sys.argv[1]))["services"][sys.argv[2]]["build"]["args"]
+print("\n".join("--build-arg=%s=%s" % item for item in args.items()))
+PY
+}
 for s in "${services[@]}"; do
   t0=$SECONDS
-  podman build -q --format docker -f "services/$s/Dockerfile" \
-    --build-arg JRE_IMAGE=localhost/codeagent-jre:17 --target runtime-prebuilt \
+  mapfile -t args < <(build_args "$s")
+  ((${#args[@]})) || fail "no build arguments for $s in docker-compose.yml"
+  podman build -q --format docker -f deploy/docker/Dockerfile "${args[@]}" \
+    --build-arg JRE_IMAGE=localhost/codeagent-jre:17 --build-arg LAYERS=prebuilt \
     --build-arg VCS_REF="$vcs_ref" --build-arg CREATED="$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
     -t "localhost/codeagent/$s:e2e" . >/dev/null
   info "$(printf '%-15s built in %3ds, size %s' "$s" "$((SECONDS - t0))" \

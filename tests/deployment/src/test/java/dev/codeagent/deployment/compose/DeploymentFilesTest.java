@@ -37,46 +37,15 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * Checks of the committed deployment files that need no container tooling: the Dockerfiles follow the
- * image rules, every variable the compose files read is documented in .env.example, the committed files
- * name real public images, kompose gets its labels, and the two shell entry points behave.
+ * Checks of the committed deployment files that need no container tooling: every variable the compose
+ * files read is documented in .env.example, the committed files name real public images, kompose gets its
+ * labels, and the two shell entry points behave. The image's own rules: {@link ServiceImageTest}.
  */
 class DeploymentFilesTest {
 
     private static final Path ROOT = RepositoryRoot.find();
     private static final List<String> COMPOSE_FILES = List.of("docker-compose.yml", "docker-compose.dev.yml",
             "docker-compose.staging.yml", "docker-compose.prod.yml", "deploy/swarm/docker-stack.yml");
-
-    @ParameterizedTest(name = "{0}")
-    @CsvSource({"gateway,3001", "orchestrator,7071", "adapter,3002", "llm-patch,3003", "health-monitor,8888"})
-    void dockerfileFollowsTheImageRules(String service, int port) throws IOException {
-        String dockerfile = Files.readString(ROOT.resolve("services/" + service + "/Dockerfile"));
-        assertThat(dockerfile)
-                .contains("ARG JRE_IMAGE=eclipse-temurin:17-jre")
-                .contains("ARG BUILD_IMAGE=maven:3.9-eclipse-temurin-17")
-                .contains("FROM runtime-base AS runtime-prebuilt")
-                .contains("COPY --from=build /layers/extracted/application/ ./")
-                .contains("--mount=type=cache,target=/root/.m2")
-                .contains("-pl services/" + service + " -am")
-                .contains("-Djarmode=tools -jar app.jar extract --layers --destination extracted")
-                .contains("ENTRYPOINT [\"java\", \"-XX:SharedArchiveFile=/app/app.jsa\", \"-jar\", \"/app/app.jar\"]")
-                .contains("COPY --chmod=0755 deploy/docker/cds-training.sh /usr/local/bin/codeagent-cds-training")
-                .contains("-XX:MaxRAMPercentage=75")
-                .contains("USER 10001:10001")
-                .contains("EXPOSE " + port)
-                .contains("HEALTHCHECK")
-                .contains("codeagent-healthcheck")
-                .contains("org.opencontainers.image.title=\"codeagent-" + service + "\"")
-                .contains("org.opencontainers.image.revision");
-        // Both final stages record the class data sharing archive for their own jars, as root, and end as
-        // the service's user; the extraction has no launcher, so no stage copies the empty loader layer.
-        assertThat(dockerfile.split("USER root\nRUN codeagent-cds-training\nUSER 10001:10001\n", -1)).hasSize(3);
-        assertThat(dockerfile).doesNotContain("--launcher", "JarLauncher", "spring-boot-loader");
-        // The default path is the full multi-stage build: the last stage runs on the JRE image.
-        List<String> froms = dockerfile.lines().filter(line -> line.startsWith("FROM ")).toList();
-        assertThat(froms.get(froms.size() - 1)).isEqualTo("FROM runtime-base AS runtime");
-        assertThat(froms).contains("FROM ${JRE_IMAGE} AS runtime-base", "FROM ${BUILD_IMAGE} AS build");
-    }
 
     @Test
     void everyVariableTheComposeFilesReadIsDocumentedInEnvExample() throws IOException {

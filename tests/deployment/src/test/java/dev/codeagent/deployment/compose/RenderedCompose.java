@@ -10,7 +10,7 @@ import java.util.Set;
 /** The output of {@code docker-compose config} for one scenario, with the questions the tests ask of it. */
 record RenderedCompose(ComposeScenario scenario, Map<String, Object> model) {
 
-    /** The Code Agent services: scalable, built from services/<name>/Dockerfile. */
+    /** The Code Agent services: scalable, built from deploy/docker/Dockerfile. */
     static final Set<String> CODE_AGENT_SERVICES = Set.of("gateway", "orchestrator", "adapter", "llm-patch",
             "health-monitor");
 
