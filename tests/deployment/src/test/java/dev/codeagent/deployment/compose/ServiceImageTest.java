@@ -71,6 +71,12 @@ class ServiceImageTest {
         String runtime = dockerfile.substring(dockerfile.indexOf("FROM ${JRE_IMAGE} AS runtime"));
         assertThat(dockerfile.split(CDS_TRAINING, -1)).hasSize(2);
         assertThat(runtime.indexOf(CDS_TRAINING)).isGreaterThan(runtime.indexOf("COPY --from=layers /layers/extracted/application/"));
+        // The service's own settings only after its own layers: Buildah keys cached steps by their
+        // unexpanded text and would otherwise reuse one service's port for the next service built.
+        String ownLayers = runtime.substring(runtime.indexOf("COPY --from=layers /layers/extracted/application/"));
+        assertThat(ownLayers).contains("ARG PORT\n", "ENV ${PORT_VARIABLE}=${PORT}", "EXPOSE ${PORT}", "HEALTHCHECK");
+        assertThat(runtime.substring(0, runtime.indexOf("COPY --from=layers")))
+                .doesNotContain("${PORT", "${SERVICE", "${DESCRIPTION", "HEALTHCHECK");
         // Labels last: revision and date change on every build and must not invalidate a cached layer.
         String afterTraining = runtime.substring(runtime.indexOf(CDS_TRAINING) + CDS_TRAINING.length());
         assertThat(afterTraining.lines().filter(line -> !line.isBlank() && !line.startsWith("#")
@@ -88,7 +94,7 @@ class ServiceImageTest {
         assertThat(args).containsEntry("SERVICE", service).containsEntry("PORT", port)
                 .containsEntry("JRE_IMAGE", "${JRE_IMAGE:-eclipse-temurin:17-jre}")
                 .containsEntry("BUILD_IMAGE", "${BUILD_IMAGE:-maven:3.9-eclipse-temurin-17}")
-                .doesNotContainKey("LAYERS");
+                .containsEntry("LAYERS", "build");
         assertThat(String.valueOf(args.get("DESCRIPTION"))).startsWith("Code Agent ");
         // The image sets the variable the service itself reads its port from, to the port it expects.
         Matcher serverPort = SERVER_PORT.matcher(Files.readString(
