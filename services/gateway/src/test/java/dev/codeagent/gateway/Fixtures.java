@@ -3,16 +3,24 @@ package dev.codeagent.gateway;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The Azure DevOps deliveries of shared/fixtures/ado, copied into the test resources. */
+/**
+ * The Azure DevOps deliveries of shared/fixtures/ado and Microsoft's published sample delivery
+ * (shared/ado-spec), copied unchanged into the test resources.
+ */
 public final class Fixtures {
 
     public static final String EDIT_COMMAND = "pr-comment-edit-command.json";
     public static final String EDITED = "pr-comment-edited.json";
     public static final String PLAIN_REPLY = "pr-comment-plain-reply.json";
     public static final String CAPTURED = "captured-pr-comment.json";
+    /** Microsoft's sample of the event (docs/service-hooks/events.md): classic URLs and no {@code baseUrl}. */
+    public static final String MICROSOFT_SAMPLE = "docs-sample-git-pullrequest-comment-event.json";
+    /** Where every URL of {@link #CAPTURED} starts: the organization's URL on dev.azure.com. */
+    public static final String CAPTURED_ORGANIZATION_URL = "https://dev.azure.com/fabrikam-demo/";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -45,6 +53,15 @@ public final class Fixtures {
         ObjectNode tree = withCommentId(name, commentId);
         ((ObjectNode) tree.path("resource").path("comment")).put("content", content);
         return tree;
+    }
+
+    /**
+     * The captured delivery as an organization whose URL is {@code organizationUrl} would send it: every URL
+     * in it, the {@code resourceContainers} base URLs included, starts there instead.
+     */
+    public static ObjectNode capturedFrom(String organizationUrl) {
+        return (ObjectNode) JSON.readTree(new String(bytes(CAPTURED), StandardCharsets.UTF_8)
+                .replace(CAPTURED_ORGANIZATION_URL, organizationUrl));
     }
 
     public static String json(Object tree) {

@@ -2,7 +2,6 @@ package dev.codeagent.gateway.delivery;
 
 import dev.codeagent.contracts.command.Author;
 import dev.codeagent.contracts.command.RepositoryRef;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -14,8 +13,12 @@ import tools.jackson.databind.JsonNode;
  * Reads an Azure DevOps service-hook delivery of {@code ms.vss-code.git-pullrequest-comment-event}
  * (resource version 2.0). The thread id is not a field of the payload: it comes from
  * {@code resource.comment._links.threads.href}, else from {@code discussionId=} in the message links,
- * else from the comment's own link; the organisation is the first path segment of a
- * {@code resourceContainers.*.baseUrl}.
+ * else from the comment's own link. The organization (on Azure DevOps Server: the collection) comes from a
+ * {@code resourceContainers.*.baseUrl}, else from the URL of the pull request, the comment or the repository
+ * (Microsoft's published sample delivery has no {@code baseUrl}), else it is the configured one
+ * ({@code CODEAGENT_ADO_ORGANIZATION}); see {@link AdoOrganizations} for the URL forms. When an organization
+ * is configured and the delivery's matches it without regard to case, the configured spelling is used, so
+ * that the idempotency key of a comment does not depend on how a delivery spelled it.
  */
 public final class AdoDeliveryReader {
 
@@ -25,6 +28,14 @@ public final class AdoDeliveryReader {
     private static final List<String> CONTAINERS = List.of("collection", "account", "project");
     private static final Pattern THREADS_LINK = Pattern.compile("/threads/(\\d{1,18})(?:/|$|\\?)");
     private static final Pattern DISCUSSION_ID = Pattern.compile("[?&]discussionId=(\\d{1,18})");
+
+    private final String configuredOrganization;
+
+    /** @param configuredOrganization {@code CODEAGENT_ADO_ORGANIZATION}, or null when not set */
+    public AdoDeliveryReader(String configuredOrganization) {
+        this.configuredOrganization = configuredOrganization == null || configuredOrganization.isBlank() ? null
+                : configuredOrganization.strip();
+    }
 
     public ReadResult read(JsonNode root) {
         if (!root.isObject()) {
@@ -60,7 +71,7 @@ public final class AdoDeliveryReader {
     }
 
     /** The comment of a comment event, or every required field it lacks (in the order of the payload). */
-    private static ReadResult readComment(JsonNode root, String eventType, JsonFields fields) {
+    private ReadResult readComment(JsonNode root, String eventType, JsonFields fields) {
         JsonNode comment = root.path("resource").path("comment");
         JsonNode pullRequest = root.path("resource").path("pullRequest");
         long commentId = fields.requiredPositive(comment, "id", "resource.comment.id");
@@ -99,12 +110,12 @@ public final class AdoDeliveryReader {
                 JsonFields.optionalText(author, "uniqueName"), JsonFields.optionalText(author, "displayName"));
     }
 
-    /** The pull request's repository; missing names and an unknown organisation are recorded in {@code fields}. */
-    private static RepositoryRef repository(JsonNode root, JsonNode repository, JsonFields fields) {
+    /** The pull request's repository; missing names and an unknown organization are recorded in {@code fields}. */
+    private RepositoryRef repository(JsonNode root, JsonNode repository, JsonFields fields) {
         String name = fields.requiredText(repository, "name", "resource.pullRequest.repository.name");
         String project = fields.requiredText(repository.path("project"), "name",
                 "resource.pullRequest.repository.project.name");
-        String organization = organization(root.path("resourceContainers"));
+        String organization = organization(root);
         if (organization == null) {
             fields.problems().add("resourceContainers.collection.baseUrl");
         }
@@ -117,39 +128,31 @@ public final class AdoDeliveryReader {
                 List.copyOf(fields.problems()));
     }
 
-    /** First path segment of a container's base URL, or the account of a legacy *.visualstudio.com URL. */
-    static String organization(JsonNode containers) {
+    /** The delivery's organization, spelled as configured when it is the configured one; null when unknown. */
+    String organization(JsonNode root) {
+        String delivered = deliveredOrganization(root);
+        if (delivered == null) {
+            return configuredOrganization;
+        }
+        return delivered.equalsIgnoreCase(configuredOrganization) ? configuredOrganization : delivered;
+    }
+
+    private static String deliveredOrganization(JsonNode root) {
+        JsonNode containers = root.path("resourceContainers");
         for (String name : CONTAINERS) {
-            String baseUrl = JsonFields.text(containers.path(name), "baseUrl");
-            String org = organizationOf(baseUrl);
-            if (org != null && org.length() <= JsonFields.MAX_NAME_LENGTH) {
+            String org = AdoOrganizations.ofBaseUrl(JsonFields.text(containers.path(name), "baseUrl"));
+            if (org != null) {
                 return org;
             }
         }
-        return null;
-    }
-
-    static String organizationOf(String baseUrl) {
-        if (baseUrl == null || baseUrl.isBlank()) {
-            return null;
-        }
-        URI uri;
-        try {
-            uri = URI.create(baseUrl.strip());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-        String path = uri.getPath();
-        if (path != null) {
-            for (String segment : path.split("/")) {
-                if (!segment.isEmpty()) {
-                    return segment;
-                }
+        JsonNode pullRequest = root.path("resource").path("pullRequest");
+        for (String url : new String[] {JsonFields.text(pullRequest, "url"),
+                JsonFields.text(root.path("resource").path("comment").path("_links").path("self"), "href"),
+                JsonFields.text(pullRequest.path("repository"), "url")}) {
+            String org = AdoOrganizations.ofResourceUrl(url);
+            if (org != null) {
+                return org;
             }
-        }
-        String host = uri.getHost();
-        if (host != null && host.endsWith(".visualstudio.com")) {
-            return host.substring(0, host.indexOf('.'));
         }
         return null;
     }

@@ -10,29 +10,33 @@ import dev.codeagent.gateway.handoff.HandoffResult;
 import dev.codeagent.gateway.handoff.OrchestratorClient;
 import dev.codeagent.gateway.metrics.GatewayMetrics;
 import dev.codeagent.gateway.ratelimit.CommandRateLimits;
+import dev.codeagent.gateway.scope.DeliveryScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Decides what to do with a comment: ignore it (deleted, the agent's own, not a command), refuse it
- * (rate limit), or hand it to the orchestrator — malformed commands included, as {@code rejected}, so the
- * author gets a helpful reply in the thread. Exactly-once is the orchestrator's job: the idempotency key
- * names the comment, so retries, edits and concurrent replicas all map to one job.
+ * Decides what to do with a comment: refuse it (outside the gateway's scope, or over a rate limit), ignore
+ * it (deleted, the agent's own, not a command), or hand it to the orchestrator — malformed commands
+ * included, as {@code rejected}, so the author gets a helpful reply in the thread. Exactly-once is the
+ * orchestrator's job: the idempotency key names the comment, so retries, edits and concurrent replicas all
+ * map to one job.
  */
 @Service
 public class CommentIntake {
 
     private static final Logger log = LoggerFactory.getLogger(CommentIntake.class);
 
+    private final DeliveryScope scope;
     private final CommandParser parser;
     private final AgentIdentity agentIdentity;
     private final CommandRateLimits rateLimits;
     private final OrchestratorClient orchestrator;
     private final GatewayMetrics metrics;
 
-    public CommentIntake(CommandProperties commands, AgentIdentity agentIdentity, CommandRateLimits rateLimits,
-            OrchestratorClient orchestrator, GatewayMetrics metrics) {
+    public CommentIntake(DeliveryScope scope, CommandProperties commands, AgentIdentity agentIdentity,
+            CommandRateLimits rateLimits, OrchestratorClient orchestrator, GatewayMetrics metrics) {
+        this.scope = scope;
         this.parser = new CommandParser(commands.maxVariants(), commands.maxIntentLength());
         this.agentIdentity = agentIdentity;
         this.rateLimits = rateLimits;
@@ -41,6 +45,11 @@ public class CommentIntake {
     }
 
     public IntakeOutcome handle(CommentEvent event) {
+        String outOfScope = scope.refusal(event.repository());
+        if (outOfScope != null) {
+            log.warn("Delivery for {} refused: {}", event.repository().slug(), outOfScope);
+            return new IntakeOutcome.Forbidden(outOfScope);
+        }
         if (event.deleted()) {
             return new IntakeOutcome.Ignored("deleted-comment");
         }

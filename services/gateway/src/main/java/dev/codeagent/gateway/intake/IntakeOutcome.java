@@ -24,6 +24,8 @@ public sealed interface IntakeOutcome {
         R unavailable(Unavailable outcome);
 
         R refused(Refused outcome);
+
+        R forbidden(Forbidden outcome);
     }
 
     /** Nothing to do; {@code jobId} is set when an existing job explains why. */
@@ -58,5 +60,10 @@ public sealed interface IntakeOutcome {
     /** The orchestrator refused or mis-answered the command (502). */
     record Refused(String detail) implements IntakeOutcome {
         @Override public <R> R accept(Visitor<R> visitor) { return visitor.refused(this); }
+    }
+
+    /** The comment is outside the organization, projects or repositories this gateway serves (403). */
+    record Forbidden(String detail) implements IntakeOutcome {
+        @Override public <R> R accept(Visitor<R> visitor) { return visitor.forbidden(this); }
     }
 }

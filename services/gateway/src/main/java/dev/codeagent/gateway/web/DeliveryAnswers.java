@@ -77,6 +77,12 @@ final class DeliveryAnswers implements IntakeOutcome.Visitor<ResponseEntity<Obje
                 "Orchestrator refused the command", refused.detail()).toResponseEntity();
     }
 
+    @Override
+    public ResponseEntity<Object> forbidden(IntakeOutcome.Forbidden forbidden) {
+        return ProblemResponse.of(HttpStatus.FORBIDDEN, ProblemTypes.PERMISSION,
+                "Delivery outside this gateway's scope", forbidden.detail()).toResponseEntity();
+    }
+
     /** 200 for a delivery that is not a comment the gateway handles. */
     ResponseEntity<Object> ignored(String reason) {
         return json(HttpStatus.OK, new Ignored(reason, null, null));

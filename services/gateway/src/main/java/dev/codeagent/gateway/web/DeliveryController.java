@@ -11,6 +11,7 @@ import dev.codeagent.gateway.delivery.RequestBodies;
 import dev.codeagent.gateway.intake.CommentIntake;
 import dev.codeagent.gateway.intake.IntakeOutcome;
 import dev.codeagent.gateway.metrics.GatewayMetrics;
+import dev.codeagent.gateway.scope.ScopeProperties;
 import dev.codeagent.platform.web.CorrelationId;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -47,17 +48,18 @@ public class DeliveryController {
     private final JsonMapper jsonMapper;
     private final DeliveryAnswers answers;
     private final int maxBodyBytes;
-    private final AdoDeliveryReader adoReader = new AdoDeliveryReader();
+    private final AdoDeliveryReader adoReader;
     private final CommentEventReader commentEventReader = new CommentEventReader();
 
     public DeliveryController(WebhookAuthenticator authenticator, CommentIntake intake, GatewayMetrics metrics,
-            JsonMapper jsonMapper, WebhookProperties properties) {
+            JsonMapper jsonMapper, WebhookProperties properties, ScopeProperties scope) {
         this.authenticator = authenticator;
         this.intake = intake;
         this.metrics = metrics;
         this.jsonMapper = jsonMapper;
         this.answers = new DeliveryAnswers(jsonMapper);
         this.maxBodyBytes = (int) properties.maxBodySize().toBytes();
+        this.adoReader = new AdoDeliveryReader(scope.adoOrganization());
     }
 
     @PostMapping("/webhook/ado")
@@ -179,6 +181,7 @@ public class DeliveryController {
         @Override public String rateLimited(IntakeOutcome.RateLimited outcome) { return "rate-limited"; }
         @Override public String unavailable(IntakeOutcome.Unavailable outcome) { return "unavailable"; }
         @Override public String refused(IntakeOutcome.Refused outcome) { return "refused"; }
+        @Override public String forbidden(IntakeOutcome.Forbidden outcome) { return "forbidden"; }
     };
 
     /** Metric tag for an event type; anything unexpected collapses to "other" to keep cardinality fixed. */

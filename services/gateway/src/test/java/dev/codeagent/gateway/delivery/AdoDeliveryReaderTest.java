@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.codeagent.contracts.command.Author;
 import dev.codeagent.contracts.command.RepositoryRef;
+import dev.codeagent.contracts.command.StartJobRequest;
 import dev.codeagent.gateway.Fixtures;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 class AdoDeliveryReaderTest {
 
-    private final AdoDeliveryReader reader = new AdoDeliveryReader();
+    private final AdoDeliveryReader reader = new AdoDeliveryReader(null);
 
     @Test
     void readsTheEditCommandFixture() {
@@ -86,7 +87,7 @@ class AdoDeliveryReaderTest {
         ((ObjectNode) tree.path("resource").path("comment")).remove("id");
         ((ObjectNode) tree.path("resource").path("comment")).put("content", 42);
         ((ObjectNode) tree.path("resource").path("pullRequest")).put("pullRequestId", -5);
-        tree.remove("resourceContainers");
+        withoutOrganizationUrls(tree);
         ReadResult result = reader.read(tree);
         assertThat(result).isInstanceOf(ReadResult.Invalid.class);
         assertThat(((ReadResult.Invalid) result).fields()).containsExactlyInAnyOrder("resource.comment.id",
@@ -137,11 +138,81 @@ class AdoDeliveryReaderTest {
     }
 
     @Test
-    void organisationIsTheFirstPathSegmentOrTheLegacyAccount() {
-        assertThat(AdoDeliveryReader.organizationOf("https://dev.azure.com/contoso/")).isEqualTo("contoso");
-        assertThat(AdoDeliveryReader.organizationOf("https://contoso.visualstudio.com/")).isEqualTo("contoso");
-        assertThat(AdoDeliveryReader.organizationOf("not a url")).isNull();
-        assertThat(AdoDeliveryReader.organizationOf("https://example.com/")).isNull();
+    void theOrganizationComesFromEachUrlForm() {
+        assertThat(event(Fixtures.capturedFrom("https://dev.azure.com/fabrikam-demo/")).repository().organization())
+                .isEqualTo("fabrikam-demo");
+        assertThat(event(Fixtures.capturedFrom("https://fabrikam-demo.visualstudio.com/DefaultCollection/"))
+                .repository().organization()).isEqualTo("fabrikam-demo");
+        assertThat(event(Fixtures.capturedFrom("https://fabrikam-demo.visualstudio.com/")).repository()
+                .organization()).isEqualTo("fabrikam-demo");
+        assertThat(event(Fixtures.capturedFrom("https://ado.contoso.local/tfs/DefaultCollection/")).repository()
+                .organization()).isEqualTo("DefaultCollection");
+        assertThat(event(Fixtures.capturedFrom("https://ado.contoso.local/Sales%20Collection/")).repository()
+                .organization()).isEqualTo("Sales Collection");
+    }
+
+    @Test
+    void aCommentHasOneIdempotencyKeyWhateverTheUrlFormAndSpellingOfItsOrganization() {
+        String modern = key(event(Fixtures.capturedFrom("https://dev.azure.com/Fabrikam-Demo/")));
+        String classic = key(event(Fixtures.capturedFrom("https://fabrikam-demo.visualstudio.com/DefaultCollection/")));
+        assertThat(modern).isEqualTo(classic)
+                .isEqualTo("azure-devops:fabrikam-demo/DemoProject/DemoProject/pr/3/thread/318/comment/1");
+    }
+
+    @Test
+    void readsMicrosoftsSampleWhichHasNoBaseUrlFromItsResourceUrls() {
+        CommentEvent event = event(Fixtures.tree(Fixtures.MICROSOFT_SAMPLE));
+        assertThat(event.repository()).isEqualTo(new RepositoryRef("azure-devops", "fabrikam", "Fabrikam",
+                "Fabrikam", "c2c2c2c2-dddd-eeee-ffff-a3a3a3a3a3a3"));
+        assertThat(event.pullRequestId()).isEqualTo(1);
+        assertThat(event.threadId()).isEqualTo(5);
+        assertThat(event.commentId()).isEqualTo(2);
+        assertThat(event.parentCommentId()).isEqualTo(1);
+        assertThat(event.content()).isEqualTo("This is my comment.");
+        assertThat(event.edited()).isTrue();
+    }
+
+    @Test
+    void eachResourceUrlNamesTheOrganizationWhenThereIsNoBaseUrl() {
+        ObjectNode onlyComment = Fixtures.capturedFrom("https://ado.contoso.local/tfs/DefaultCollection/");
+        onlyComment.remove("resourceContainers");
+        ObjectNode pullRequest = (ObjectNode) onlyComment.path("resource").path("pullRequest");
+        pullRequest.remove("url");
+        assertThat(event(onlyComment).repository().organization()).isEqualTo("DefaultCollection");
+        ((ObjectNode) onlyComment.path("resource").path("comment").path("_links")).remove("self");
+        assertThat(event(onlyComment).repository().organization()).isEqualTo("DefaultCollection");
+        ((ObjectNode) pullRequest.path("repository")).remove("url");
+        assertThat(reader.read(onlyComment)).isInstanceOf(ReadResult.Invalid.class);
+    }
+
+    @Test
+    void theConfiguredOrganizationNamesADeliveryWithoutOneAndSpellsAMatchingOne() {
+        AdoDeliveryReader configured = new AdoDeliveryReader(" Fabrikam-Demo ");
+        ObjectNode anonymous = withoutOrganizationUrls(Fixtures.tree(Fixtures.CAPTURED));
+        assertThat(organizationRead(configured, anonymous)).isEqualTo("Fabrikam-Demo");
+        assertThat(organizationRead(configured, Fixtures.tree(Fixtures.CAPTURED))).isEqualTo("Fabrikam-Demo");
+        // Another organization is read as it is; the gateway's scope refuses it.
+        assertThat(organizationRead(configured, Fixtures.capturedFrom("https://dev.azure.com/contoso/")))
+                .isEqualTo("contoso");
+    }
+
+    /** The delivery without any URL that names its organization. */
+    private static ObjectNode withoutOrganizationUrls(ObjectNode tree) {
+        tree.remove("resourceContainers");
+        ((ObjectNode) tree.path("resource").path("pullRequest")).remove("url");
+        ((ObjectNode) tree.path("resource").path("pullRequest").path("repository")).remove("url");
+        ((ObjectNode) tree.path("resource").path("comment").path("_links")).remove("self");
+        return tree;
+    }
+
+    private static String organizationRead(AdoDeliveryReader reader, ObjectNode tree) {
+        ReadResult result = reader.read(tree);
+        assertThat(result).isInstanceOf(ReadResult.Event.class);
+        return ((ReadResult.Event) result).event().repository().organization();
+    }
+
+    private static String key(CommentEvent event) {
+        return StartJobRequest.keyOf(event.repository(), event.pullRequestId(), event.threadId(), event.commentId());
     }
 
     private CommentEvent event(ObjectNode tree) {
