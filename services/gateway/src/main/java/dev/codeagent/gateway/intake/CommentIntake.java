@@ -64,13 +64,15 @@ public class CommentIntake {
         if (command instanceof ParsedCommand.NotACommand) {
             return new IntakeOutcome.Ignored("not-a-command");
         }
-        CommandRateLimits.Refusal refusal = rateLimits.check(event);
+        String key = StartJobRequest.keyOf(event.repository(), event.pullRequestId(), event.threadId(),
+                event.commentId());
+        CommandRateLimits.Refusal refusal = rateLimits.check(event, key);
         if (refusal != null) {
             log.warn("Rate limit per {} reached for {} (author {})", refusal.scope(), event.repository().slug(),
                     event.author().id());
             return new IntakeOutcome.RateLimited(refusal.scope(), refusal.retryAfter());
         }
-        StartJobRequest request = toRequest(event, command);
+        StartJobRequest request = toRequest(event, key, command);
         return orchestrator.start(request).accept(new HandoffOutcome(request, event.edited()));
     }
 
@@ -112,7 +114,7 @@ public class CommentIntake {
         }
     }
 
-    private static StartJobRequest toRequest(CommentEvent event, ParsedCommand command) {
+    private static StartJobRequest toRequest(CommentEvent event, String key, ParsedCommand command) {
         return command.accept(new ParsedCommand.Visitor<>() {
             @Override
             public StartJobRequest notACommand(ParsedCommand.NotACommand notACommand) {
@@ -121,25 +123,23 @@ public class CommentIntake {
 
             @Override
             public StartJobRequest edit(ParsedCommand.Edit edit) {
-                return request(event, CommandKind.EDIT, edit.intent(), edit.variants(), null);
+                return request(event, key, CommandKind.EDIT, edit.intent(), edit.variants(), null);
             }
 
             @Override
             public StartJobRequest help(ParsedCommand.Help help) {
-                return request(event, CommandKind.HELP, null, 0, null);
+                return request(event, key, CommandKind.HELP, null, 0, null);
             }
 
             @Override
             public StartJobRequest rejected(ParsedCommand.Rejected rejected) {
-                return request(event, CommandKind.REJECTED, null, 0, rejected.reason());
+                return request(event, key, CommandKind.REJECTED, null, 0, rejected.reason());
             }
         });
     }
 
-    private static StartJobRequest request(CommentEvent event, CommandKind kind, String intent, int variants,
-            String rejection) {
-        String key = StartJobRequest.keyOf(event.repository(), event.pullRequestId(), event.threadId(),
-                event.commentId());
+    private static StartJobRequest request(CommentEvent event, String key, CommandKind kind, String intent,
+            int variants, String rejection) {
         return new StartJobRequest(key, event.repository(), event.pullRequestId(), event.threadId(),
                 event.commentId(), event.parentCommentId(), event.author(), kind, intent, variants, rejection,
                 event.sourceRef(), event.targetRef(), event.sourceCommit(), event.deliveryId(),
