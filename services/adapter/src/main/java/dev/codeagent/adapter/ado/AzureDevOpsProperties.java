@@ -4,7 +4,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.net.URI;
 import java.time.Duration;
+import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -12,8 +14,12 @@ import org.springframework.validation.annotation.Validated;
  * The {@code azure-devops} provider. Secrets ({@code pat}, {@code clientSecret}) are masked in
  * {@link #toString()} so that no log or error message can show them.
  *
- * @param baseUrl          {@code https://dev.azure.com}, or an Azure DevOps Server URL such as
- *                         {@code https://tfs.example.com/tfs} (the collection is then the organization)
+ * @param baseUrl          where the organizations are: {@code https://dev.azure.com} for Azure DevOps Services
+ *                         (organizations on {@code {org}.visualstudio.com} included: the same organization
+ *                         answers under {@code https://dev.azure.com/{org}}), or an Azure DevOps Server URL with
+ *                         its virtual directory such as {@code https://tfs.example.com/tfs} (the collection is
+ *                         then the organization). Requests go to
+ *                         {@code {baseUrl}/{organization}/{project}/_apis/…}, so the URL names no organization.
  * @param auth             {@code auto} (PAT when set, else Entra ID when a tenant or client id is set, else
  *                         off), {@code pat}, {@code entra} or {@code none}
  * @param pat              personal access token, sent as Basic with an empty user name
@@ -44,6 +50,8 @@ public record AzureDevOpsProperties(
         @NotNull Duration maxRetryWait,
         @NotNull Duration retryBackoff,
         @NotNull Duration tokenRefreshSkew) {
+
+    private static final String SERVICES_URL = "https://dev.azure.com";
 
     /** How the adapter authenticates to Azure DevOps. */
     public enum Auth { AUTO, PAT, ENTRA, NONE }
@@ -80,6 +88,31 @@ public record AzureDevOpsProperties(
         if (!baseUrl.startsWith("https://") && !baseUrl.startsWith("http://")) {
             throw new IllegalStateException("CODEAGENT_ADO_BASE_URL must be an http(s) URL");
         }
+        String namedOrganization = organizationNamedBy(baseUrl);
+        if (namedOrganization != null) {
+            throw new IllegalStateException("CODEAGENT_ADO_BASE_URL (" + baseUrl + ") names the organization '"
+                    + namedOrganization + "'; set it to " + SERVICES_URL + ": each request names the organization "
+                    + "of its job (" + SERVICES_URL + "/" + namedOrganization + "/{project}/_apis/…)");
+        }
+    }
+
+    /**
+     * The organization an Azure DevOps Services URL names ({@code https://dev.azure.com/{org}} or
+     * {@code https://{org}.visualstudio.com}), or null for the service's root and for any server.
+     */
+    private static String organizationNamedBy(String url) {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("CODEAGENT_ADO_BASE_URL is not a valid URL: " + url, e);
+        }
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        String path = uri.getPath() == null ? "" : uri.getPath().replaceAll("^/+|/+$", "");
+        if (host.endsWith(".visualstudio.com")) {
+            return host.substring(0, host.indexOf('.'));
+        }
+        return host.equals("dev.azure.com") && !path.isEmpty() ? path.split("/")[0] : null;
     }
 
     @Override
