@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,12 @@ public class Demo {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String token = env("CODEAGENT_INTERNAL_TOKEN");
-    private final String webhookSecret = env("CODEAGENT_WEBHOOK_SECRET");
+    // The webhook credentials the gateway was started with: a secret header, HTTP Basic, both or neither.
+    private final String webhookSecret = optionalEnv("CODEAGENT_WEBHOOK_SECRET");
+    private final String webhookSecretHeader = Objects.requireNonNullElse(
+            optionalEnv("CODEAGENT_WEBHOOK_SECRET_HEADER"), "X-CodeAgent-Secret");
+    private final String webhookUser = optionalEnv("CODEAGENT_WEBHOOK_USERNAME");
+    private final String webhookPassword = optionalEnv("CODEAGENT_WEBHOOK_PASSWORD");
     private final String gateway = env("CODEAGENT_GATEWAY_URL");
     private final String orchestrator = env("CODEAGENT_ORCHESTRATOR_URL");
     private final String adapter = env("CODEAGENT_ADAPTER_URL");
@@ -93,8 +99,14 @@ public class Demo {
         HttpRequest.Builder post = HttpRequest.newBuilder(URI.create(gateway + "/api/comment-events"))
                 .timeout(Duration.ofSeconds(15))
                 .header("Content-Type", "application/json")
-                .header("X-CodeAgent-Secret", webhookSecret)
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(event)));
+        if (webhookSecret != null) {
+            post.header(webhookSecretHeader, webhookSecret);
+        }
+        if (webhookUser != null && webhookPassword != null) {
+            post.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    (webhookUser + ":" + webhookPassword).getBytes(StandardCharsets.UTF_8)));
+        }
         Response accepted = send(post);
         expect(accepted, 200, 202);
         String jobId = str(Json.obj(accepted.body), "jobId");
@@ -225,11 +237,16 @@ public class Demo {
     }
 
     private static String env(String name) {
-        String value = System.getenv(name);
-        if (value == null || value.isBlank()) {
+        String value = optionalEnv(name);
+        if (value == null) {
             throw new IllegalStateException(name + " is not set (run this through bin/codeagent demo)");
         }
-        return value.strip();
+        return value;
+    }
+
+    private static String optionalEnv(String name) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static String str(Map<String, Object> m, String key) {
