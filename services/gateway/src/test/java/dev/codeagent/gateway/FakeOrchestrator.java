@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -82,6 +84,20 @@ public final class FakeOrchestrator implements AutoCloseable {
         server.createContext("/api/orchestrators/edit-variants/batch", this::startBatch);
         server.setExecutor(executor);
         server.start();
+    }
+
+    /** Started on any free port, for a test class's static field. */
+    public static FakeOrchestrator start(String expectedToken) {
+        try {
+            return new FakeOrchestrator(expectedToken);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Points the gateway under test at this orchestrator (from a {@code @DynamicPropertySource} method). */
+    public void handOffTo(DynamicPropertyRegistry registry) {
+        registry.add("codeagent.handoff.orchestrator-url", this::url);
     }
 
     public int port() {

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Requests reach Azure DevOps at {@code {CODEAGENT_ADO_BASE_URL}/{organization}/{project}/_apis/…} for the
- * organizations the gateway reads from each URL form of a delivery (its {@code AzureDevOpsUrlFormsIT}): the
+ * organizations the gateway reads from each URL form of a delivery ({@code AzureDevOpsDeliveriesIT.UrlForms}): the
  * fake stands for {@code https://dev.azure.com}, which also serves organizations whose deliveries use
  * {@code {org}.visualstudio.com}, or for an Azure DevOps Server with or without a virtual directory.
  */

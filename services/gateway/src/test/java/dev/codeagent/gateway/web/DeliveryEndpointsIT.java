@@ -6,8 +6,6 @@ import dev.codeagent.gateway.FakeOrchestrator;
 import dev.codeagent.gateway.Fixtures;
 import dev.codeagent.gateway.GatewayClient;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -18,7 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -51,7 +49,8 @@ class DeliveryEndpointsIT {
     static final String TOKEN = "it-internal-token-0123456789";
     static final String SECRET = "it-webhook-secret-0123456789";
     private static final String KEY_57 = "azure-devops:contoso/Payments/payments-api/pr/57/thread/742/comment/";
-    private static final FakeOrchestrator ORCHESTRATOR = startOrchestrator();
+    @AutoClose
+    private static final FakeOrchestrator ORCHESTRATOR = FakeOrchestrator.start(TOKEN);
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -62,12 +61,7 @@ class DeliveryEndpointsIT {
 
     @DynamicPropertySource
     static void orchestrator(DynamicPropertyRegistry registry) {
-        registry.add("codeagent.handoff.orchestrator-url", ORCHESTRATOR::url);
-    }
-
-    @AfterAll
-    static void stop() {
-        ORCHESTRATOR.close();
+        ORCHESTRATOR.handOffTo(registry);
     }
 
     @BeforeEach
@@ -388,13 +382,5 @@ class DeliveryEndpointsIT {
 
     private HttpResponse<String> deliver(String body) {
         return gateway.post("/webhook/ado", body, "X-CodeAgent-Secret", SECRET);
-    }
-
-    private static FakeOrchestrator startOrchestrator() {
-        try {
-            return new FakeOrchestrator(TOKEN);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
