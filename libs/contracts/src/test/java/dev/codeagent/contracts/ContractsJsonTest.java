@@ -8,9 +8,12 @@ import dev.codeagent.contracts.command.RepositoryRef;
 import dev.codeagent.contracts.command.StartJobRequest;
 import dev.codeagent.contracts.git.ChangeType;
 import dev.codeagent.contracts.git.FileChange;
+import dev.codeagent.contracts.git.TriggerPermission;
+import dev.codeagent.contracts.git.TriggerPermissionRequest;
 import dev.codeagent.contracts.job.Outcome;
 import dev.codeagent.contracts.job.RuntimeStatus;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,6 +39,18 @@ class ContractsJsonTest {
         assertThat(json.writeValueAsString(RuntimeStatus.Terminated)).isEqualTo("\"Terminated\"");
         assertThat(json.writeValueAsString(FileChange.delete("a.txt"))).contains("\"changeType\":\"delete\"");
         assertThat(json.readValue("\"rename\"", ChangeType.class)).isEqualTo(ChangeType.RENAME);
+    }
+
+    @Test
+    void triggerPermissionRoundTripsWithWireNames() {
+        TriggerPermissionRequest request = new TriggerPermissionRequest(new Author("6f1c", "dev@contoso.com", "Dev"));
+        assertThat(json.writeValueAsString(request))
+                .isEqualTo("{\"author\":{\"id\":\"6f1c\",\"uniqueName\":\"dev@contoso.com\",\"displayName\":\"Dev\"}}");
+
+        TriggerPermission denied = json.readValue("{\"allowed\":false,\"reason\":\"not a member\","
+                + "\"allowedGroups\":[\"[Web Shop]\\\\Contributors\"]}", TriggerPermission.class);
+        assertThat(denied).isEqualTo(new TriggerPermission(false, "not a member", List.of("[Web Shop]\\Contributors")));
+        assertThat(json.readValue("{\"allowed\":true}", TriggerPermission.class).allowedGroups()).isEmpty();
     }
 
     @Test

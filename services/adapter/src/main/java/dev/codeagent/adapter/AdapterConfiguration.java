@@ -2,6 +2,7 @@ package dev.codeagent.adapter;
 
 import dev.codeagent.adapter.ado.AzureDevOpsClient;
 import dev.codeagent.adapter.ado.AzureDevOpsCredentials;
+import dev.codeagent.adapter.ado.AzureDevOpsIdentityProperties;
 import dev.codeagent.adapter.ado.AzureDevOpsProperties;
 import dev.codeagent.adapter.ado.AzureDevOpsProvider;
 import dev.codeagent.adapter.ado.EntraCredentials;
@@ -16,6 +17,8 @@ import dev.codeagent.adapter.local.LocalRepositoryFactory;
 import dev.codeagent.adapter.local.LocalReviewStore;
 import dev.codeagent.adapter.provider.GitProvider;
 import dev.codeagent.adapter.provider.GitProviders;
+import dev.codeagent.adapter.trigger.TriggerGate;
+import dev.codeagent.adapter.trigger.TriggerProperties;
 import java.nio.file.Path;
 import org.eclipse.jgit.lib.PersonIdent;
 import java.time.Clock;
@@ -25,6 +28,8 @@ import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
@@ -76,9 +81,9 @@ public class AdapterConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    AzureDevOpsProvider azureDevOpsProvider(AzureDevOpsProperties properties, AdapterProperties adapter,
-            JsonMapper jsonMapper, Sleeper sleeper, Clock clock,
-            ObjectProvider<com.azure.core.http.HttpClient> identityHttpClient) {
+    AzureDevOpsProvider azureDevOpsProvider(AzureDevOpsProperties properties,
+            AzureDevOpsIdentityProperties identities, AdapterProperties adapter, JsonMapper jsonMapper,
+            Sleeper sleeper, Clock clock, ObjectProvider<com.azure.core.http.HttpClient> identityHttpClient) {
         properties.validate();
         Optional<AzureDevOpsCredentials> credentials = switch (properties.effectiveAuth()) {
             case PAT -> Optional.of(new PatCredentials(properties.pat()));
@@ -90,11 +95,22 @@ public class AdapterConfiguration {
         AzureDevOpsClient client = credentials
                 .map(c -> new AzureDevOpsClient(properties, c, jsonMapper, sleeper, clock))
                 .orElse(null);
-        return new AzureDevOpsProvider(properties, client, adapter);
+        return new AzureDevOpsProvider(properties, identities, client, adapter);
     }
 
     @Bean
     GitProviders gitProviders(List<GitProvider> providers) {
         return new GitProviders(new ArrayList<>(providers));
+    }
+
+    @Bean
+    TriggerGate triggerGate(TriggerProperties properties, Clock clock) {
+        return new TriggerGate(properties, clock);
+    }
+
+    /** Says at start-up who may trigger the agent on each provider, so an open gate never goes unnoticed. */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> triggerPolicyLog(TriggerGate gate, GitProviders providers) {
+        return event -> gate.logPolicies(providers.all());
     }
 }

@@ -37,6 +37,9 @@ public abstract class AdapterIntegrationTestSupport {
         registry.add("codeagent.ado.pat", () -> PAT);
         registry.add("codeagent.ado.max-retry-wait", () -> "1s");
         registry.add("codeagent.ado.retry-backoff", () -> "10ms");
+        // As the variables would be set, to bind them through application.yml (backslashes, commas, spaces).
+        registry.add("CODEAGENT_TRIGGER_GROUPS", () -> "[contoso]\\Release Managers, [contoso]\\Payments Leads");
+        registry.add("CODEAGENT_TRIGGER_USERS", () -> "ops@contoso.com");
     }
 
     private static WireMockServer startAzureDevOpsFake() {

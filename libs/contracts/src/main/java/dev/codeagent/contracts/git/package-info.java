@@ -15,10 +15,12 @@
  * POST  /pull-requests/{prId}/threads/{threadId}/comments   {@link CommentRequest} → {@link CommentRef}
  * PATCH /pull-requests/{prId}/threads/{threadId}/comments/{commentId} {@link CommentRequest} → {@link CommentRef}
  * POST  /pull-requests/{prId}/statuses               {@link StatusRequest} → 204
+ * POST  /trigger-permission      {@link TriggerPermissionRequest} → {@link TriggerPermission} (200, allowed or not)
  * </pre>
  *
  * Errors are RFC 9457 problems whose {@code type} is one of {@link dev.codeagent.contracts.ProblemTypes}:
  * 404 not-found, 409 conflict, 403 permission (permanent), 429 rate-limited and 503 unavailable
- * (transient, with Retry-After when known).
+ * (transient, with Retry-After when known). A trigger-permission question whose answer the git host could not
+ * give (its identity service failing) is such a problem too, never a denial.
  */
 package dev.codeagent.contracts.git;

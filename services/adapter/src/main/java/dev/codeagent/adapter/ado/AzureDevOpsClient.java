@@ -61,7 +61,15 @@ public class AzureDevOpsClient {
 
     /** The JSON answer of a successful call; any failure is thrown as a mapped problem. */
     public JsonNode json(RepositoryCoordinates repo, AzureDevOpsCall call) {
-        AzureDevOpsResponse response = send(repo, call, MAX_ERROR_BODY * 256L);
+        return json(repo, uri(repo, call), call);
+    }
+
+    /**
+     * The JSON answer of a successful call to {@code uri}, an API outside the repository's URL (the identities of
+     * the organization); sent, retried and mapped to problems like every other call, which are about {@code repo}.
+     */
+    public JsonNode json(RepositoryCoordinates repo, URI uri, AzureDevOpsCall call) {
+        AzureDevOpsResponse response = send(uri, call, MAX_ERROR_BODY * 256L);
         if (!isSuccess(response.status())) {
             throw problem(repo, call, response);
         }
@@ -70,7 +78,10 @@ public class AzureDevOpsClient {
 
     /** Sends the call with retries and returns the final answer, successful or not. */
     public AzureDevOpsResponse send(RepositoryCoordinates repo, AzureDevOpsCall call, long maxBodyBytes) {
-        URI uri = uri(repo, call);
+        return send(uri(repo, call), call, maxBodyBytes);
+    }
+
+    private AzureDevOpsResponse send(URI uri, AzureDevOpsCall call, long maxBodyBytes) {
         boolean reauthenticated = false;
         for (int attempt = 1; ; attempt++) {
             AzureDevOpsResponse response;

@@ -5,6 +5,8 @@ import dev.codeagent.adapter.provider.GitProblems;
 import dev.codeagent.adapter.provider.GitProvider;
 import dev.codeagent.adapter.provider.ProviderStatus;
 import dev.codeagent.adapter.provider.RepositoryCoordinates;
+import dev.codeagent.adapter.provider.TriggerPolicy;
+import dev.codeagent.contracts.command.Author;
 import dev.codeagent.contracts.command.RepositoryRef;
 import dev.codeagent.contracts.git.BranchInfo;
 import dev.codeagent.contracts.git.ChangedFiles;
@@ -21,6 +23,7 @@ import dev.codeagent.contracts.git.PullRequestRef;
 import dev.codeagent.contracts.git.StatusRequest;
 import dev.codeagent.contracts.git.TreeListing;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -40,9 +43,11 @@ public class AzureDevOpsProvider implements GitProvider {
     private final AzureDevOpsPushes pushes;
     private final AzureDevOpsThreads threads;
     private final AzureDevOpsStatuses statuses;
+    private final AzureDevOpsIdentities identities;
 
     /** {@code client} is null when no credentials are configured: the provider then only reports that. */
-    public AzureDevOpsProvider(AzureDevOpsProperties properties, AzureDevOpsClient client, AdapterProperties adapter) {
+    public AzureDevOpsProvider(AzureDevOpsProperties properties, AzureDevOpsIdentityProperties identity,
+            AzureDevOpsClient client, AdapterProperties adapter) {
         this.properties = properties;
         this.configured = client != null;
         this.pullRequests = new AzureDevOpsPullRequests(properties, client);
@@ -51,6 +56,7 @@ public class AzureDevOpsProvider implements GitProvider {
         this.pushes = new AzureDevOpsPushes(client, refs);
         this.threads = new AzureDevOpsThreads(client);
         this.statuses = new AzureDevOpsStatuses(client);
+        this.identities = new AzureDevOpsIdentities(properties, identity, client);
     }
 
     /** Stops the file-reading threads; called when the application context closes. */
@@ -141,6 +147,23 @@ public class AzureDevOpsProvider implements GitProvider {
     @Override
     public CommitResult commit(RepositoryCoordinates repo, CommitRequest request) {
         return require(pushes).commit(repo, request);
+    }
+
+    /** Azure DevOps has groups: by default only their members may trigger the agent. */
+    @Override
+    public TriggerPolicy defaultTriggerPolicy() {
+        return TriggerPolicy.MEMBERS;
+    }
+
+    /** The project's Contributors group: those who may push to its repositories may also ask the agent to. */
+    @Override
+    public List<String> defaultTriggerGroups(RepositoryCoordinates repo) {
+        return List.of("[" + repo.project() + "]\\Contributors");
+    }
+
+    @Override
+    public Optional<String> groupOf(RepositoryCoordinates repo, Author author, List<String> groups) {
+        return require(identities).groupOf(repo, author, groups);
     }
 
     /** {@code area}, once it is sure there is a client for it to call Azure DevOps with. */

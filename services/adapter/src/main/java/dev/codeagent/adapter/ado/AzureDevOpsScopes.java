@@ -12,6 +12,8 @@ public final class AzureDevOpsScopes {
     public static final String CODE_STATUS = "vso.code_status";
     /** Pull request threads and comments ("Pull Request Threads: Read &amp; write"). */
     public static final String THREADS_FULL = "vso.threads_full";
+    /** Identities and their group memberships, read to decide who may trigger the agent ("Identity: Read"). */
+    public static final String IDENTITY_READ = "vso.identity";
     /** Resource id of Azure DevOps in Microsoft Entra ID; tokens are requested for this scope. */
     public static final String ENTRA_SCOPE = "499b84ac-1321-427f-aa17-267ca6975798/.default";
 

@@ -4,6 +4,7 @@ import dev.codeagent.adapter.provider.GitProblems;
 import dev.codeagent.adapter.provider.GitProvider;
 import dev.codeagent.adapter.provider.GitProviders;
 import dev.codeagent.adapter.provider.RepositoryCoordinates;
+import dev.codeagent.adapter.trigger.TriggerGate;
 import dev.codeagent.contracts.Headers;
 import dev.codeagent.contracts.command.RepositoryRef;
 import dev.codeagent.contracts.git.BranchInfo;
@@ -20,6 +21,8 @@ import dev.codeagent.contracts.git.PullRequestInfo;
 import dev.codeagent.contracts.git.PullRequestRef;
 import dev.codeagent.contracts.git.StatusRequest;
 import dev.codeagent.contracts.git.TreeListing;
+import dev.codeagent.contracts.git.TriggerPermission;
+import dev.codeagent.contracts.git.TriggerPermissionRequest;
 import jakarta.validation.Valid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,9 +46,11 @@ public class RepositoryController {
     private static final Logger log = LoggerFactory.getLogger(RepositoryController.class);
 
     private final GitProviders providers;
+    private final TriggerGate triggerGate;
 
-    public RepositoryController(GitProviders providers) {
+    public RepositoryController(GitProviders providers, TriggerGate triggerGate) {
         this.providers = providers;
+        this.triggerGate = triggerGate;
     }
 
     @GetMapping("/pull-requests/{prId}")
@@ -147,6 +152,15 @@ public class RepositoryController {
             @Valid @RequestBody StatusRequest request) {
         provider(provider).setStatus(coordinates(provider, organization, project, repository), prId, request);
         return ResponseEntity.noContent().build();
+    }
+
+    /** Whether the author may ask the agent for changes here: 200 either way; a host that cannot tell is a problem. */
+    @PostMapping("/trigger-permission")
+    public TriggerPermission triggerPermission(@PathVariable String provider, @PathVariable String organization,
+            @PathVariable String project, @PathVariable String repository,
+            @Valid @RequestBody TriggerPermissionRequest request) {
+        return triggerGate.check(provider(provider), coordinates(provider, organization, project, repository),
+                request.author());
     }
 
     private GitProvider provider(String name) {

@@ -1,5 +1,6 @@
 package dev.codeagent.adapter.provider;
 
+import dev.codeagent.contracts.command.Author;
 import dev.codeagent.contracts.git.BranchInfo;
 import dev.codeagent.contracts.git.ChangedFiles;
 import dev.codeagent.contracts.git.CommentRef;
@@ -14,6 +15,7 @@ import dev.codeagent.contracts.git.PullRequestInfo;
 import dev.codeagent.contracts.git.PullRequestRef;
 import dev.codeagent.contracts.git.StatusRequest;
 import dev.codeagent.contracts.git.TreeListing;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -62,4 +64,29 @@ public interface GitProvider {
             CommentRequest request);
 
     void setStatus(RepositoryCoordinates repo, long pullRequestId, StatusRequest request);
+
+    /**
+     * Who may trigger the agent on this host when {@code CODEAGENT_TRIGGER_POLICY} is unset: anyone, unless the
+     * host has groups that can say who may.
+     */
+    default TriggerPolicy defaultTriggerPolicy() {
+        return TriggerPolicy.ANY;
+    }
+
+    /**
+     * Groups whose members may always trigger the agent on {@code repo} under the {@code members} policy, named as
+     * the host names them; a host without groups has none (then only named users may).
+     */
+    default List<String> defaultTriggerGroups(RepositoryCoordinates repo) {
+        return List.of();
+    }
+
+    /**
+     * The first of {@code groups} that {@code author} is a member of, directly or through nested groups, as the host
+     * answers it; empty when none (or the host has no groups). A host that cannot answer now throws the problem
+     * that says why (rate-limited, unavailable, permission), never a denial.
+     */
+    default Optional<String> groupOf(RepositoryCoordinates repo, Author author, List<String> groups) {
+        return Optional.empty();
+    }
 }

@@ -30,13 +30,20 @@ final class AdoTestSupport {
 
     AdoTestSupport(String baseUrl, int maxAttempts, Duration maxRetryWait, Duration readTimeout,
             AzureDevOpsCredentials credentials) {
+        this(baseUrl, null, maxAttempts, maxRetryWait, readTimeout, credentials);
+    }
+
+    /** {@code identityBaseUrl}: {@code CODEAGENT_ADO_IDENTITY_BASE_URL}, or null for the default. */
+    AdoTestSupport(String baseUrl, String identityBaseUrl, int maxAttempts, Duration maxRetryWait,
+            Duration readTimeout, AzureDevOpsCredentials credentials) {
         properties = new AzureDevOpsProperties(baseUrl, credentials == null ? AzureDevOpsProperties.Auth.PAT
                 : AzureDevOpsProperties.Auth.ENTRA, credentials == null ? PAT : null, null, null, null,
                 "https://login.microsoftonline.com/", Duration.ofSeconds(2), readTimeout, maxAttempts, maxRetryWait,
                 Duration.ofMillis(250), Duration.ofMinutes(5));
         client = new AzureDevOpsClient(properties, credentials == null ? new PatCredentials(PAT) : credentials,
                 JsonMapper.builder().build(), waits::add, Clock.systemUTC());
-        provider = new AzureDevOpsProvider(properties, client, adapter());
+        provider = new AzureDevOpsProvider(properties, new AzureDevOpsIdentityProperties(identityBaseUrl), client,
+                adapter());
     }
 
     /** A fake Azure DevOps on loopback whose pull request list cuts descriptions as the real one does. */

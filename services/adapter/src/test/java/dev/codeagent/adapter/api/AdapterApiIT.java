@@ -1,11 +1,13 @@
 package dev.codeagent.adapter.api;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.codeagent.adapter.AdapterIntegrationTestSupport;
+import dev.codeagent.adapter.ado.FakeIdentities;
 import dev.codeagent.adapter.local.TestRepositories;
 import dev.codeagent.adapter.provider.IdempotencyKeys;
 import java.io.IOException;
@@ -231,6 +233,57 @@ class AdapterApiIT extends AdapterIntegrationTestSupport {
         assertThat(refused.json.get("type").asString()).isEqualTo("https://codeagent.dev/problems/permission");
         assertThat(refused.json.get("requiredScope").asString()).isEqualTo("vso.code_write");
         assertThat(refused.text).doesNotContain("it-pat-SECRET");
+    }
+
+    @Test
+    void triggerPermissionFollowsThePolicyOfEachProvider() throws Exception {
+        String adoPermission = "/api/v1/repositories/azure-devops/contoso/Web%20Shop/shop/trigger-permission";
+        ado.resetAll();
+        new FakeIdentities("/contoso").group("[Web Shop]\\Contributors").group("[contoso]\\Release Managers")
+                .group("[contoso]\\Payments", "[contoso]\\Release Managers")
+                .user("a1b2c3d4-0000-4000-8000-000000000011", "bob@contoso.com", "Bob", "[contoso]\\Payments")
+                .user("a1b2c3d4-0000-4000-8000-000000000012", "eve@contoso.com", "Eve")
+                .serve(ado);
+
+        Reply nested = send("POST", adoPermission, author("a1b2c3d4-0000-4000-8000-000000000011", "bob@contoso.com"));
+        assertThat(nested.status).as(nested.text).isEqualTo(200);
+        assertThat(nested.json.get("allowed").asBoolean()).isTrue();
+        assertThat(nested.json.get("allowedGroups").toString()).isEqualTo("[\"[Web Shop]\\\\Contributors\","
+                + "\"[contoso]\\\\Release Managers\",\"[contoso]\\\\Payments Leads\"]");
+
+        Reply outsider = send("POST", adoPermission, author("a1b2c3d4-0000-4000-8000-000000000012", "eve@contoso.com"));
+        assertThat(outsider.status).isEqualTo(200);
+        assertThat(outsider.json.get("allowed").asBoolean()).isFalse();
+        assertThat(outsider.json.get("reason").asString()).contains("eve@contoso.com is not a member of");
+
+        Reply named = send("POST", adoPermission, author("a1b2c3d4-0000-4000-8000-000000000013", "OPS@contoso.com"));
+        assertThat(named.json.get("allowed").asBoolean()).isTrue();
+
+        Reply local = send("POST", "/api/v1/repositories/local/local/local/any/trigger-permission",
+                author("x", "eve@contoso.com"));
+        assertThat(local.status).isEqualTo(200);
+        assertThat(local.json.get("allowed").asBoolean()).as("the local provider's gate is off").isTrue();
+
+        ado.stubFor(get(urlPathEqualTo("/contoso/_apis/identities")).atPriority(1)
+                .withQueryParam("identityIds", equalTo(
+                        "a1b2c3d4-0000-4000-8000-000000000014"))
+                .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "30")));
+        Reply unavailable = send("POST", adoPermission, author("a1b2c3d4-0000-4000-8000-000000000014", "kim@contoso.com"));
+        assertThat(unavailable.status).as("a failing identity service is not a denial").isEqualTo(503);
+        assertThat(unavailable.retryAfter).isEqualTo("30");
+        assertThat(unavailable.json.get("type").asString()).isEqualTo("https://codeagent.dev/problems/unavailable");
+
+        ado.stubFor(get(urlPathEqualTo("/contoso/_apis/identities")).atPriority(1)
+                .willReturn(aResponse().withStatus(401)));
+        Reply refused = send("POST", adoPermission, author("a1b2c3d4-0000-4000-8000-000000000015", "lee@contoso.com"));
+        assertThat(refused.status).isEqualTo(403);
+        assertThat(refused.json.get("requiredScope").asString()).isEqualTo("vso.identity");
+
+        assertThat(sendWithout("POST", adoPermission).status).isEqualTo(401);
+    }
+
+    static String author(String id, String uniqueName) {
+        return "{\"author\":{\"id\":\"" + id + "\",\"uniqueName\":\"" + uniqueName + "\",\"displayName\":\"X\"}}";
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.codeagent.adapter.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.codeagent.adapter.ado.AzureDevOpsIdentityProperties;
 import dev.codeagent.adapter.ado.AzureDevOpsProperties;
 import dev.codeagent.adapter.ado.AzureDevOpsProvider;
 import dev.codeagent.adapter.local.LocalGitProvider;
@@ -64,6 +65,6 @@ class GitProvidersHealthIndicatorTest {
                 AzureDevOpsProperties.Auth.AUTO, null, null, null, null, "https://login.microsoftonline.com/",
                 Duration.ofSeconds(1), Duration.ofSeconds(1), 1, Duration.ofSeconds(1), Duration.ofSeconds(1),
                 Duration.ofMinutes(1));
-        return new AzureDevOpsProvider(properties, null, adapter);
+        return new AzureDevOpsProvider(properties, new AzureDevOpsIdentityProperties(null), null, adapter);
     }
 }
