@@ -40,7 +40,7 @@ class AzureDevOpsIdentities {
         this.client = client;
     }
 
-    /** The first of {@code groups} the author belongs to; empty when none, or when Azure DevOps knows no such author. */
+    /** The first of {@code groups} the author belongs to; empty when none, or when Azure DevOps knows no such one. */
     Optional<String> groupOf(RepositoryCoordinates repo, Author author, List<String> groups) {
         if (author == null || author.id() == null || author.id().isBlank() || groups.isEmpty()) {
             return Optional.empty();

@@ -15,7 +15,7 @@ import org.springframework.validation.annotation.Validated;
  * @param policy   {@code members} or {@code any}; unset, each provider's default ({@code members} for azure-devops,
  *                 {@code any} for local)
  * @param groups   groups whose members (direct or nested) may trigger, besides the provider's default groups, named
- *                 in full as {@code [scope]\Name} ({@code [Payments]\Contributors}, {@code [fabrikam]\Release Managers})
+ *                 in full as {@code [scope]\Name}: {@code [Payments]\Contributors}, {@code [fabrikam]\Release Managers}
  * @param users    unique names (login or e-mail) that may trigger whatever their groups; compared without case
  * @param cacheTtl how long an answer of the git host is reused for the same author and project
  */

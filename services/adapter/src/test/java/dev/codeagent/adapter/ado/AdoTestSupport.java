@@ -6,8 +6,12 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.codeagent.adapter.AdapterProperties;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,6 +59,26 @@ final class AdoTestSupport {
     static AdapterProperties adapter() {
         return new AdapterProperties("http://adapter.test", DataSize.ofKilobytes(64), 1000, "Code Agent",
                 "codeagent@localhost", 4);
+    }
+
+    /** A clock that reads {@code now}, which the test moves. */
+    static Clock clock(AtomicReference<Instant> now) {
+        return new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
     }
 
     static dev.codeagent.adapter.provider.RepositoryCoordinates repo() {

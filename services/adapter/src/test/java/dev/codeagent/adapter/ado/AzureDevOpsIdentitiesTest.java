@@ -21,10 +21,8 @@ import dev.codeagent.contracts.ProblemTypes;
 import dev.codeagent.contracts.command.Author;
 import dev.codeagent.contracts.git.TriggerPermission;
 import dev.codeagent.platform.web.ApiProblemException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,30 +73,12 @@ class AzureDevOpsIdentitiesTest {
     }
 
     TriggerGate gate(List<String> groups, List<String> users) {
-        return new TriggerGate(new TriggerProperties(null, groups, users, Duration.ofMinutes(10)), clock());
+        return new TriggerGate(new TriggerProperties(null, groups, users, Duration.ofMinutes(10)),
+                AdoTestSupport.clock(now));
     }
 
     TriggerPermission check(TriggerGate gate, Author author) {
         return gate.check(support.provider, AdoTestSupport.repo(), author);
-    }
-
-    Clock clock() {
-        return new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
     }
 
     @Test
@@ -181,7 +161,7 @@ class AzureDevOpsIdentitiesTest {
     @Test
     void theGateIsOffUnderThePolicyAny() {
         TriggerGate open = new TriggerGate(new TriggerProperties(TriggerPolicy.ANY, List.of(), List.of(),
-                Duration.ofMinutes(10)), clock());
+                Duration.ofMinutes(10)), AdoTestSupport.clock(now));
 
         TriggerPermission answer = check(open, OUTSIDER);
 

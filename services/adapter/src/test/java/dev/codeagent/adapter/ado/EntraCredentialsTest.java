@@ -94,22 +94,7 @@ class EntraCredentialsTest {
             return Mono.just(new AccessToken("token-" + n, OffsetDateTime.ofInstant(now.get(), ZoneOffset.UTC)
                     .plusHours(1)));
         };
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
+        Clock clock = AdoTestSupport.clock(now);
         EntraCredentials credentials = new EntraCredentials(fake, Duration.ofMinutes(5), clock);
 
         assertThat(credentials.authorizationHeader()).isEqualTo("Bearer token-1");

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.junit.Stubbing;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -47,7 +49,8 @@ public final class FakeIdentities {
     /** A group such as {@code [Web Shop]\Contributors}, member of {@code parents}. */
     public FakeIdentities group(String name, String... parents) {
         String sid = "S-1-9-1551374245-1204400969-2402986413-2179408616-3-" + (sids++);
-        groups.put(key(name), new Member(java.util.UUID.nameUUIDFromBytes(name.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString(), name,
+        String id = UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+        groups.put(key(name), new Member(id, name,
                 "Microsoft.TeamFoundation.Identity;" + sid, "vssgp." + sid, name.substring(name.indexOf('\\') + 1),
                 List.of(parents)));
         return this;

@@ -268,7 +268,8 @@ class AdapterApiIT extends AdapterIntegrationTestSupport {
                 .withQueryParam("identityIds", equalTo(
                         "a1b2c3d4-0000-4000-8000-000000000014"))
                 .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "30")));
-        Reply unavailable = send("POST", adoPermission, author("a1b2c3d4-0000-4000-8000-000000000014", "kim@contoso.com"));
+        Reply unavailable = send("POST", adoPermission,
+                author("a1b2c3d4-0000-4000-8000-000000000014", "kim@contoso.com"));
         assertThat(unavailable.status).as("a failing identity service is not a denial").isEqualTo(503);
         assertThat(unavailable.retryAfter).isEqualTo("30");
         assertThat(unavailable.json.get("type").asString()).isEqualTo("https://codeagent.dev/problems/unavailable");
