@@ -182,6 +182,13 @@ function variantChip(v) {
   return url ? el('a', { ...attrs, href: url, target: '_blank', rel: 'noopener' }, label + ' PR') : el('span', attrs, label);
 }
 
+// How each outcome of a finished job reads; rejected: the author may not ask Code Agent for changes.
+const OUTCOME_LABELS = { success: 'success', partial_success: 'partial success', failed: 'failed', rejected: 'not allowed' };
+
+function outcomeLabel(outcome) {
+  return OUTCOME_LABELS[outcome] || String(outcome).replace(/_/g, ' ');
+}
+
 function jobTitle(job) {
   return job.intent || job.name || job.id;
 }
@@ -195,7 +202,7 @@ function jobWhere(job) {
 function jobRow(job) {
   const status = job.outcome && job.runtimeStatus === 'Completed' ? job.outcome : job.runtimeStatus;
   const row = el('div', { class: 'job-row', dataset: { jobId: job.id, status: job.runtimeStatus } },
-    pill(status, job.runtimeStatus === 'Completed' && job.outcome ? job.outcome.replace('_', ' ') : job.runtimeStatus),
+    pill(status, job.runtimeStatus === 'Completed' && job.outcome ? outcomeLabel(job.outcome) : job.runtimeStatus),
     el('a', { href: '/jobs/' + encodeURIComponent(job.id), 'data-link': true, class: 'job-main' },
       el('div', { class: 'job-title', title: jobTitle(job) }, jobTitle(job)),
       el('div', { class: 'job-sub' }, jobWhere(job) + ' · ' + ago(job.createdTime) + ' ago')),
@@ -280,7 +287,7 @@ function renderJob(job) {
   $('job-detail').replaceChildren(
     el('div', { class: 'job-head', dataset: { jobId: job.id } },
       el('h1', {}, jobTitle(job)),
-      pill(status, job.runtimeStatus + (job.outcome ? ' · ' + job.outcome.replace('_', ' ') : '')),
+      pill(status, job.runtimeStatus + (job.outcome ? ' · ' + outcomeLabel(job.outcome) : '')),
       el('dl', { class: 'facts' },
         fact('Job', job.id),
         fact('Where', jobWhere(job)),

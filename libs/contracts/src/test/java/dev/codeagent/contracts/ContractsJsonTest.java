@@ -36,6 +36,8 @@ class ContractsJsonTest {
     @Test
     void enumsUseDocumentedJsonValues() {
         assertThat(json.writeValueAsString(Outcome.PARTIAL_SUCCESS)).isEqualTo("\"partial_success\"");
+        assertThat(json.writeValueAsString(Outcome.REJECTED)).isEqualTo("\"rejected\"");
+        assertThat(json.readValue("\"rejected\"", Outcome.class)).isEqualTo(Outcome.REJECTED);
         assertThat(json.writeValueAsString(RuntimeStatus.Terminated)).isEqualTo("\"Terminated\"");
         assertThat(json.writeValueAsString(FileChange.delete("a.txt"))).contains("\"changeType\":\"delete\"");
         assertThat(json.readValue("\"rename\"", ChangeType.class)).isEqualTo(ChangeType.RENAME);

@@ -241,6 +241,20 @@ class MonitoringIT {
     }
 
     @Test
+    void aJobRejectedForItsAuthorReachesTheDashboardWithItsOutcome() throws Exception {
+        ORCHESTRATOR.addJob("job-rejected-1", FakeOrchestrator.sampleJob("job-rejected-1", "Not for you")
+                .replace("\"runtimeStatus\":\"Running\",\"outcome\":null",
+                        "\"runtimeStatus\":\"Completed\",\"outcome\":\"rejected\""));
+
+        HttpResponse<String> job = get("/api/jobs/job-rejected-1");
+
+        assertThat(job.statusCode()).as(job.body()).isEqualTo(200);
+        assertThat(json.readTree(job.body()).path("outcome").asString()).isEqualTo("rejected");
+        assertThat(get("/assets/app.js").body()).contains("rejected: 'not allowed'");
+        assertThat(get("/assets/app.css").body()).contains(".pill-rejected");
+    }
+
+    @Test
     void servesTheDashboardWithoutToken() throws Exception {
         HttpResponse<String> index = get("/");
         assertThat(index.statusCode()).isEqualTo(200);

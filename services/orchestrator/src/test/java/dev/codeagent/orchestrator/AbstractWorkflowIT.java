@@ -374,6 +374,25 @@ abstract class AbstractWorkflowIT {
     }
 
     @Test
+    void anAuthorWhoMayNotTriggerGetsOneReplyAndNoWork() {
+        FakeRepository repo = fakes.repository(repo("denied"));
+        repo.deny("dev@example.com");
+        StartJobResponse started = start(OrchestratorTestClient.edit(repo.name, 3501, 3, "Not for you"), 202);
+        JobView job = client.awaitFinished(started.id(), FINISH);
+        assertThat(job.runtimeStatus()).isEqualTo(RuntimeStatus.Completed);
+        assertThat(job.outcome()).isEqualTo(Outcome.REJECTED);
+        assertThat(job.error()).startsWith("not allowed: ");
+        assertThat(job.variants()).extracting(VariantView::state).containsOnly(VariantState.CANCELLED);
+        assertThat(repo.comments.values()).singleElement().asString().contains("only members of")
+                .contains("kind=denied");
+        assertThat(repo.agentBranches()).isEmpty();
+        assertThat(repo.pullRequests).isEmpty();
+        assertThat(repo.statuses).isEmpty();
+        assertThat(fakes.count("POST", "/api/patches")).isZero();
+        assertThat(audit.trail(started.id())).extracting(e -> e.event()).containsExactly("rejected");
+    }
+
+    @Test
     void partialFailureKeepsTheGoodVariants() {
         FakeRepository repo = fakes.repository(repo("partial"));
         fakes.patchBehaviour(FakeServices.PatchBehaviour.failing(r -> r.intent().equals("Partial " + database())

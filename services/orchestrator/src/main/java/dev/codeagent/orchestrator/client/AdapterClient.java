@@ -1,6 +1,7 @@
 package dev.codeagent.orchestrator.client;
 
 import dev.codeagent.contracts.Headers;
+import dev.codeagent.contracts.command.Author;
 import dev.codeagent.contracts.command.RepositoryRef;
 import dev.codeagent.contracts.git.BranchInfo;
 import dev.codeagent.contracts.git.ChangedFiles;
@@ -16,6 +17,8 @@ import dev.codeagent.contracts.git.PullRequestInfo;
 import dev.codeagent.contracts.git.PullRequestRef;
 import dev.codeagent.contracts.git.StatusRequest;
 import dev.codeagent.contracts.git.TreeListing;
+import dev.codeagent.contracts.git.TriggerPermission;
+import dev.codeagent.contracts.git.TriggerPermissionRequest;
 import dev.codeagent.orchestrator.config.ServiceEndpoints;
 import dev.codeagent.platform.http.ServiceHttpClients;
 import java.util.Optional;
@@ -113,6 +116,13 @@ public class AdapterClient {
     public void status(RepositoryRef repo, long prId, StatusRequest request) {
         call("set status", () -> http.post().uri(BASE + "/pull-requests/{pr}/statuses", vars(repo, prId))
                 .contentType(MediaType.APPLICATION_JSON).body(request).retrieve().toBodilessEntity());
+    }
+
+    /** Whether {@code author} may ask the agent for changes in {@code repo}; a host that cannot tell fails the call. */
+    public TriggerPermission triggerPermission(RepositoryRef repo, Author author) {
+        return call("check trigger permission", () -> http.post().uri(BASE + "/trigger-permission", vars(repo))
+                .contentType(MediaType.APPLICATION_JSON).body(new TriggerPermissionRequest(author)).retrieve()
+                .body(TriggerPermission.class));
     }
 
     private <T> T call(String operation, Supplier<T> call) {

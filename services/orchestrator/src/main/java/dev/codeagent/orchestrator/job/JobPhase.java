@@ -2,12 +2,14 @@ package dev.codeagent.orchestrator.job;
 
 /**
  * Where a job's own workflow stands (its variants have {@link VariantPhase}): accepted, then either a reply
- * (help and rejected commands) or the progress reply, the pull request's context and the fan-out of the variants,
- * then the fan-in summary. Stored in {@code job.step} as {@link #dbValue()}; {@link #label()} is how logs say it.
+ * (help and rejected commands) or the check of who may trigger, the progress reply, the pull request's context and
+ * the fan-out of the variants, then the fan-in summary. Stored in {@code job.step} as {@link #dbValue()};
+ * {@link #label()} is how logs say it.
  */
 public enum JobPhase implements StoredValue {
     ACCEPTED("accepted"),
     REPLY("reply"),
+    AUTHORIZE("authorize"),
     PROGRESS("progress"),
     CONTEXT("context"),
     FAN_OUT("fan-out"),
@@ -29,6 +31,7 @@ public enum JobPhase implements StoredValue {
         return switch (this) {
             case ACCEPTED -> "accepted";
             case REPLY -> "replying";
+            case AUTHORIZE -> "checking that the author may ask for changes";
             case PROGRESS -> "posting the progress reply";
             case CONTEXT -> "gathering the pull request's context";
             case FAN_OUT -> "running the variants";

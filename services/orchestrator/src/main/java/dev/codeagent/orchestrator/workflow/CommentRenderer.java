@@ -14,7 +14,8 @@ import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /**
- * Everything the agent writes on the pull request: help replies, the progress reply, the final summary,
+ * Everything the agent writes on the pull request: help replies, the answer to an author who may not trigger, the
+ * progress reply, the final summary,
  * variant pull request titles and descriptions, commit messages. Each carries the hidden agent marker,
  * and output of the offline provider is labelled as such wherever it appears.
  */
@@ -55,6 +56,22 @@ public class CommentRenderer {
                 .append("**Example**: `@CodeAgent /edit /3 Add input validation to the login handler`\n\n")
                 .append(AgentMarker.of("job", job.id(), "kind", "help"));
         return sb.toString();
+    }
+
+    /** The one reply to a command whose author may not ask for changes; nothing else is done for it. */
+    public String notAllowed(JobRecord job, List<String> allowedGroups) {
+        String who = allowedGroups.isEmpty() ? "the users named in its configuration"
+                : "members of " + alternatives(allowedGroups);
+        return addressed(job, "only " + who + " can ask Code Agent for changes.") + "\n\n"
+                + AgentMarker.of("job", job.id(), "kind", "denied");
+    }
+
+    /** The reply when whether the author may ask for changes could not be learnt: nothing was done. */
+    public String permissionUnknown(JobRecord job, String why) {
+        String reason = Markdown.inline(why, 600);
+        return addressed(job, "Code Agent could not check whether you may ask it for changes, so it did nothing"
+                + (reason.isEmpty() ? "." : ": " + reason)) + "\n\nPlease try again later.\n\n"
+                + AgentMarker.of("job", job.id(), "kind", "unchecked");
     }
 
     public String progress(JobRecord job, List<VariantRecord> variants) {
@@ -224,6 +241,7 @@ public class CommentRenderer {
             case SUCCESS -> "success";
             case PARTIAL_SUCCESS -> "partial success";
             case FAILED -> "failed";
+            case REJECTED -> "not allowed";
         };
     }
 
@@ -231,6 +249,22 @@ public class CommentRenderer {
         return job.cancelReason() == CancelReason.TIMEOUT
                 ? "⏱️ The job ran out of time; unfinished variants were stopped."
                 : "⛔ The job was cancelled on request; unfinished variants were stopped.";
+    }
+
+    /**
+     * {@code @Name, text}, the author's name as written (nothing in a name can become markdown); the text alone,
+     * capitalised, when the author is unknown.
+     */
+    private static String addressed(JobRecord job, String text) {
+        String name = job.author() == null ? "" : Markdown.literal(authorName(job), 100);
+        return name.isEmpty() ? Character.toUpperCase(text.charAt(0)) + text.substring(1) : "@" + name + ", " + text;
+    }
+
+    /** {@code A}, {@code A or B}, {@code A, B or C}, each as written. */
+    private static String alternatives(List<String> names) {
+        List<String> literal = names.stream().map(n -> Markdown.literal(n, 200)).toList();
+        return literal.size() == 1 ? literal.get(0)
+                : String.join(", ", literal.subList(0, literal.size() - 1)) + " or " + literal.get(literal.size() - 1);
     }
 
     private static String authorName(JobRecord job) {

@@ -6,6 +6,7 @@ import dev.codeagent.contracts.git.CommentRef;
 import dev.codeagent.contracts.git.CommentRequest;
 import dev.codeagent.contracts.git.StatusRequest;
 import dev.codeagent.contracts.git.StatusState;
+import dev.codeagent.contracts.git.TriggerPermission;
 import dev.codeagent.contracts.job.Outcome;
 import dev.codeagent.contracts.job.RuntimeStatus;
 import dev.codeagent.contracts.job.VariantState;
@@ -29,10 +30,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * First step of a job. Help and rejected commands get their reply and end here. Edit commands get the
- * progress reply and the pending PR status, then the pull request's context is gathered once and stored
- * with the job, and the first variants are scheduled (at most {@code variantParallelism} at a time).
- * Each side effect is preceded by a record of where the job stands, and repeats safely.
+ * First step of a job. Help and rejected commands get their reply and end here. For edit commands the adapter is
+ * asked first whether the comment's author may ask for changes: if not, one reply says who may and the job ends
+ * rejected, with nothing else done; if that cannot be learnt, one reply says why and the job fails, again with
+ * nothing done. Allowed, the job gets the progress reply and the pending PR status, then the pull request's context
+ * is gathered once and stored with the job, and the first variants are scheduled (at most
+ * {@code variantParallelism} at a time). Each side effect is preceded by a record of where the job stands, and
+ * repeats safely.
  */
 @Component
 public class PrepareStep {
@@ -94,16 +98,15 @@ public class PrepareStep {
     }
 
     private void prepareEdit(JobRecord job, SchedulerClient scheduler) {
+        if (!authorized(job)) {
+            return;
+        }
         scheduler.scheduleIfNotExists(JobTasks.deadline(job.id()), job.deadlineAt());
         if (job.cancelRequested() || clock.instant().isAfter(job.deadlineAt())) {
             jobs.requestCancel(job.id(), CancelReason.TIMEOUT, clock.instant());
             endUnstartedVariants(job.id(), VariantState.CANCELLED, null);
             scheduler.scheduleIfNotExists(JobTasks.fanIn(job.id()), clock.instant());
             return;
-        }
-        if (job.status() == RuntimeStatus.Pending) {
-            jobs.markRunning(job.id(), JobPhase.PROGRESS, clock.instant());
-            audit.record(job.id(), "started", job.variantsRequested() + " variants", clock.instant());
         }
         if (job.progressCommentId() == null) {
             CommentRef ref = adapter.reply(job.repository(), job.pullRequestId(), job.threadId(),
@@ -127,6 +130,67 @@ public class PrepareStep {
         }
     }
 
+    /**
+     * Whether the comment's author may ask for changes, asked of the adapter before anything is posted or scheduled,
+     * until the answer is recorded: a replay in {@link JobPhase#AUTHORIZE} asks again (the adapter keeps its answers
+     * for a while), one after it does not. Denied, the job is rejected here.
+     */
+    private boolean authorized(JobRecord job) {
+        if (job.status() != RuntimeStatus.Pending && job.step() != JobPhase.AUTHORIZE) {
+            return true;
+        }
+        jobs.markRunning(job.id(), JobPhase.AUTHORIZE, clock.instant());
+        TriggerPermission permission = adapter.triggerPermission(job.repository(), job.author());
+        if (!permission.allowed()) {
+            reject(job, permission);
+            return false;
+        }
+        jobs.moveTo(job.id(), JobPhase.PROGRESS, clock.instant());
+        audit.record(job.id(), "started", job.variantsRequested() + " variants", clock.instant());
+        return true;
+    }
+
+    /** One reply saying who may ask; the variants are cancelled unstarted and the job completes rejected. */
+    private void reject(JobRecord job, TriggerPermission permission) {
+        adapter.reply(job.repository(), job.pullRequestId(), job.threadId(),
+                new CommentRequest(renderer.notAllowed(job, permission.allowedGroups()), job.replyParentId()),
+                "job-" + job.id() + "-denied");
+        String reason = "not allowed: " + permission.reason();
+        endUnstartedVariants(job.id(), VariantState.CANCELLED, reason);
+        if (jobs.finish(job.id(), RuntimeStatus.Completed, Outcome.REJECTED, reason, clock.instant())) {
+            audit.record(job.id(), "rejected", "author " + uniqueName(job) + ": " + permission.reason(),
+                    clock.instant());
+            metrics.jobFinished(RuntimeStatus.Completed, Outcome.REJECTED);
+            log.info("Job {} rejected: {}", job.id(), permission.reason());
+        }
+    }
+
+    /**
+     * Fail closed: whether the author may ask for changes could not be learnt, so nothing is done. The thread is told
+     * why, if it can be; the variants fail unstarted and the job fails, without a summary or a PR status.
+     */
+    private void failClosed(JobRecord job, CallFailure e) {
+        try {
+            adapter.reply(job.repository(), job.pullRequestId(), job.threadId(),
+                    new CommentRequest(renderer.permissionUnknown(job, e.getMessage()), job.replyParentId()),
+                    "job-" + job.id() + "-unchecked");
+        } catch (CallFailure replyFailed) {
+            log.warn("Job {} could not say why it did nothing: {}", job.id(), replyFailed.getMessage());
+        }
+        String error = "not started: who may trigger could not be checked: " + e.getMessage();
+        endUnstartedVariants(job.id(), VariantState.FAILED, error);
+        if (jobs.finish(job.id(), RuntimeStatus.Failed, Outcome.FAILED, error, clock.instant())) {
+            metrics.jobFinished(RuntimeStatus.Failed, Outcome.FAILED);
+        }
+    }
+
+    private static String uniqueName(JobRecord job) {
+        if (job.author() == null) {
+            return "unknown";
+        }
+        return job.author().uniqueName() != null ? job.author().uniqueName() : "id " + job.author().id();
+    }
+
     private StepResult failed(JobRecord job, CallFailure e, SchedulerClient scheduler) {
         int attempts = jobs.attemptFailed(job.id(), e.getMessage(), clock.instant());
         // The phase the failure happened in: the job record was read before this run moved it on.
@@ -137,6 +201,10 @@ public class PrepareStep {
         }
         log.warn("Job {} could not start: {}", job.id(), e.getMessage());
         audit.record(job.id(), "failed", e.getMessage(), clock.instant());
+        if (phase == JobPhase.AUTHORIZE) {
+            failClosed(job, e);
+            return StepResult.done();
+        }
         if (job.kind() != CommandKind.EDIT) {
             jobs.finish(job.id(), RuntimeStatus.Failed, Outcome.FAILED, e.getMessage(), clock.instant());
             metrics.jobFinished(RuntimeStatus.Failed, Outcome.FAILED);

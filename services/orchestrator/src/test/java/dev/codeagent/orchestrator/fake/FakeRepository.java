@@ -4,6 +4,7 @@ import dev.codeagent.contracts.git.CommitRequest;
 import dev.codeagent.contracts.git.StatusRequest;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -11,6 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class FakeRepository {
 
     public static final long PR_ID = 7;
+    /** The group whose members may trigger the agent on every fake repository. */
+    public static final String ALLOWED_GROUP = "[Shop]\\Contributors";
 
     public final String name;
     public final Map<String, String> branches = new ConcurrentHashMap<>();
@@ -20,9 +23,16 @@ public final class FakeRepository {
     public final Map<Long, String> comments = new ConcurrentHashMap<>();
     public final Map<String, Long> commentsByKey = new ConcurrentHashMap<>();
     public final List<StatusRequest> statuses = new CopyOnWriteArrayList<>();
+    /** Unique names of the authors who may not trigger the agent here; everyone else may. */
+    final Set<String> deniedAuthors = ConcurrentHashMap.newKeySet();
 
     FakeRepository(String name) {
         this.name = name;
+    }
+
+    /** From now on, the author with this unique name is not a member of {@link #ALLOWED_GROUP}. */
+    public void deny(String uniqueName) {
+        deniedAuthors.add(uniqueName);
     }
 
     public List<String> agentBranches() {

@@ -21,6 +21,8 @@ import dev.codeagent.contracts.git.PullRequestRef;
 import dev.codeagent.contracts.git.StatusRequest;
 import dev.codeagent.contracts.git.TreeEntry;
 import dev.codeagent.contracts.git.TreeListing;
+import dev.codeagent.contracts.git.TriggerPermission;
+import dev.codeagent.contracts.git.TriggerPermissionRequest;
 import dev.codeagent.contracts.context.ContextSelection;
 import dev.codeagent.contracts.context.ContextSelectionRequest;
 import dev.codeagent.contracts.patch.PatchRequest;
@@ -51,7 +53,8 @@ import tools.jackson.databind.json.JsonMapper;
  * A protocol-faithful, stateful fake of the adapter and llm-patch REST APIs on a loopback port, for
  * orchestrator tests: it remembers branches, commits, pull requests, comments and statuses per repository,
  * answers like the real services (including 404 for a missing branch, 409 with {@code currentCommit},
- * find-or-create by marker, idempotent replies by {@code Idempotency-Key}), and injects faults on demand.
+ * find-or-create by marker, idempotent replies by {@code Idempotency-Key}, the trigger permission of each author),
+ * and injects faults on demand.
  */
 public final class FakeServices implements AutoCloseable {
 
@@ -295,6 +298,14 @@ public final class FakeServices implements AutoCloseable {
         if (method.equals("POST") && rest.matches("/pull-requests/\\d+/statuses")) {
             repo.statuses.add(json.readValue(body, StatusRequest.class));
             return new Response(204, null);
+        }
+        if (method.equals("POST") && rest.equals("/trigger-permission")) {
+            TriggerPermissionRequest request = json.readValue(body, TriggerPermissionRequest.class);
+            String name = request.author() == null ? null : request.author().uniqueName();
+            List<String> groups = List.of(FakeRepository.ALLOWED_GROUP);
+            return new Response(200, name != null && repo.deniedAuthors.contains(name)
+                    ? new TriggerPermission(false, name + " is not a member of " + FakeRepository.ALLOWED_GROUP, groups)
+                    : new TriggerPermission(true, name + " is a member of " + FakeRepository.ALLOWED_GROUP, groups));
         }
         return new Response(404, Map.of("title", "no route " + method + " " + rest));
     }

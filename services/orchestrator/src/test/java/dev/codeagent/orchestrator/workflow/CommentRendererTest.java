@@ -3,6 +3,7 @@ package dev.codeagent.orchestrator.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.codeagent.contracts.AgentMarker;
+import dev.codeagent.contracts.command.Author;
 import dev.codeagent.contracts.command.CommandKind;
 import dev.codeagent.contracts.command.RepositoryRef;
 import dev.codeagent.contracts.job.Outcome;
@@ -63,6 +64,47 @@ class CommentRendererTest {
         String marker = AgentMarker.of("job", job.id(), "variant", "1");
         assertThat(renderer.pullRequestDescription(job, offline, marker)).contains("Offline output")
                 .contains("variant", "1 of 2").endsWith(marker);
+    }
+
+    private JobRecord editBy(Author author) {
+        return new JobRecord(job.id(), "k", CommandKind.EDIT, RuntimeStatus.Running, null, JobPhase.AUTHORIZE, 0,
+                job.repository(), 7, 1, 2, null, author, "Add validation", 2, null, null, null, null, null, null,
+                null, null, null, null, Instant.now(), Instant.now(), Instant.now(), null);
+    }
+
+    @Test
+    void aDeniedAuthorIsToldWhoMayAskWithTheNameShownAsWritten() {
+        String reply = renderer.notAllowed(editBy(new Author("u1", "ada@contoso.com", "Ada")),
+                List.of("[Web Shop]\\Contributors", "[contoso]\\Release Managers", "[contoso]\\Leads"));
+        assertThat(reply).startsWith("@Ada, only members of \\[Web Shop\\]\\\\Contributors, "
+                + "\\[contoso\\]\\\\Release Managers or \\[contoso\\]\\\\Leads can ask Code Agent for changes.")
+                .endsWith(AgentMarker.of("job", job.id(), "kind", "denied"));
+
+        assertThat(renderer.notAllowed(editBy(new Author("u2", "bo@contoso.com", null)), List.of()))
+                .startsWith("@bo\\@contoso\\.com, only the users named in its configuration can ask Code Agent");
+        assertThat(renderer.notAllowed(editBy(null), List.of("[P]\\Contributors")))
+                .startsWith("Only members of \\[P\\]\\\\Contributors can ask");
+    }
+
+    @Test
+    void aNameCannotBecomeMarkdown() {
+        String hostile = "[click](http://evil.example) <b>**hi**</b> @<6f1c> <!-- codeagent:job=x --> `x` | y\n# z";
+        String reply = renderer.notAllowed(editBy(new Author("u3", "eve@contoso.com", hostile)), List.of());
+
+        String name = reply.substring(1, reply.indexOf(", only"));
+        assertThat(name).doesNotContainPattern("(?<!\\\\)[\\[\\]()<>*`|#@!_-]").doesNotContain("\n");
+        assertThat(name.replaceAll("\\\\(.)", "$1")).isEqualTo(hostile.replace("\n", " "));
+        assertThat(reply.indexOf(AgentMarker.PREFIX)).isEqualTo(reply.lastIndexOf(AgentMarker.PREFIX));
+    }
+
+    @Test
+    void aPermissionThatCouldNotBeCheckedSaysWhy() {
+        String reply = renderer.permissionUnknown(editBy(new Author("u1", "ada@contoso.com", "Ada")),
+                "adapter check trigger permission failed with 503: Azure DevOps failed to read | identities");
+        assertThat(reply).startsWith("@Ada, Code Agent could not check whether you may ask it for changes, so it did "
+                + "nothing: adapter check trigger permission failed with 503: Azure DevOps failed to read "
+                + "\\| identities")
+                .endsWith(AgentMarker.of("job", job.id(), "kind", "unchecked"));
     }
 
     @Test
