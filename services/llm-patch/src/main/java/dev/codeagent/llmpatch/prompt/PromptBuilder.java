@@ -78,12 +78,13 @@ public final class PromptBuilder {
         }
         out.append("Current content of the relevant files:\n\n");
         for (SourceFile file : request.files()) {
-            out.append(file.path()).append('\n').append(fence(file.content())).append(language(file.path())).append('\n')
+            String fence = fence(file.content());
+            out.append(file.path()).append('\n').append(fence).append(language(file.path())).append('\n')
                     .append(file.content());
             if (!file.content().endsWith("\n")) {
                 out.append('\n');
             }
-            out.append(fence(file.content())).append("\n\n");
+            out.append(fence).append("\n\n");
         }
         return out.toString();
     }
@@ -96,15 +97,27 @@ public final class PromptBuilder {
             out.append("- ").append(f.path() == null ? "(no file path)" : f.path()).append(": ").append(f.reason())
                     .append('\n');
             if (f.closest() != null) {
-                out.append("  The closest lines in the file are:\n```\n").append(f.closest()).append("```\n");
+                String fence = fence(f.closest());
+                out.append("  The closest lines in the file are:\n").append(fence).append('\n').append(f.closest())
+                        .append(f.closest().endsWith("\n") ? "" : "\n").append(fence).append('\n');
             }
         }
         out.append("\nCopy SEARCH lines exactly from the current file, with enough context to match one place.\n");
         return out.toString();
     }
 
+    /**
+     * A backtick fence longer than any backtick run in {@code content}: a shorter or equal run on a line of its own
+     * would close the block early, and the rest of the file would read as instructions outside it.
+     */
     private static String fence(String content) {
-        return content.contains("```") ? "````" : "```";
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < content.length(); i++) {
+            run = content.charAt(i) == '`' ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        return "`".repeat(Math.max(3, longest + 1));
     }
 
     private static String language(String path) {
