@@ -129,7 +129,7 @@ public class CommentRenderer {
         }
         if (succeeded > 0) {
             sb.append("\nReview the draft pull requests and merge the variant you prefer into `")
-                    .append(Markdown.inline(shortBranch(job.sourceRef()), 200)).append("`; close the others.\n");
+                    .append(Markdown.line(shortBranch(job.sourceRef()), 200)).append("`; close the others.\n");
         }
         sb.append("\nJob `").append(job.id()).append("` · [details](").append(jobUrl(job)).append(")\n\n")
                 .append(AgentMarker.of("job", job.id(), "kind", "summary"));
@@ -138,8 +138,8 @@ public class CommentRenderer {
 
     public String pullRequestTitle(JobRecord job, int k, boolean offline, String strategy) {
         String title = (offline ? "[Code Agent, offline] " : "[Code Agent] ")
-                + Markdown.inline(job.intent(), 120) + " (variant " + k + "/" + job.variantsRequested()
-                + (strategy == null || strategy.isBlank() ? "" : ", " + Markdown.inline(strategy, 40)) + ")";
+                + Markdown.line(job.intent(), 120) + " (variant " + k + "/" + job.variantsRequested()
+                + (strategy == null || strategy.isBlank() ? "" : ", " + Markdown.line(strategy, 40)) + ")";
         return title.length() > 400 ? title.substring(0, 399) + "…" : title;
     }
 
@@ -160,7 +160,7 @@ public class CommentRenderer {
                 .append(lines(v)).append(") |\n")
                 .append("| Job | [").append(job.id()).append("](").append(jobUrl(job)).append(") |\n\n")
                 .append("This is a draft: review it, then merge the variant you prefer into `")
-                .append(Markdown.inline(shortBranch(job.sourceRef()), 200)).append("`.\n\n")
+                .append(Markdown.line(shortBranch(job.sourceRef()), 200)).append("`.\n\n")
                 .append(marker);
         String text = sb.toString();
         // Azure DevOps limits descriptions to 4000 characters; keep the marker at the end.
@@ -171,7 +171,7 @@ public class CommentRenderer {
     }
 
     public String commitMessage(JobRecord job, int k, PatchOutline patch) {
-        return "Code Agent variant " + k + "/" + job.variantsRequested() + ": " + Markdown.inline(job.intent(), 72)
+        return "Code Agent variant " + k + "/" + job.variantsRequested() + ": " + Markdown.line(job.intent(), 72)
                 .replace("\\|", "|") + "\n\n" + (patch.approach() == null ? "" : patch.approach().strip() + "\n\n")
                 + "Strategy: " + patch.strategy() + "\nModel: " + patch.provider() + "/" + patch.model()
                 + (patch.offline() ? " (" + OFFLINE_LABEL + ")" : "") + "\nJob: " + job.id() + "\n";

@@ -17,6 +17,7 @@ import dev.codeagent.orchestrator.job.VariantRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class CommentRendererTest {
@@ -55,6 +56,50 @@ class CommentRendererTest {
         String progress = renderer.progress(job, List.of(variant(1, VariantState.RUNNING, false)));
         assertThat(progress).doesNotContain("<!-- codeagent:job=x").contains("Fix \\| the &lt;!-- codeagent");
         assertThat(progress.indexOf(AgentMarker.PREFIX)).isEqualTo(progress.lastIndexOf(AgentMarker.PREFIX));
+    }
+
+    @Test
+    void linksAndImagesInIntentAndModelTextStayInert() {
+        String intent = "Fix [Click](https://evil.example/login) ![x](https://beacon.example/p.png) see www.evil.example\n"
+                + "[1]: https://evil.example/ref";
+        JobRecord linked = new JobRecord(job.id(), "key", CommandKind.EDIT, RuntimeStatus.Running, null, JobPhase.FAN_OUT,
+                0, job.repository(), 7, 1, 2, null, null, intent, 2, null, null, "abc", "refs/heads/feature",
+                "refs/heads/main", "t", 10L, 11L, null, null, Instant.now(), Instant.now(), Instant.now(), null);
+        VariantRecord v = new VariantRecord(job.id(), 1, VariantState.FAILED, VariantPhase.DONE, 0, "agents/edit-7-0f1e2d3c-1",
+                null, "minimal", "Adds [docs](https://evil.example/docs) | keeps ![t](https://beacon.example/t.gif)",
+                "c0ffee", 43L, "http://pr/1", 2, 10, 3, "ollama", "qwen", false, 1500L,
+                "see https://evil.example/error for [help](http://evil.example/h)", Instant.now(), Instant.now());
+        String marker = AgentMarker.of("job", job.id(), "variant", "1");
+        for (String text : List.of(renderer.progress(linked, List.of(v)),
+                renderer.summary(linked, List.of(v), Outcome.FAILED),
+                renderer.pullRequestDescription(linked, v, marker))) {
+            assertThat(activeLinks(text))
+                    .as("only the agent's own links in:%n%s", text)
+                    .allMatch(url -> url.startsWith("http://dash/jobs/") || url.startsWith("http://pr/"));
+            assertThat(bareUrlsOutsideCodeSpans(text)).as(text).isEmpty();
+            assertThat(text).contains("Click").contains("evil.example/login");
+        }
+        assertThat(renderer.summary(linked, List.of(v), Outcome.FAILED))
+                .contains("| Variant | Approach | Files | +/− lines | Pull request | Status | Duration |")
+                .contains("Adds \\[docs\\]").contains(" \\| keeps ")
+                .contains("[details](http://dash/jobs/" + job.id() + ")");
+        assertThat(renderer.pullRequestTitle(linked, 1, false, "minimal")).startsWith("[Code Agent] Fix [Click](");
+    }
+
+    /** Inline links and images, and link reference definitions, whose brackets are not escaped; group 1 is the URL. */
+    private static final List<Pattern> ACTIVE_LINKS = List.of(
+            Pattern.compile("(?<!\\\\)\\[[^\\]\\n]*(?<!\\\\)\\]\\(([^)\\s]*)\\)"),
+            Pattern.compile("(?m)^\\s*(?:>\\s*)*(?<!\\\\)\\[[^\\]\\n]+(?<!\\\\)\\]:\\s*(\\S+)"));
+
+    private static List<String> activeLinks(String text) {
+        return ACTIVE_LINKS.stream().flatMap(p -> p.matcher(text).results().map(m -> m.group(1))).toList();
+    }
+
+    /** URLs that GFM would turn into links by themselves: outside code spans and outside link destinations. */
+    private static List<String> bareUrlsOutsideCodeSpans(String text) {
+        String outside = text.replaceAll("`[^`\\n]*`", "").replaceAll("\\]\\(http://(dash|pr)/[^)]*\\)", "]");
+        return Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S+").matcher(outside).results().map(m -> m.group())
+                .toList();
     }
 
     @Test
