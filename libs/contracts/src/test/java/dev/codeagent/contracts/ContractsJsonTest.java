@@ -12,6 +12,8 @@ import dev.codeagent.contracts.git.TriggerPermission;
 import dev.codeagent.contracts.git.TriggerPermissionRequest;
 import dev.codeagent.contracts.job.Outcome;
 import dev.codeagent.contracts.job.RuntimeStatus;
+import dev.codeagent.contracts.patch.PatchResponse;
+import dev.codeagent.contracts.patch.TokenUsage;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,19 @@ class ContractsJsonTest {
         assertThat(text).contains("\"kind\":\"edit\"").contains("\"variants\":3");
         assertThat(json.readValue(text, StartJobRequest.class)).isEqualTo(request);
         assertThat(request.idempotencyKey()).isEqualTo("azure-devops:contoso/Web/web-app/pr/57/thread/742/comment/1");
+    }
+
+    @Test
+    void patchResponseCarriesNotesAndStillReadsAnswersWithout() {
+        PatchResponse response = new PatchResponse(1, "minimal-change", "Minimal change variant: x", List.of(), "", 1, 0,
+                "openai", "gpt-4.1", false, new TokenUsage(10, 5), 1,
+                List.of("Not changed: Dockerfile (protected CI/build file)"));
+        String text = json.writeValueAsString(response);
+        assertThat(text).contains("\"notes\":[\"Not changed: Dockerfile");
+        assertThat(json.readValue(text, PatchResponse.class)).isEqualTo(response);
+        PatchResponse older = json.readValue(text.replaceAll(",\"notes\":\\[[^\\]]*]", ""), PatchResponse.class);
+        assertThat(older.notes()).isEmpty();
+        assertThat(older.summary()).isEqualTo(response.summary());
     }
 
     @Test

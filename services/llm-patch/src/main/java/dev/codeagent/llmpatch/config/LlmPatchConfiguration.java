@@ -15,7 +15,7 @@ public class LlmPatchConfiguration {
 
     @Bean
     PatchEngine patchEngine(LlmPatchProperties props) {
-        return new PatchEngine(new PathPolicy(props.patch().protectedPaths(), props.patch().allowedProtectedPaths()),
+        return new PatchEngine(new PathPolicy(props.patch().effectiveProtectedPaths(), props.patch().allowedProtectedPaths()),
                 props.patch().maxFileSize().toBytes());
     }
 

@@ -1,5 +1,6 @@
 package dev.codeagent.llmpatch.config;
 
+import dev.codeagent.llmpatch.engine.PathPolicy;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -7,6 +8,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -47,8 +49,20 @@ public record LlmPatchProperties(
             @NotNull String editFormat) {
     }
 
-    public record Patch(@NotNull List<String> protectedPaths, @NotNull List<String> allowedProtectedPaths,
-            @NotNull DataSize maxFileSize, @NotNull DataSize maxEditsSize, @Min(1) int maxFiles) {
+    /**
+     * @param protectedPaths        globs that replace the built-in protected list; empty = the built-in list
+     * @param extraProtectedPaths   globs protected in addition
+     * @param allowedProtectedPaths globs exempted from the protection (an operator's explicit opt-out)
+     */
+    public record Patch(@NotNull List<String> protectedPaths, @NotNull List<String> extraProtectedPaths,
+            @NotNull List<String> allowedProtectedPaths, @NotNull DataSize maxFileSize, @NotNull DataSize maxEditsSize,
+            @Min(1) int maxFiles) {
+
+        public List<String> effectiveProtectedPaths() {
+            List<String> all = new ArrayList<>(protectedPaths.isEmpty() ? PathPolicy.DEFAULT_PROTECTED : protectedPaths);
+            all.addAll(extraProtectedPaths);
+            return all;
+        }
     }
 
     public record Context(@NotNull DataSize budget, @NotNull DataSize maxFileSize) {

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Applies a model answer to files: parse, check every path against the {@link PathPolicy}, apply each file's
- * edits in order, then check the result (size, conflict markers, text). Deterministic and free of I/O, so the
+ * Applies a model answer to files: parse, check every path against the {@link PathPolicy} (which also protects
+ * the templates of the pipelines among the files), apply each file's edits in order, then check the result
+ * (size, conflict markers, text). Deterministic and free of I/O, so the
  * same answer on the same files always gives the same result.
  */
 public final class PatchEngine {
@@ -29,18 +30,28 @@ public final class PatchEngine {
         return apply(files, parser.parse(answer, format));
     }
 
+    /**
+     * This engine, also refusing edits of {@code reasons}' paths (files the model was not shown: an edit of them
+     * would be blind, a whole-file answer would overwrite them).
+     */
+    public PatchEngine withholding(Map<String, String> reasons) {
+        return reasons.isEmpty() ? this : new PatchEngine(policy.withholding(reasons), maxFileBytes);
+    }
+
     public EngineResult apply(Map<String, String> files, List<Edit> edits) {
         Map<String, List<Edit>> byPath = new LinkedHashMap<>();
         List<FileResult> results = new ArrayList<>();
         List<BlockFailure> failures = new ArrayList<>();
+        Map<String, String> refused = new LinkedHashMap<>();
         Map<String, String> changed = new LinkedHashMap<>();
         Map<String, String> partial = new LinkedHashMap<>();
         if (edits.isEmpty()) {
             results.add(new FileResult(null, FileResult.FAILED, null,
                     "no edits found: expected SEARCH/REPLACE blocks, a unified diff or whole-file blocks"));
             failures.add(new BlockFailure(null, 0, List.of(), "no edits found in the answer", null));
-            return new EngineResult(changed, results, failures, partial);
+            return new EngineResult(changed, results, failures, partial, refused);
         }
+        PathPolicy effective = policy.withTemplatesOf(files);
         for (Edit edit : edits) {
             if (edit.path() == null) {
                 String reason = edit instanceof Edit.Malformed m ? m.reason() : "missing file path";
@@ -48,15 +59,19 @@ public final class PatchEngine {
                 failures.add(new BlockFailure(null, edit.ordinal(), List.of(), reason, null));
                 continue;
             }
-            PathPolicy.Verdict verdict = policy.check(edit.path());
+            PathPolicy.Verdict verdict = effective.check(edit.path());
             if (!verdict.allowed()) {
-                // Unsafe paths are reported once each and never reach the file map.
+                // Refused paths are reported once each and never reach the file map.
                 String key = "\u0000" + edit.path();
                 if (!byPath.containsKey(key)) {
                     byPath.put(key, new ArrayList<>());
                     results.add(new FileResult(edit.path(), FileResult.FAILED, null, "rejected: " + verdict.violation()));
-                    failures.add(new BlockFailure(edit.path(), edit.ordinal(), List.of(),
-                            "rejected: " + verdict.violation(), null));
+                    if (verdict.protectedPath()) {
+                        refused.put(verdict.path(), verdict.violation());
+                    } else {
+                        failures.add(new BlockFailure(edit.path(), edit.ordinal(), List.of(),
+                                "rejected: " + verdict.violation(), null));
+                    }
                 }
                 continue;
             }
@@ -68,7 +83,7 @@ public final class PatchEngine {
             }
             applyToFile(entry.getKey(), files.get(entry.getKey()), entry.getValue(), results, failures, changed, partial);
         }
-        return new EngineResult(changed, results, failures, partial);
+        return new EngineResult(changed, results, failures, partial, refused);
     }
 
     private void applyToFile(String path, String original, List<Edit> edits, List<FileResult> results,

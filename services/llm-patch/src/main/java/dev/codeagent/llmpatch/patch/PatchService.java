@@ -68,22 +68,29 @@ public final class PatchService {
         }
         Outcome outcome = converse(request, strategy, original);
         Changes changes = changes(original, outcome.files());
+        VariantNotes notes = new VariantNotes(outcome.refused());
         if (changes.files().isEmpty()) {
+            if (!outcome.refused().isEmpty()) {
+                throw allRefused(notes, outcome.attempts(), outcome.reply());
+            }
             throw unprocessable(List.of(new BlockFailure(null, 0, List.of(), "the answer changed nothing", null)),
                     outcome.attempts(), outcome.reply());
         }
         boolean offline = outcome.reply().provider().offline();
         ProviderSettings provider = outcome.reply().provider().settings();
         String answer = outcome.reply().reply().text();
-        return new PatchResponse(request.k(), strategy.id(), summary(answer, strategy, changes.files(), offline),
-                changes.files(), changes.diff(), changes.added(), changes.removed(), provider.name(), provider.model(),
-                offline, new TokenUsage(outcome.promptTokens(), outcome.completionTokens()),
-                outcome.attempts());
+        return new PatchResponse(request.k(), strategy.id(),
+                summary(answer, strategy, changes.files(), offline, notes.notice()), changes.files(), changes.diff(),
+                changes.added(), changes.removed(), provider.name(), provider.model(), offline,
+                new TokenUsage(outcome.promptTokens(), outcome.completionTokens()), outcome.attempts(), notes.notes());
     }
 
-    /** Where the conversation ended: every file with all blocks applied, the last reply and what it all cost. */
-    private record Outcome(Map<String, String> files, ChainReply reply, long promptTokens, long completionTokens,
-            int attempts) {
+    /**
+     * Where the conversation ended: every file with all blocks applied, the paths refused by the policy (path →
+     * why), the last reply and what it all cost.
+     */
+    private record Outcome(Map<String, String> files, Map<String, String> refused, ChainReply reply,
+            long promptTokens, long completionTokens, int attempts) {
     }
 
     /** The changed files with their unified diff and line counts. */
@@ -92,7 +99,8 @@ public final class PatchService {
 
     /**
      * Asks the chain and applies the answer until every block applied, resending the failed blocks; throws
-     * 422 when blocks still fail after {@code maxAttempts} answers.
+     * 422 when blocks still fail after {@code maxAttempts} answers. Edits of protected paths are refused, not
+     * resent: no answer can make them apply.
      */
     private Outcome converse(PatchRequest request, VariantStrategy strategy, Map<String, String> original) {
         Map<String, String> current = new LinkedHashMap<>(original);
@@ -101,6 +109,7 @@ public final class PatchService {
         long promptTokens = 0;
         long completionTokens = 0;
         List<BlockFailure> failures = List.of();
+        Map<String, String> refused = new LinkedHashMap<>();
         ChainReply reply = null;
         int attempts = 0;
         while (attempts < maxAttempts) {
@@ -113,18 +122,19 @@ public final class PatchService {
             EngineResult result = engine.apply(current, answer, EditFormat.AUTO);
             current.putAll(result.partial());
             failures = result.failures();
+            refused.putAll(result.refused());
             if (failures.isEmpty()) {
                 break;
             }
             log.info("variant {} attempt {} by {}: {} block(s) failed", request.k(), attempts, reply.provider().settings().name(),
                     failures.size());
             messages.add(ModelMessage.assistant(answer));
-            messages.add(ModelMessage.user(prompts.retry(failures)));
+            messages.add(ModelMessage.user(prompts.retry(failures, refused)));
         }
         if (!failures.isEmpty()) {
             throw unprocessable(failures, attempts, reply);
         }
-        return new Outcome(current, reply, promptTokens, completionTokens, attempts);
+        return new Outcome(current, refused, reply, promptTokens, completionTokens, attempts);
     }
 
     /** One answer from the chain, starting at slot {@code from}, for the conversation so far and the current files. */
@@ -173,8 +183,12 @@ public final class PatchService {
         return bytes <= wholeFileMaxBytes;
     }
 
-    /** 1–3 sentences: the model's "Summary:" (untrusted, so cleaned and capped), prefixed by the strategy. */
-    static String summary(String answer, VariantStrategy strategy, List<FileChange> changes, boolean offline) {
+    /**
+     * 1–3 sentences: the model's "Summary:" (untrusted, so cleaned and capped), prefixed by the strategy, and after
+     * it the {@code notice} of what the variant left alone, if any, where a shortened summary still shows it.
+     */
+    static String summary(String answer, VariantStrategy strategy, List<FileChange> changes, boolean offline,
+            String notice) {
         String text = null;
         int at = answer.lastIndexOf("Summary:");
         if (at >= 0) {
@@ -196,12 +210,25 @@ public final class PatchService {
         if (offline && !result.toLowerCase(java.util.Locale.ROOT).contains("offline")) {
             prefix += " (offline provider, no model)";
         }
+        if (!notice.isEmpty()) {
+            return prefix + ": " + notice + " " + result;
+        }
         return result.startsWith(strategy.title()) || result.startsWith("Offline") ? result : prefix + ": " + result;
     }
 
     private static ApiProblemException unavailable(AllProvidersFailedException e) {
         return new ApiProblemException(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE,
                 "No model provider available", e.getMessage(), null, Map.of("providers", e.failures()), e);
+    }
+
+    private static ApiProblemException allRefused(VariantNotes notes, int attempts, ChainReply reply) {
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("attempts", attempts);
+        props.put("notes", notes.notes());
+        props.put("provider", reply.provider().settings().name());
+        props.put("model", reply.provider().settings().model());
+        return new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemTypes.UNPROCESSABLE, "Edits refused",
+                "Nothing changed: every edit was refused; " + notes.firstRefusal(), null, props, null);
     }
 
     private static ApiProblemException unprocessable(List<BlockFailure> failures, int attempts, ChainReply reply) {

@@ -7,6 +7,7 @@ import dev.codeagent.llmpatch.engine.BlockFailure;
 import dev.codeagent.llmpatch.provider.ModelMessage;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Builds the conversation for a variant. Code travels as plain text in fenced blocks and edits come back as
@@ -89,8 +90,11 @@ public final class PromptBuilder {
         return out.toString();
     }
 
-    /** The follow-up after blocks failed: each failure with its reason and the closest lines of the file. */
-    public String retry(List<BlockFailure> failures) {
+    /**
+     * The follow-up after blocks failed: each failure with its reason and the closest lines of the file, and the
+     * paths refused so far (path → why), so that they are not sent again.
+     */
+    public String retry(List<BlockFailure> failures, Map<String, String> refused) {
         StringBuilder out = new StringBuilder("Some of your edits could not be applied. Send corrected blocks for "
                 + "these only (the others were applied and the files now include them):\n\n");
         for (BlockFailure f : failures) {
@@ -101,6 +105,10 @@ public final class PromptBuilder {
                 out.append("  The closest lines in the file are:\n").append(fence).append('\n').append(f.closest())
                         .append(f.closest().endsWith("\n") ? "" : "\n").append(fence).append('\n');
             }
+        }
+        if (!refused.isEmpty()) {
+            out.append("\nThese files may not be changed; leave them out:\n");
+            refused.forEach((path, why) -> out.append("- ").append(path).append(": ").append(why).append('\n'));
         }
         out.append("\nCopy SEARCH lines exactly from the current file, with enough context to match one place.\n");
         return out.toString();

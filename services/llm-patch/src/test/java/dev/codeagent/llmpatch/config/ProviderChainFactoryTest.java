@@ -16,7 +16,7 @@ class ProviderChainFactoryTest {
                 new LlmPatchProperties.Ollama("", "m", 16384, Duration.ofSeconds(1), 0.2, "auto"),
                 new LlmPatchProperties.Remote("", "u", "m", 200_000, Duration.ofSeconds(1), 0.2, "search-replace"),
                 new LlmPatchProperties.Remote("", "u", "m", 128_000, Duration.ofSeconds(1), 0.2, "search-replace"),
-                new LlmPatchProperties.Patch(List.of(), List.of(), DataSize.ofMegabytes(1), DataSize.ofMegabytes(2), 500),
+                new LlmPatchProperties.Patch(List.of(), List.of(), List.of(), DataSize.ofMegabytes(1), DataSize.ofMegabytes(2), 500),
                 new LlmPatchProperties.Context(DataSize.ofKilobytes(200), DataSize.ofKilobytes(256)));
     }
 

@@ -6,6 +6,7 @@ import dev.codeagent.contracts.patch.PatchRequest;
 import dev.codeagent.contracts.patch.SourceFile;
 import dev.codeagent.llmpatch.engine.BlockFailure;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
@@ -36,7 +37,7 @@ class PromptBuilderTest {
     @Property(tries = 100)
     void closestLinesOfARetryAreReadBackWhole(@ForAll("contents") String closest) {
         String text = closest.endsWith("\n") ? closest : closest + "\n";
-        String retry = prompts.retry(List.of(new BlockFailure("docs/notes.md", 1, List.of(), "no match", text)));
+        String retry = prompts.retry(List.of(new BlockFailure("docs/notes.md", 1, List.of(), "no match", text)), Map.of());
         assertThat(fencedBlockAfter(retry, "The closest lines in the file are:\n")).isEqualTo(text);
     }
 
