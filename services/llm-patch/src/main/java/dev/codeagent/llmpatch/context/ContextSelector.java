@@ -4,6 +4,7 @@ import dev.codeagent.contracts.context.ContextSelection;
 import dev.codeagent.contracts.context.ContextSelectionRequest;
 import dev.codeagent.contracts.context.ExcludedPath;
 import dev.codeagent.contracts.git.TreeEntry;
+import dev.codeagent.llmpatch.secrets.SecretFiles;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,8 +18,9 @@ import java.util.regex.Pattern;
 
 /**
  * Chooses the files a model sees: the PR's changed paths first, then files the intent names, then the rest
- * ranked by {@link #score}, until the byte budget is used. Binary, generated, vendored and oversized files
- * never enter; each exclusion carries its reason.
+ * ranked by {@link #score}, until the byte budget is used. Files whose name says they may hold secrets
+ * ({@link SecretFiles}), binary, generated, vendored and oversized files never enter; each exclusion carries its
+ * reason.
  *
  * <p>The ranking scores a path by how many intent terms (split on camelCase, snake_case and punctuation,
  * lightly stemmed) appear in its file name (3 points) or directories (1 point), plus 2 points for sharing a
@@ -109,6 +111,10 @@ public final class ContextSelector {
 
     private String exclusion(TreeEntry e) {
         String path = e.path();
+        String secret = SecretFiles.why(path);
+        if (secret != null) {
+            return secret;
+        }
         String[] segments = path.split("/");
         String name = segments[segments.length - 1];
         for (int i = 0; i < segments.length - 1; i++) {

@@ -20,6 +20,7 @@ import dev.codeagent.llmpatch.provider.ProviderChain;
 import dev.codeagent.llmpatch.provider.ProviderSettings;
 import dev.codeagent.llmpatch.provider.ProviderSlot;
 import dev.codeagent.llmpatch.provider.TokenEstimator;
+import dev.codeagent.llmpatch.secrets.SecretScreen;
 import dev.codeagent.platform.web.ApiProblemException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -36,7 +37,8 @@ import org.springframework.http.HttpStatus;
 /**
  * Generates one variant: prompt for the variant's strategy, ask the chain, apply the answer with the engine,
  * and send blocks that failed back to the model with the closest file lines — at most {@code maxAttempts}
- * answers in all. Blocks that applied stay applied between attempts.
+ * answers in all. Blocks that applied stay applied between attempts. Files that may hold secrets are left out
+ * of the prompt (and may not be edited); the response's notes say which, and which edits were refused.
  */
 public final class PatchService {
 
@@ -45,6 +47,7 @@ public final class PatchService {
     private final ProviderChain chain;
     private final PatchEngine engine;
     private final PromptBuilder prompts = new PromptBuilder();
+    private final SecretScreen secrets = new SecretScreen();
     private final UnifiedDiffWriter diffs = new UnifiedDiffWriter();
     private final int maxAttempts;
     private final long wholeFileMaxBytes;
@@ -62,13 +65,19 @@ public final class PatchService {
                     "k (" + request.k() + ") must not exceed n (" + request.n() + ")");
         }
         VariantStrategy strategy = VariantStrategy.forVariant(request.k());
+        SecretScreen.Screened screened = secrets.screen(request.files());
+        if (!screened.withheld().isEmpty()) {
+            log.info("variant {}: not shown to the model: {}", request.k(), screened.withheld());
+        }
+        PatchRequest shown = new PatchRequest(request.jobId(), request.intent(), request.k(), request.n(),
+                request.pullRequest(), screened.shown(), request.changedPaths(), request.tree());
         Map<String, String> original = new LinkedHashMap<>();
-        for (SourceFile f : request.files()) {
+        for (SourceFile f : shown.files()) {
             original.put(f.path(), f.content());
         }
-        Outcome outcome = converse(request, strategy, original);
+        Outcome outcome = converse(shown, strategy, original, engine.withholding(screened.withheld()));
         Changes changes = changes(original, outcome.files());
-        VariantNotes notes = new VariantNotes(outcome.refused());
+        VariantNotes notes = new VariantNotes(screened.withheld(), outcome.refused());
         if (changes.files().isEmpty()) {
             if (!outcome.refused().isEmpty()) {
                 throw allRefused(notes, outcome.attempts(), outcome.reply());
@@ -102,7 +111,8 @@ public final class PatchService {
      * 422 when blocks still fail after {@code maxAttempts} answers. Edits of protected paths are refused, not
      * resent: no answer can make them apply.
      */
-    private Outcome converse(PatchRequest request, VariantStrategy strategy, Map<String, String> original) {
+    private Outcome converse(PatchRequest request, VariantStrategy strategy, Map<String, String> original,
+            PatchEngine engine) {
         Map<String, String> current = new LinkedHashMap<>(original);
         List<ModelMessage> messages = new ArrayList<>(prompts.initial(request, strategy, wholeFile(original)));
         int from = 0;

@@ -10,31 +10,44 @@ import java.util.Map;
  * What a variant left alone and why, in words for the people reading it: a line per path for the response's
  * notes, and a short notice for its summary, which comments show shortened.
  *
- * @param refused paths whose edits the policy refused → why
+ * @param withheld paths left out of the prompt because they may hold secrets → why
+ * @param refused  paths whose edits the policy refused → why
  */
-record VariantNotes(Map<String, String> refused) {
+record VariantNotes(Map<String, String> withheld, Map<String, String> refused) {
 
     private static final int NAMED_IN_NOTICE = 3;
 
     VariantNotes {
+        withheld = Collections.unmodifiableMap(new LinkedHashMap<>(withheld));
         refused = Collections.unmodifiableMap(new LinkedHashMap<>(refused));
     }
 
     List<String> notes() {
         List<String> notes = new ArrayList<>();
+        withheld.forEach((path, why) -> notes.add("Not shown to the model: " + path + " — " + why));
         refused.forEach((path, why) -> notes.add("Not changed: " + path + " — " + why));
         return notes;
     }
 
-    /** One sentence naming the refused paths ({@value #NAMED_IN_NOTICE} at most); empty when none was refused. */
+    /**
+     * A sentence naming the refused paths, then one naming the withheld ones ({@value #NAMED_IN_NOTICE} paths each
+     * at most); empty when there are none.
+     */
     String notice() {
-        if (refused.isEmpty()) {
-            return "";
+        List<String> sentences = new ArrayList<>();
+        if (!refused.isEmpty()) {
+            sentences.add(named(refused) + " not changed (protected).");
         }
-        List<String> paths = List.copyOf(refused.keySet());
-        String named = String.join(", ", paths.subList(0, Math.min(NAMED_IN_NOTICE, paths.size())));
-        String more = paths.size() > NAMED_IN_NOTICE ? " and " + (paths.size() - NAMED_IN_NOTICE) + " more" : "";
-        return named + more + " not changed (protected).";
+        if (!withheld.isEmpty()) {
+            sentences.add(named(withheld) + " not shown to the model (may hold secrets).");
+        }
+        return String.join(" ", sentences);
+    }
+
+    private static String named(Map<String, String> paths) {
+        List<String> all = List.copyOf(paths.keySet());
+        String named = String.join(", ", all.subList(0, Math.min(NAMED_IN_NOTICE, all.size())));
+        return all.size() > NAMED_IN_NOTICE ? named + " and " + (all.size() - NAMED_IN_NOTICE) + " more" : named;
     }
 
     /** The first refused path with its reason, for an error message. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.codeagent.contracts.context.ContextSelection;
 import dev.codeagent.contracts.context.ContextSelectionRequest;
+import dev.codeagent.contracts.context.ExcludedPath;
 import dev.codeagent.contracts.git.TreeEntry;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,5 +90,21 @@ class ContextSelectorTest {
                 tree(), List.of(), 0));
         assertThat(s.paths().subList(0, 2)).containsExactlyInAnyOrder(
                 "src/main/java/com/shop/payment/RefundService.java", "src/main/java/com/shop/payment/PaymentGateway.java");
+    }
+
+    @Test
+    void filesThatHoldSecretsAreNeverSelectedEvenWhenNamedOrChanged() {
+        List<TreeEntry> tree = new ArrayList<>(tree());
+        for (String p : List.of(".env", "src/Web/appsettings.Production.json", "certs/server.pem", "infra/prod.tfvars",
+                "deploy/id_rsa", "config/secrets.yml", "signing/release.pfx")) {
+            tree.add(new TreeEntry(p, 500));
+        }
+        ContextSelection s = selector.select(new ContextSelectionRequest("Rotate the keys in .env, "
+                + "appsettings.Production.json, server.pem, prod.tfvars, id_rsa, secrets.yml and release.pfx",
+                tree, List.of("src/Web/appsettings.Production.json", ".env"), 0));
+        assertThat(s.paths()).noneMatch(p -> p.equals(".env") || p.contains("appsettings") || p.endsWith(".pem")
+                || p.endsWith(".tfvars") || p.endsWith("id_rsa") || p.endsWith("secrets.yml") || p.endsWith(".pfx"));
+        assertThat(s.excluded()).filteredOn(e -> e.reason().startsWith("may hold secrets")).hasSize(7)
+                .anySatisfy(e -> assertThat(e).isEqualTo(new ExcludedPath(".env", "may hold secrets (environment file)")));
     }
 }

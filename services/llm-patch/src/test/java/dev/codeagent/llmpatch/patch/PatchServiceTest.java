@@ -17,6 +17,7 @@ import dev.codeagent.llmpatch.provider.ProviderChain;
 import dev.codeagent.llmpatch.provider.ProviderCounters;
 import dev.codeagent.llmpatch.provider.ProviderSettings;
 import dev.codeagent.llmpatch.provider.ProviderSlot;
+import dev.codeagent.llmpatch.secrets.FakeSecrets;
 import dev.codeagent.platform.web.ApiProblemException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -92,6 +93,29 @@ class PatchServiceTest {
         assertThat(e.getMessage()).startsWith("Nothing changed: every edit was refused; Dockerfile: protected CI/build "
                 + "file (matches '**/Dockerfile')");
         assertThat(model.requests).hasSize(1);
+    }
+
+    @Test
+    void filesThatMayHoldSecretsNeverReachTheModelAndTheVariantSaysSo() {
+        String env = "DB_HOST=db\nDB_PASSWORD=" + FakeSecrets.awsAccessKey().substring(4) + "\n";
+        String settings = "REGION = 'eu-west-1'\nACCESS_KEY = '" + FakeSecrets.awsAccessKey() + "'\n";
+        model.answers.add(block("app/auth.py", "def login(user, password):\n",
+                "def login(user, password):\n    assert user\n")
+                + block("app/settings.py", "", "REGION = 'eu-west-1'\n") + "Summary: Asserts a user.");
+        PatchResponse response = service.generate(request(new SourceFile("app/auth.py", AUTH),
+                new SourceFile("config/.env", env), new SourceFile("app/settings.py", settings)));
+        assertThat(model.prompts()).contains("def login(user, password)").doesNotContain(FakeSecrets.awsAccessKey())
+                .doesNotContain(env.substring(env.indexOf("DB_PASSWORD"))).doesNotContain("config/.env")
+                .doesNotContain("app/settings.py");
+        assertThat(model.requests.get(0).files()).extracting(SourceFile::path).containsExactly("app/auth.py");
+        assertThat(response.changes()).extracting(FileChange::path).containsExactly("app/auth.py");
+        assertThat(response.notes()).containsExactly(
+                "Not shown to the model: config/.env — may hold secrets (environment file)",
+                "Not shown to the model: app/settings.py — holds what looks like a credential: AWS access key on line 2",
+                "Not changed: app/settings.py — not shown to the model (holds what looks like a credential: AWS access "
+                        + "key on line 2)");
+        assertThat(response.summary()).isEqualTo("Minimal change variant: app/settings.py not changed (protected). "
+                + "config/.env, app/settings.py not shown to the model (may hold secrets). Asserts a user.");
     }
 
     /** Answers in order and keeps what it was asked. */
