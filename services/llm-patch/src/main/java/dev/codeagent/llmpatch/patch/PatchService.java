@@ -109,10 +109,10 @@ public final class PatchService {
     /**
      * Asks the chain and applies the answer until every block applied, resending the failed blocks; throws
      * 422 when blocks still fail after {@code maxAttempts} answers. Edits of protected paths are refused, not
-     * resent: no answer can make them apply.
+     * resent: no answer can make them apply. {@code requestEngine} also refuses the files kept from the model.
      */
     private Outcome converse(PatchRequest request, VariantStrategy strategy, Map<String, String> original,
-            PatchEngine engine) {
+            PatchEngine requestEngine) {
         Map<String, String> current = new LinkedHashMap<>(original);
         List<ModelMessage> messages = new ArrayList<>(prompts.initial(request, strategy, wholeFile(original)));
         int from = 0;
@@ -129,7 +129,7 @@ public final class PatchService {
             promptTokens += reply.reply().promptTokens();
             completionTokens += reply.reply().completionTokens();
             String answer = reply.reply().text();
-            EngineResult result = engine.apply(current, answer, EditFormat.AUTO);
+            EngineResult result = requestEngine.apply(current, answer, EditFormat.AUTO);
             current.putAll(result.partial());
             failures = result.failures();
             refused.putAll(result.refused());
@@ -194,8 +194,8 @@ public final class PatchService {
     }
 
     /**
-     * 1–3 sentences: the model's "Summary:" (untrusted, so cleaned and capped), prefixed by the strategy, and after
-     * it the {@code notice} of what the variant left alone, if any, where a shortened summary still shows it.
+     * 1–3 sentences: the model's "Summary:" (untrusted, so cleaned and capped), prefixed by the strategy and the
+     * {@code notice} of what the variant left alone, if any: first, where a shortened summary still shows it.
      */
     static String summary(String answer, VariantStrategy strategy, List<FileChange> changes, boolean offline,
             String notice) {

@@ -43,8 +43,9 @@ public final class PromptBuilder {
         return """
                 You are Code Agent, an expert software engineer editing a repository for a pull request.
                 Make the requested change correctly and completely, in the style of the surrounding code.
-                Only edit files that are shown to you or create new ones; never touch CI pipeline definitions,
-                .git/ or files outside the repository.
+                Only edit files that are shown to you or create new ones; never touch CI pipelines or their
+                templates and actions, build wrappers (mvnw, gradlew), Dockerfiles, CODEOWNERS, git hooks, .git/
+                or files outside the repository: such edits are refused.
                 """ + format + """
                 Do not wrap code in JSON. After the edits, write one to three sentences that summarise the approach,
                 starting with "Summary:".
