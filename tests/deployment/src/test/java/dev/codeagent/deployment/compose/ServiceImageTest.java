@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -100,7 +101,7 @@ class ServiceImageTest {
         Matcher serverPort = SERVER_PORT.matcher(Files.readString(
                 ROOT.resolve("services/" + service + "/src/main/resources/application.yml")));
         assertThat(serverPort.find()).as(service + " application.yml server.port").isTrue();
-        assertThat(serverPort.group(1)).isEqualTo("CODEAGENT_" + service.toUpperCase().replace('-', '_') + "_PORT");
+        assertThat(serverPort.group(1)).isEqualTo("CODEAGENT_" + service.toUpperCase(Locale.ROOT).replace('-', '_') + "_PORT");
         assertThat(serverPort.group(2)).isEqualTo(port);
         assertThat(args).containsEntry("PORT_VARIABLE", serverPort.group(1));
     }
