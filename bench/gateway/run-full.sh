@@ -49,14 +49,14 @@ echo "machine load before start: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) co
 
 JAR="$(ls "$ROOT"/services/orchestrator/target/codeagent-orchestrator-*.jar 2>/dev/null | grep -v -e sources -e original | head -1 || true)"
 if [[ -z "$JAR" || "${REBUILD:-0}" == 1 ]]; then
-  (cd "$ROOT" && ./mvnw "${MVN_FLAGS[@]}" -pl services/orchestrator package -DskipTests)
+  (cd "$ROOT" && ./mvnw "${MVN_FLAGS[@]}" -pl services/orchestrator -am package -DskipTests)
   JAR="$(ls "$ROOT"/services/orchestrator/target/codeagent-orchestrator-*.jar | grep -v -e sources -e original | head -1)"
 fi
 
 DB_ENV=()
 if [[ "$DB" == postgres ]]; then
   # The orchestrator's test classpath has io.zonky.test:embedded-postgres and the PostgreSQL binaries.
-  (cd "$ROOT" && ./mvnw "${MVN_FLAGS[@]}" -pl services/orchestrator dependency:build-classpath \
+  (cd "$ROOT" && ./mvnw "${MVN_FLAGS[@]}" -pl services/orchestrator -am dependency:build-classpath \
     -Dmdep.outputFile="$WORK/classpath.txt" -Dmdep.includeScope=test)
   mkdir -p "$WORK/postgres"
   java -Xmx128m -Dfsync="${PG_FSYNC:-on}" -Dsettings="${PG_SETTINGS:-}" -cp "$(cat "$WORK/classpath.txt")" "$HERE/EmbeddedPostgresServer.java" \

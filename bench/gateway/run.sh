@@ -55,7 +55,7 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2
 
 JAR="${GATEWAY_JAR:-$(ls "$ROOT"/services/gateway/target/codeagent-gateway-*.jar 2>/dev/null | grep -v -e sources -e original | head -1 || true)}"
 if [[ -z "$JAR" ]]; then
-  (cd "$ROOT" && ./mvnw -q -B -o -pl services/gateway package -DskipTests)
+  (cd "$ROOT" && ./mvnw -q -B -o -pl services/gateway -am package -DskipTests)
   JAR="$(ls "$ROOT"/services/gateway/target/codeagent-gateway-*.jar | grep -v -e sources -e original | head -1)"
 fi
 

@@ -6,9 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 MVN_FLAGS=(-q -B)
 [[ "${OFFLINE:-1}" == 1 ]] && MVN_FLAGS+=(-o)
-./mvnw "${MVN_FLAGS[@]}" -pl services/orchestrator test-compile
+# One reactor invocation with -am: the sibling modules (contracts, platform) resolve to their target/classes,
+# so nothing has to be installed into the local repository first.
 CP_FILE=services/orchestrator/target/bench-classpath.txt
-./mvnw "${MVN_FLAGS[@]}" -pl services/orchestrator dependency:build-classpath \
+./mvnw "${MVN_FLAGS[@]}" -pl services/orchestrator -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 CP="services/orchestrator/target/classes:services/orchestrator/target/test-classes:$(cat "$CP_FILE")"
 exec java ${JAVA_OPTS:-} -Xmx1g -cp "$CP" bench/orchestrator/OrchestratorBenchmark.java "$@"
