@@ -1,18 +1,13 @@
 package dev.codeagent.deployment.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,15 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LocalRunnerBindAddressTest {
 
-    private static final Path SCRIPT = RepositoryRoot.find().resolve("bin/codeagent");
-
     @TempDir
     Path dir;
 
     @BeforeEach
     void bashIsThere() {
-        assumeTrue(Files.isExecutable(Path.of("/bin/bash")) || Files.isExecutable(Path.of("/usr/bin/bash")),
-                "bash not installed");
+        LocalRunnerScript.assumeBash();
     }
 
     @Test
@@ -85,22 +77,10 @@ class LocalRunnerBindAddressTest {
         return new Started(Files.readString(recorded), url, port);
     }
 
-    /** Sources the script (which then only defines its functions) and runs the given commands. */
     private String run(Map<String, String> settings, String commands, String... args)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("bash", "-c",
-                "source \"$1\" && " + commands, "test", SCRIPT.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(name -> name.startsWith("CODEAGENT_") || name.startsWith("SERVER_"));
+        Map<String, String> env = new HashMap<>(settings);
         env.put("CODEAGENT_DATA_DIR", dir.resolve("data").toString());
-        env.putAll(settings);
-        Process process = builder.start();
-        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as(err).isZero();
-        return out.strip();
+        return LocalRunnerScript.run(env, commands, args).strip();
     }
 }
