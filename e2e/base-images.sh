@@ -8,7 +8,8 @@
 #   localhost/codeagent-maven:17   Debian bookworm minbase + openjdk-17-jdk-headless + maven (BUILD_IMAGE,
 #                                  only with E2E_FULL_BUILD=1)
 #   localhost/codeagent-e2e-lb:1   Debian bookworm minbase + haproxy: the test's stand-in for Traefik's
-#                                  load balancing over scaled replicas (Traefik cannot be pulled here)
+#                                  routing and load balancing (Traefik cannot be pulled here); its
+#                                  configuration comes from the Traefik labels (e2e/lb/haproxy-from-labels.py)
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"

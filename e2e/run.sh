@@ -13,10 +13,14 @@
 #    and checks 3 variant branches and 3 draft pull requests;
 # 4. scales the gateway to 3 replicas and shows comment events spread over them by a load balancer that
 #    discovers the replicas through the network's DNS (e2e/lb: HAProxy from Debian, standing in for
-#    Traefik, whose image cannot be pulled here);
+#    Traefik, whose image cannot be pulled here, with routes made from the Traefik labels of
+#    docker-compose.yml); through it, checks what the public entry point exposes: no orchestrator API
+#    (not even with the internal token), the dashboard only with its credentials (dev admin/admin);
 # 5. kills the orchestrator (SIGKILL of its JVM) while a second job runs (llm-patch frozen meanwhile so
 #    the variants are in flight), lets the restart policy bring it back and checks that the job
 #    completes with exactly 3 branches and 3 draft PRs.
+# Also: every service image refuses to start with the published development secrets when
+# CODEAGENT_ENV=production.
 # Everything it starts (podman API service, containers, networks, volumes) is removed by id at the end.
 #
 # Environment: E2E_KEEP=1 keeps the stack running for inspection; E2E_REBUILD_JARS=1 forces
@@ -43,7 +47,7 @@ fail() { printf '\nE2E FAILED: %s\n' "$*" >&2; exit 1; }
 
 # --- prerequisites --------------------------------------------------------------------------------------
 need=()
-for tool in podman:podman runc:runc docker-compose:docker-compose debootstrap:debootstrap git:git python3:python3; do
+for tool in podman:podman runc:runc docker-compose:docker-compose debootstrap:debootstrap git:git python3:python3 openssl:openssl; do
   command -v "${tool%%:*}" >/dev/null 2>&1 || need+=("${tool##*:}")
 done
 if ((${#need[@]})); then
@@ -242,6 +246,19 @@ info "x-corr-id echoed"
 r="$(http GET http://health-monitor:8888/health)"
 info "health monitor /health: HTTP $(status_of "$r") $(body_of "$r" | head -c 300)"
 
+log "every service refuses the published development secrets when CODEAGENT_ENV=production"
+for s in "${services[@]}"; do
+  set +e
+  out="$(timeout 180 podman run --rm --network none -e CODEAGENT_ENV=production \
+    -v "$repo_root/deploy/secrets/dev:/run/secrets:ro" "localhost/codeagent/$s:e2e" 2>&1)"
+  rc=$?
+  set -e
+  ((rc != 0 && rc != 124)) || fail "$s with the development secrets and CODEAGENT_ENV=production: exit $rc"
+  grep -q 'Refusing to start: CODEAGENT_ENV=production' <<<"$out" && grep -q 'CODEAGENT_INTERNAL_TOKEN' <<<"$out" \
+    || fail "$s did not say why it refused: $(tail -20 <<<"$out")"
+  info "$(printf '%-15s exit %d: %s' "$s" "$rc" "$(grep -o 'Refusing to start: [^,]*' <<<"$out" | head -1)")"
+done
+
 if [[ "${E2E_SKIP_FLOW:-0}" == "1" ]]; then
   log "E2E_SKIP_FLOW=1: stack verified, flow skipped"
   exit 0
@@ -378,20 +395,47 @@ done
 ((healthy == 3)) || fail "3 gateway replicas did not become healthy ($healthy)"
 info "3 healthy gateway replicas: $(service_containers gateway | tr '\n' ' ')"
 info "DNS for 'gateway' on the backend network: $(podman exec "$client_id" getent ahostsv4 gateway | awk '{print $1}' | sort -u | tr '\n' ' ')"
-lb_id="$(podman run -d --network "$network" -v "$repo_root/e2e/lb/haproxy.cfg:/etc/haproxy/haproxy.cfg:ro" \
+# The dashboard's users file (the one Traefik's basic auth reads) must accept the development admin/admin;
+# HAProxy cannot check apr1 hashes, so openssl does, and the stand-in gets that user.
+hash="$(grep '^admin:' "$secrets/dashboard_users" | cut -d: -f2-)"
+[[ "$(openssl passwd -apr1 -salt "$(cut -d'$' -f3 <<<"$hash")" admin)" == "$hash" ]] \
+  || fail "dashboard_users does not accept admin/admin"
+python3 e2e/lb/haproxy-from-labels.py "$work/compose-config.yml" deploy/traefik/dynamic/middlewares.yml \
+  "$(IFS=,; echo "${services[*]}")" admin:admin >"$work/haproxy.cfg"
+sed 's/^/      /' "$work/haproxy.cfg" | grep -E 'acl|use_backend|http-request'
+lb_id="$(podman run -d --network "$network" -v "$work/haproxy.cfg:/etc/haproxy/haproxy.cfg:ro" \
   localhost/codeagent-e2e-lb:1 haproxy -f /etc/haproxy/haproxy.cfg -db)"
 lb_ip="$(podman inspect --format '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' "$lb_id")"
-info "load balancer (HAProxy stand-in for Traefik) at $lb_ip:80"
+info "load balancer (HAProxy stand-in for Traefik, routes from the Traefik labels) at $lb_ip:80"
 count_events() { # container -> deliveries to /api/comment-events served so far (the gateway's own counter)
   podman exec "$1" curl -s -m 5 http://127.0.0.1:3001/actuator/prometheus \
     | awk '/^codeagent_gateway_deliveries_total\{.*endpoint="comment-events"/ { n += $NF } END { printf "%d", n }'
 }
 deadline=$((SECONDS + 60))
-until r="$(http GET "http://$lb_ip/actuator/health/readiness")" && [[ "$(status_of "$r")" == "200" ]]; do
+# a delivery without credentials: the gateway's 401 once a replica is in rotation (503 from HAProxy before)
+until r="$(http POST "http://$lb_ip/api/comment-events" '{}')" && [[ "$(status_of "$r")" == "401" ]]; do
   ((SECONDS < deadline)) || fail "load balancer did not reach a gateway: $r"
   sleep 1
 done
 sleep 6   # DNS refreshes (1 s) and two passing health checks (1 s apart) put every replica in rotation
+
+log "public entry point (stand-in routes from the Traefik labels): what it exposes"
+r="$(http GET "http://$lb_ip/api/orchestrators/$job1" '' -H "Authorization: Bearer $token")"
+[[ "$(status_of "$r")" == "401" ]] && ! grep -q runtimeStatus <<<"$r" \
+  || fail "orchestrator API reachable from outside with the internal token: $(head -c 300 <<<"$r")"
+r="$(http GET "http://$lb_ip/api/orchestrators/$job1" '' -u admin:admin)"
+[[ "$(status_of "$r")" =~ ^40[134]$ ]] && ! grep -q runtimeStatus <<<"$r" \
+  || fail "orchestrator API reachable from outside with the dashboard credentials: $(head -c 300 <<<"$r")"
+info "GET /api/orchestrators/$job1: 401 with the internal token, $(status_of "$r") with the dashboard's credentials (never the job)"
+r="$(http GET "http://$lb_ip/")"
+[[ "$(status_of "$r")" == "401" ]] || fail "dashboard without credentials answered $(status_of "$r"), expected 401"
+r="$(http GET "http://$lb_ip/" '' -u admin:admin)"
+[[ "$(status_of "$r")" == "200" ]] || fail "dashboard with admin/admin answered $(status_of "$r"), expected 200"
+r="$(http GET "http://$lb_ip/" '' -u admin:wrong)"
+[[ "$(status_of "$r")" == "401" ]] || fail "dashboard with a wrong password answered $(status_of "$r"), expected 401"
+r="$(http GET "http://$lb_ip/health")"
+[[ "$(status_of "$r")" != "401" ]] || fail "/health asks for credentials; load balancers and CI read it"
+info "dashboard: 401 without or with wrong credentials, 200 with admin/admin; /health open (HTTP $(status_of "$r"))"
 declare -A before
 for id in $(service_containers gateway); do before[$id]="$(count_events "$id")"; done
 for i in $(seq 1 30); do

@@ -3,7 +3,9 @@ package dev.codeagent.deployment.compose;
 import static dev.codeagent.deployment.compose.RenderedCompose.CODE_AGENT_SERVICES;
 import static dev.codeagent.deployment.compose.RenderedCompose.bytes;
 import static dev.codeagent.deployment.compose.RenderedCompose.dependsOn;
+import static dev.codeagent.deployment.compose.RenderedCompose.environment;
 import static dev.codeagent.deployment.compose.RenderedCompose.map;
+import static dev.codeagent.deployment.compose.RenderedCompose.networks;
 import static dev.codeagent.deployment.compose.RenderedCompose.ports;
 import static dev.codeagent.deployment.compose.RenderedCompose.profiles;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,6 +54,7 @@ class ComposeConfigTest {
             Map.entry("traefik", new Limit(0.5, "256M")),
             Map.entry("azurite", new Limit(0.5, "256M")),
             Map.entry("ngrok", new Limit(0.5, "256M")),
+            Map.entry("docker-socket-proxy", new Limit(0.25, "64M")),
             Map.entry("ollama", new Limit(2.0, "4G")),
             Map.entry("ollama-pull", new Limit(0.5, "256M")),
             Map.entry("supabase-db", new Limit(0.5, "256M")),
@@ -317,28 +320,6 @@ class ComposeConfigTest {
     private static String hostIp(Map<String, Object> port) {
         Object raw = port.get("raw");
         return raw == null ? "" : String.valueOf(raw).split(":")[0];
-    }
-
-    private static Map<String, Object> environment(Map<String, Object> service) {
-        Object env = service.get("environment");
-        if (env instanceof List<?> list) {
-            Map<String, Object> result = new LinkedHashMap<>();
-            for (Object entry : list) {
-                String text = String.valueOf(entry);
-                int eq = text.indexOf('=');
-                result.put(eq < 0 ? text : text.substring(0, eq), eq < 0 ? null : text.substring(eq + 1));
-            }
-            return result;
-        }
-        return map(env);
-    }
-
-    private static List<String> networks(Map<String, Object> service) {
-        Object networks = service.get("networks");
-        if (networks instanceof List<?> list) {
-            return list.stream().map(String::valueOf).toList();
-        }
-        return List.copyOf(map(networks).keySet());
     }
 
     private record Limit(double cpus, String memory) {

@@ -1,14 +1,12 @@
 package dev.codeagent.deployment.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,8 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LocalRunnerCredentialsTest {
 
-    private static final Path SCRIPT = RepositoryRoot.find().resolve("bin/codeagent");
-
     @TempDir
     Path dataDir;
     @TempDir
@@ -29,8 +25,7 @@ class LocalRunnerCredentialsTest {
 
     @BeforeEach
     void bashIsThere() {
-        assumeTrue(Files.isExecutable(Path.of("/bin/bash")) || Files.isExecutable(Path.of("/usr/bin/bash")),
-                "bash not installed");
+        LocalRunnerScript.assumeBash();
     }
 
     @Test
@@ -105,22 +100,14 @@ class LocalRunnerCredentialsTest {
     private record Result(String secret, String credentials) {
     }
 
-    /** Sources the script (which then only defines its functions) and runs its credential step. */
+    /** Runs the script's credential step. */
     private Result credentials(Map<String, String> settings) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("bash", "-c",
-                "source \"$1\" && webhook_credentials && printf '%s\\n%s\\n' \"$WEBHOOK_SECRET\" "
-                        + "\"$WEBHOOK_CREDENTIALS\"", "test", SCRIPT.toString());
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(name -> name.startsWith("CODEAGENT_"));
-        env.put("CODEAGENT_DATA_DIR", dataDir.toString());
-        env.put("CODEAGENT_SECRETS_DIR", secretsDir.toString());
-        env.putAll(settings);
-        Process process = builder.start();
-        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as(err).isZero();
-        String[] lines = out.split("\n", -1);
+        Map<String, String> env = new HashMap<>(settings);
+        env.putIfAbsent("CODEAGENT_DATA_DIR", dataDir.toString());
+        env.putIfAbsent("CODEAGENT_SECRETS_DIR", secretsDir.toString());
+        String[] lines = LocalRunnerScript.run(env,
+                "webhook_credentials && printf '%s\\n%s\\n' \"$WEBHOOK_SECRET\" \"$WEBHOOK_CREDENTIALS\"")
+                .split("\n", -1);
         return new Result(lines[0], lines[1]);
     }
 }

@@ -66,6 +66,31 @@ record RenderedCompose(ComposeScenario scenario, Map<String, Object> model) {
         return result;
     }
 
+    /** environment in either the list ("K=V") or the map form; values as strings, null when only named. */
+    static Map<String, Object> environment(Map<String, Object> service) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        Object env = service.get("environment");
+        if (env instanceof List<?> list) {
+            for (Object entry : list) {
+                String text = String.valueOf(entry);
+                int eq = text.indexOf('=');
+                result.put(eq < 0 ? text : text.substring(0, eq), eq < 0 ? null : text.substring(eq + 1));
+            }
+        } else {
+            map(env).forEach((key, value) -> result.put(key, value == null ? null : String.valueOf(value)));
+        }
+        return result;
+    }
+
+    /** Network names of a service (list or map form). */
+    static List<String> networks(Map<String, Object> service) {
+        Object networks = service.get("networks");
+        if (networks instanceof List<?> list) {
+            return list.stream().map(String::valueOf).toList();
+        }
+        return List.copyOf(map(networks).keySet());
+    }
+
     /** Host-facing published ports of a service (any syntax compose renders). */
     static List<Map<String, Object>> ports(Map<String, Object> service) {
         Object ports = service.get("ports");
