@@ -196,6 +196,7 @@ the other services.
 {{- $root := . -}}
 CODEAGENT_LOG_FORMAT: {{ .Values.config.logFormat | quote }}
 CODEAGENT_INTERNAL_AUTH: {{ .Values.config.internalAuth | quote }}
+CODEAGENT_ENV: {{ .Values.config.environment | quote }}
 CODEAGENT_SHUTDOWN_TIMEOUT: {{ .Values.config.shutdownTimeout | quote }}
 CODEAGENT_HTTP_CONNECT_TIMEOUT: {{ .Values.config.httpConnectTimeout | quote }}
 CODEAGENT_HTTP_READ_TIMEOUT: {{ .Values.config.httpReadTimeout | quote }}

@@ -30,7 +30,8 @@ import org.springframework.core.env.PropertySource;
  *
  * <p>Checked: every {@code CODEAGENT_*} setting the service sees (environment, secret files,
  * {@code CODEAGENT_X_FILE}) and every other file in the secrets directory (for instance
- * {@code dashboard_users}). The published values are known only by their SHA-256 fingerprints, so no secret
+ * {@code dashboard_users}). {@code CODEAGENT_INTERNAL_AUTH=none}, which switches the token between the
+ * services off, is refused there too. The published values are known only by their SHA-256 fingerprints, so no secret
  * value is copied into code; a test keeps the list equal to the files.
  */
 public class DevelopmentSecretsGuard implements EnvironmentPostProcessor, Ordered {
@@ -68,6 +69,14 @@ public class DevelopmentSecretsGuard implements EnvironmentPostProcessor, Ordere
         }
         if (stage.equals("development") && tunnel.equals("false")) {
             return;
+        }
+        String internalAuth = environment.getProperty("CODEAGENT_INTERNAL_AUTH", "token").strip();
+        if (internalAuth.equalsIgnoreCase("none")) {
+            // Without it every internal API (start a job, push a branch, call the model) answers anyone on the network.
+            throw new IllegalStateException("Refusing to start: CODEAGENT_INTERNAL_AUTH=none switches off the "
+                    + "token between the services, which is for a laptop only, but CODEAGENT_ENV=" + stage
+                    + (tunnel.equals("true") ? " and the tunnel is on" : "")
+                    + ". Remove CODEAGENT_INTERNAL_AUTH and give every service the same CODEAGENT_INTERNAL_TOKEN.");
         }
         Map<String, String> published = new TreeMap<>();
         settings(environment).forEach((name, value) -> publishedFile(value)

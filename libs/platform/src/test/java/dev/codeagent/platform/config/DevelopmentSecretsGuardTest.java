@@ -100,6 +100,20 @@ class DevelopmentSecretsGuardTest {
     }
 
     @Test
+    void internalAuthenticationCannotBeSwitchedOffOutsideDevelopment() throws IOException {
+        Files.writeString(secretsDir.resolve("codeagent_internal_token"), OWN_TOKEN);
+
+        assertThat(catchThrowableOfType(IllegalStateException.class,
+                () -> guard(Map.of("CODEAGENT_ENV", "staging", "CODEAGENT_INTERNAL_AUTH", "none"))))
+                .hasMessageContaining("CODEAGENT_INTERNAL_AUTH=none")
+                .hasMessageContaining("CODEAGENT_ENV=staging");
+        assertThat(catchThrowableOfType(IllegalStateException.class,
+                () -> guard(Map.of("CODEAGENT_TUNNEL", "true", "CODEAGENT_INTERNAL_AUTH", "NONE"))))
+                .hasMessageContaining("the tunnel is on");
+        assertThatCode(() -> guard(Map.of("CODEAGENT_INTERNAL_AUTH", "none"))).doesNotThrowAnyException();
+    }
+
+    @Test
     void unknownEnvironmentOrTunnelValueIsAStartupError() {
         assertThat(catchThrowableOfType(IllegalStateException.class, () -> guard(Map.of("CODEAGENT_ENV", "prod"))))
                 .hasMessageContaining("CODEAGENT_ENV must be development, staging or production, not 'prod'");

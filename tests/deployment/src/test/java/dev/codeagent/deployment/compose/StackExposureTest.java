@@ -94,6 +94,23 @@ class StackExposureTest {
     }
 
     @Test
+    void traefiksOwnDashboardIsPublishedOnLoopbackOnlyAndItsEntrypointOnEveryInterface() throws Exception {
+        for (String override : new String[] {null, "docker-compose.dev.yml", "docker-compose.staging.yml"}) {
+            List<Map<String, Object>> published = ports(render(override).services().get("traefik"));
+            assertThat(published).as(override + ": Traefik ports").hasSize(2);
+            for (Map<String, Object> port : published) {
+                // docker-compose 1.29 renders "host_ip:published:target/tcp", docker compose v2 a mapping.
+                String raw = String.valueOf(port.get("raw"));
+                String target = port.containsKey("target") ? String.valueOf(port.get("target"))
+                        : raw.replaceAll("/\\w+$", "").replaceAll(".*:", "");
+                String hostIp = String.valueOf(port.getOrDefault("host_ip", raw));
+                assertThat(hostIp.startsWith("127.0.0.1"))
+                        .as(override + ": Traefik port " + port + " on loopback only").isEqualTo(target.equals("8080"));
+            }
+        }
+    }
+
+    @Test
     void traefikReadsTheContainerApiThroughAReadOnlyProxy() throws Exception {
         RenderedCompose compose = render(null);
         assertProxied(compose, Set.of("CONTAINERS", "EVENTS", "PING", "VERSION"));
