@@ -35,10 +35,8 @@ class DashboardSignInIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("codeagent.platform.internal-token", () -> TOKEN);
+        ORCHESTRATOR.register(registry, TOKEN);
         registry.add("codeagent.dashboard.users", () -> USERS);
-        registry.add("codeagent.monitor.targets", () -> "orchestrator=" + ORCHESTRATOR.baseUrl() + "/|optional");
-        registry.add("codeagent.monitor.orchestrator-url", ORCHESTRATOR::baseUrl);
     }
 
     @AfterAll

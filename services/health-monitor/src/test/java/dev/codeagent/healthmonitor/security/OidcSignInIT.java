@@ -37,14 +37,12 @@ class OidcSignInIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("codeagent.platform.internal-token", () -> TOKEN);
+        ORCHESTRATOR.register(registry, TOKEN);
         registry.add("codeagent.dashboard.auth", () -> "oidc");
         registry.add("codeagent.dashboard.oidc.issuer", ENTRA::issuer);
         registry.add("codeagent.dashboard.oidc.client-id", () -> "dashboard-app");
         registry.add("codeagent.dashboard.oidc.client-secret", () -> "app-secret");
         registry.add("codeagent.dashboard.oidc.allowed-group", () -> GROUP);
-        registry.add("codeagent.monitor.targets", () -> "orchestrator=" + ORCHESTRATOR.baseUrl() + "/|optional");
-        registry.add("codeagent.monitor.orchestrator-url", ORCHESTRATOR::baseUrl);
     }
 
     @AfterAll

@@ -29,12 +29,10 @@ class OpenDashboardIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("codeagent.platform.internal-token", () -> TOKEN);
+        ORCHESTRATOR.register(registry, TOKEN);
         registry.add("codeagent.dashboard.auth", () -> "none");
         registry.add("codeagent.dashboard.users-file", () -> "/nonexistent/dashboard_users");
         registry.add("codeagent.dashboard.metrics-token", () -> METRICS_TOKEN);
-        registry.add("codeagent.monitor.targets", () -> "orchestrator=" + ORCHESTRATOR.baseUrl() + "/|optional");
-        registry.add("codeagent.monitor.orchestrator-url", ORCHESTRATOR::baseUrl);
     }
 
     @AfterAll
