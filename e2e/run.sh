@@ -245,6 +245,11 @@ grep -qi '^x-corr-id: e2e-corr-abc' <<<"$r" || fail "x-corr-id not echoed: $r"
 info "x-corr-id echoed"
 r="$(http GET http://health-monitor:8888/health)"
 info "health monitor /health: HTTP $(status_of "$r") $(body_of "$r" | head -c 300)"
+r="$(http GET http://health-monitor:8888/api/jobs)"
+[[ "$(status_of "$r")" == "401" ]] || fail "dashboard job API without sign-in answered $(status_of "$r"), expected 401"
+r="$(http GET http://health-monitor:8888/api/jobs "" -u admin:admin)"
+[[ "$(status_of "$r")" == "200" ]] || fail "dashboard job API as admin (dashboard_users secret) answered: $r"
+info "dashboard job API: 401 without sign-in, 200 as admin from the dashboard_users secret"
 
 log "every service refuses the published development secrets when CODEAGENT_ENV=production"
 for s in "${services[@]}"; do

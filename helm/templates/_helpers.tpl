@@ -104,7 +104,7 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 
 {{/* Secret variable names; none of them may ever appear in a ConfigMap. */}}
 {{- define "codeagent.secretKeys" -}}
-CODEAGENT_INTERNAL_TOKEN CODEAGENT_WEBHOOK_SECRET CODEAGENT_WEBHOOK_PASSWORD CODEAGENT_ADO_PAT CODEAGENT_ANTHROPIC_API_KEY CODEAGENT_OPENAI_API_KEY CODEAGENT_DB_PASSWORD CODEAGENT_BLOB_CONNECTION_STRING
+CODEAGENT_INTERNAL_TOKEN CODEAGENT_WEBHOOK_SECRET CODEAGENT_WEBHOOK_PASSWORD CODEAGENT_ADO_PAT CODEAGENT_ANTHROPIC_API_KEY CODEAGENT_OPENAI_API_KEY CODEAGENT_DB_PASSWORD CODEAGENT_BLOB_CONNECTION_STRING CODEAGENT_DASHBOARD_USERS CODEAGENT_DASHBOARD_OIDC_CLIENT_SECRET CODEAGENT_METRICS_TOKEN
 {{- end -}}
 
 {{/* Port of a component's Service. */}}
@@ -167,6 +167,15 @@ Rendering guards: configurations that would start but lose data or split state f
 {{- end -}}
 {{- if and .Values.database.url .Values.postgresql.enabled -}}
 {{- fail "database.url and postgresql.enabled are exclusive: choose the external database or the in-cluster one." -}}
+{{- end -}}
+{{- $auth := .Values.healthMonitor.auth -}}
+{{- if eq $auth.mode "oidc" -}}
+{{- if not (and $auth.oidc.issuer $auth.oidc.clientId $auth.oidc.allowedGroup) -}}
+{{- fail "healthMonitor.auth.mode=oidc needs healthMonitor.auth.oidc.issuer, clientId and allowedGroup, and the client secret in secrets.dashboardOidcClientSecret (or secrets.existingSecret)." -}}
+{{- end -}}
+{{- if and (not .Values.secrets.existingSecret) (not .Values.secrets.dashboardOidcClientSecret) -}}
+{{- fail "healthMonitor.auth.mode=oidc needs secrets.dashboardOidcClientSecret (or CODEAGENT_DASHBOARD_OIDC_CLIENT_SECRET in secrets.existingSecret)." -}}
+{{- end -}}
 {{- end -}}
 {{- if and .Values.ingress.tls.enabled (not .Values.ingress.tls.secretName) -}}
 {{- fail "ingress.tls.enabled needs ingress.tls.secretName (an existing TLS Secret or the one cert-manager should create)." -}}
@@ -249,6 +258,8 @@ CODEAGENT_DB_PASSWORD CODEAGENT_BLOB_CONNECTION_STRING
 CODEAGENT_ADO_PAT
 {{- else if eq . "llm-patch" -}}
 CODEAGENT_ANTHROPIC_API_KEY CODEAGENT_OPENAI_API_KEY CODEAGENT_BLOB_CONNECTION_STRING
+{{- else if eq . "health-monitor" -}}
+CODEAGENT_DASHBOARD_USERS CODEAGENT_DASHBOARD_OIDC_CLIENT_SECRET CODEAGENT_METRICS_TOKEN
 {{- end -}}
 {{- end -}}
 

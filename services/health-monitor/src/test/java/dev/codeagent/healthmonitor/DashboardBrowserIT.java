@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.codeagent.healthmonitor.support.FakeHttpServer;
 import dev.codeagent.healthmonitor.support.FakeOrchestrator;
+import dev.codeagent.healthmonitor.support.SignIn;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -60,6 +62,7 @@ class DashboardBrowserIT {
     static void properties(DynamicPropertyRegistry registry) {
         OLLAMA.stop();  // an optional component that is not running: the dashboard shows it degraded
         registry.add("codeagent.platform.internal-token", () -> TOKEN);
+        registry.add("codeagent.dashboard.users", () -> SignIn.ADMIN_LINE);
         registry.add("codeagent.monitor.interval", () -> "500ms");
         registry.add("codeagent.monitor.retry-interval", () -> "300ms");
         registry.add("codeagent.monitor.timeout", () -> "1s");
@@ -92,7 +95,12 @@ class DashboardBrowserIT {
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .usingAnyFreePort()
                 .build();
-        driver = new ChromeDriver(service, options);
+        ChromeDriver chrome = new ChromeDriver(service, options);
+        // Signs in as admin/admin on every request of the page (fetch and EventSource too), as a browser does
+        // once its user has answered the sign-in prompt.
+        chrome.executeCdpCommand("Network.enable", Map.of());
+        chrome.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", SignIn.ADMIN)));
+        driver = chrome;
     }
 
     @AfterEach

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.codeagent.healthmonitor.support.FakeHttpServer;
 import dev.codeagent.healthmonitor.support.FakeOrchestrator;
+import dev.codeagent.healthmonitor.support.SignIn;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,6 +47,7 @@ class MonitoringIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("codeagent.platform.internal-token", () -> TOKEN);
+        registry.add("codeagent.dashboard.users", () -> SignIn.ADMIN_LINE);  // every request below signs in
         registry.add("codeagent.monitor.interval", () -> INTERVAL.toMillis() + "ms");
         registry.add("codeagent.monitor.retry-interval", () -> "200ms");
         registry.add("codeagent.monitor.timeout", () -> "1s");
@@ -138,7 +140,7 @@ class MonitoringIT {
     void eventStreamDeliversSnapshotThenChanges() throws Exception {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         HttpRequest request = HttpRequest.newBuilder(URI.create(base() + "/api/events"))
-                .header("Accept", "text/event-stream").GET().build();
+                .header("Accept", "text/event-stream").header("Authorization", SignIn.ADMIN).GET().build();
         CompletableFuture<HttpResponse<Stream<String>>> stream =
                 http.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
         HttpResponse<Stream<String>> response = stream.get(10, TimeUnit.SECONDS);
@@ -292,7 +294,8 @@ class MonitoringIT {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(10)).GET().build(),
+        return http.send(HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(10))
+                        .header("Authorization", SignIn.ADMIN).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

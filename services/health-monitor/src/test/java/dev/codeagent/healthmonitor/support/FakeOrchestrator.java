@@ -1,6 +1,7 @@
 package dev.codeagent.healthmonitor.support;
 
 import java.util.List;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -52,6 +53,16 @@ public final class FakeOrchestrator implements AutoCloseable {
 
     public FakeHttpServer server() {
         return server;
+    }
+
+    /**
+     * Points a monitor at this fake alone (its only target, optional, and the source of jobs) with
+     * {@code token} as the internal token.
+     */
+    public void register(DynamicPropertyRegistry registry, String token) {
+        registry.add("codeagent.platform.internal-token", () -> token);
+        registry.add("codeagent.monitor.targets", () -> "orchestrator=" + baseUrl() + "/|optional");
+        registry.add("codeagent.monitor.orchestrator-url", this::baseUrl);
     }
 
     public String baseUrl() {

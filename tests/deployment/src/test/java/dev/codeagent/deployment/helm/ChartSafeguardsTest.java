@@ -80,6 +80,19 @@ class ChartSafeguardsTest {
     }
 
     @Test
+    void oidcSignInWithoutItsSettingsIsRefused() {
+        assertThatThrownBy(() -> ChartRenderer.chart().set("healthMonitor.auth.mode", "oidc").render())
+                .hasMessageContaining("healthMonitor.auth.mode=oidc needs healthMonitor.auth.oidc.issuer");
+        assertThatThrownBy(() -> ChartRenderer.chart().set("healthMonitor.auth.mode", "oidc")
+                .set("healthMonitor.auth.oidc.issuer", "https://login.microsoftonline.com/t/v2.0")
+                .set("healthMonitor.auth.oidc.clientId", "app").set("healthMonitor.auth.oidc.allowedGroup", "g")
+                .render())
+                .hasMessageContaining("needs secrets.dashboardOidcClientSecret");
+        assertThatThrownBy(() -> ChartRenderer.chart().set("healthMonitor.auth.mode", "ldap").render())
+                .hasMessageContaining("mode");
+    }
+
+    @Test
     void aSecretVariableInAConfigMapIsRefused() {
         assertThatThrownBy(() -> ChartRenderer.chart().set("adapter.config.CODEAGENT_ADO_PAT", "pat").render())
                 .isInstanceOf(IllegalStateException.class)

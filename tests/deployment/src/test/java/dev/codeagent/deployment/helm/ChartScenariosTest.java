@@ -133,7 +133,8 @@ class ChartScenariosTest {
         @Test
         void secretHoldsTheValuesAndPodsReadThemByReference() {
             Secret secret = chart.get(Secret.class, "agent-secrets");
-            assertThat(secret.getData()).hasSize(8);
+            assertThat(secret.getData()).hasSize(10).doesNotContainKey("dashboard-admin-password");
+            assertThat(decode(secret.getData().get("CODEAGENT_DASHBOARD_USERS"))).isEqualTo(Scenario.SECRETS.get("dashboardUsers"));
             assertThat(decode(secret.getData().get("CODEAGENT_INTERNAL_TOKEN"))).isEqualTo(Scenario.SECRETS.get("internalToken"));
             assertThat(decode(secret.getData().get("CODEAGENT_ADO_PAT"))).isEqualTo(Scenario.SECRETS.get("adoPat"));
             assertThat(decode(secret.getData().get("CODEAGENT_BLOB_CONNECTION_STRING")))
@@ -147,6 +148,9 @@ class ChartScenariosTest {
             EnvVar pat = env(container(chart.deployment("adapter")), "CODEAGENT_ADO_PAT");
             assertThat(pat.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("CODEAGENT_ADO_PAT");
             assertThat(pat.getValueFrom().getSecretKeyRef().getOptional()).isTrue();
+            assertThat(container(chart.deployment("health-monitor")).getEnv()).extracting(EnvVar::getName)
+                    .contains("CODEAGENT_DASHBOARD_USERS", "CODEAGENT_METRICS_TOKEN");
+            assertThat(chart.configMap("health-monitor").getData()).containsEntry("CODEAGENT_DASHBOARD_AUTH", "basic");
             assertThat(container(chart.deployment("gateway")).getEnv()).extracting(EnvVar::getName)
                     .as("least privilege: the gateway never sees the PAT or model keys")
                     .doesNotContain("CODEAGENT_ADO_PAT", "CODEAGENT_ANTHROPIC_API_KEY", "CODEAGENT_DB_PASSWORD");
@@ -182,7 +186,36 @@ class ChartScenariosTest {
 
         String token = decode(chart.get(Secret.class, "agent-secrets").getData().get("CODEAGENT_INTERNAL_TOKEN"));
         assertThat(token).hasSize(40).matches("[A-Za-z0-9]+");
-        assertThat(chart.get(Secret.class, "agent-secrets").getData()).containsOnlyKeys("CODEAGENT_INTERNAL_TOKEN");
+        assertThat(chart.get(Secret.class, "agent-secrets").getData())
+                .containsOnlyKeys("CODEAGENT_INTERNAL_TOKEN", "CODEAGENT_DASHBOARD_USERS", "dashboard-admin-password");
+    }
+
+    @Test
+    void dashboardAdminIsGeneratedWhenNoUsersAreGiven() {
+        Map<String, String> data = ChartRenderer.chart().render().get(Secret.class, "agent-secrets").getData();
+
+        assertThat(decode(data.get("dashboard-admin-password"))).hasSize(24).matches("[A-Za-z0-9]+");
+        assertThat(decode(data.get("CODEAGENT_DASHBOARD_USERS"))).matches("admin:\\$2a\\$10\\$[./A-Za-z0-9]{53}");
+    }
+
+    @Test
+    void oidcSignInIsConfiguredWithoutGeneratedUsers() {
+        RenderedChart chart = ChartRenderer.chart()
+                .set("healthMonitor.auth.mode", "oidc")
+                .set("healthMonitor.auth.oidc.issuer", "https://login.microsoftonline.com/tenant-id/v2.0")
+                .set("healthMonitor.auth.oidc.clientId", "app-id")
+                .set("healthMonitor.auth.oidc.allowedGroup", "group-id")
+                .set("secrets.dashboardOidcClientSecret", "client-secret")
+                .render();
+
+        assertThat(chart.configMap("health-monitor").getData())
+                .containsEntry("CODEAGENT_DASHBOARD_AUTH", "oidc")
+                .containsEntry("CODEAGENT_DASHBOARD_OIDC_ISSUER", "https://login.microsoftonline.com/tenant-id/v2.0")
+                .containsEntry("CODEAGENT_DASHBOARD_OIDC_CLIENT_ID", "app-id")
+                .containsEntry("CODEAGENT_DASHBOARD_OIDC_ALLOWED_GROUP", "group-id")
+                .doesNotContainKey("CODEAGENT_DASHBOARD_OIDC_CLIENT_SECRET");
+        assertThat(chart.get(Secret.class, "agent-secrets").getData())
+                .containsOnlyKeys("CODEAGENT_INTERNAL_TOKEN", "CODEAGENT_DASHBOARD_OIDC_CLIENT_SECRET");
     }
 
     @Test

@@ -23,6 +23,8 @@ record Scenario(String name, UnaryOperator<ChartRenderer> values) {
         secrets.put("anthropicApiKey", "sk-ant-api03-TESTONLY-Hh7Gg6Ff5");
         secrets.put("openaiApiKey", "sk-proj-TESTONLY-Jj9Kk8Ll7");
         secrets.put("dbPassword", "dbpw-Mm3Nn2Bb1Vv0");
+        secrets.put("dashboardUsers", "ops:$2y$05$abcdefghijklmnopqrstuu/ETYr/khvH.poOJBsjjZk.DM9FaNihe");
+        secrets.put("metricsToken", "metrics-Qq7Ww6Ee5Rr4Tt3Y");
         secrets.put("blobConnectionString", "DefaultEndpointsProtocol=https;AccountName=caacct;AccountKey=QUJDREVGR0hJSktMTU5PUA==");
         SECRETS = Map.copyOf(secrets);
     }
