@@ -1,8 +1,11 @@
 package dev.codeagent.orchestrator.workflow;
 
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import java.time.Instant;
 
 /**
  * The db-scheduler tasks of a job: one prepare instance per job, one variant instance per variant k, one
@@ -33,6 +36,22 @@ public final class JobTasks {
 
     public static TaskInstance<Void> deadline(String jobId) {
         return DEADLINE.instance(jobId).build();
+    }
+
+    /**
+     * Schedules the instance unless it is already scheduled, also when another worker schedules it at the same
+     * moment: db-scheduler looks before it inserts, so when the last two variants of a job end together both
+     * see no fan-in and the second insert fails on the primary key. That is the outcome wanted, not a failure
+     * of the variant step.
+     */
+    static void scheduleOnce(SchedulerClient scheduler, TaskInstance<Void> instance, Instant at) {
+        try {
+            scheduler.scheduleIfNotExists(instance, at);
+        } catch (TaskInstanceException e) {
+            if (scheduler.getScheduledExecution(TaskInstanceId.of(instance.getTaskName(), instance.getId())).isEmpty()) {
+                throw e;
+            }
+        }
     }
 
     public static TaskInstanceId variantId(String jobId, int k) {

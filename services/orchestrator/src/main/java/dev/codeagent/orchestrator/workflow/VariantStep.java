@@ -179,7 +179,7 @@ public class VariantStep {
             scheduler.scheduleIfNotExists(JobTasks.variant(job.id(), next), clock.instant());
         }
         if (variants.unfinished(job.id()) == 0) {
-            scheduler.scheduleIfNotExists(JobTasks.fanIn(job.id()), clock.instant());
+            JobTasks.scheduleOnce(scheduler, JobTasks.fanIn(job.id()), clock.instant());
         }
     }
 

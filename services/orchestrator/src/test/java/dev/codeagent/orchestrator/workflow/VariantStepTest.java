@@ -1,8 +1,15 @@
 package dev.codeagent.orchestrator.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.github.kagkarlsson.scheduler.ScheduledExecution;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 
 import dev.codeagent.contracts.job.VariantState;
 import dev.codeagent.orchestrator.fake.FakeServices;
@@ -12,6 +19,7 @@ import dev.codeagent.orchestrator.job.JobAudit;
 import dev.codeagent.orchestrator.job.VariantPhase;
 import dev.codeagent.orchestrator.job.VariantRecord;
 import java.nio.file.Files;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class VariantStepTest extends WorkflowStepTest {
@@ -48,6 +56,31 @@ class VariantStepTest extends WorkflowStepTest {
         f.variant.run(id, 1, f.scheduler);
 
         verify(f.scheduler).scheduleIfNotExists(JobTasks.fanIn(id), WorkflowFixture.START);
+    }
+
+    @Test
+    void twoVariantsEndingTogetherBothScheduleTheFanInAndTheLoserStillSucceeds() {
+        String id = f.preparedEditJob(1);
+        // The other variant's worker inserted the fan-in between this worker's look and its insert.
+        TaskInstanceException duplicate = new TaskInstanceException("Failed to add new execution.",
+                JobTasks.FAN_IN.getTaskName(), id);
+        when(f.scheduler.scheduleIfNotExists(JobTasks.fanIn(id), WorkflowFixture.START)).thenThrow(duplicate);
+        when(f.scheduler.getScheduledExecution(TaskInstanceId.of(JobTasks.FAN_IN.getTaskName(), id)))
+                .thenReturn(Optional.of(mock(ScheduledExecution.class)));
+
+        StepResult result = f.variant.run(id, 1, f.scheduler);
+
+        assertThat(result).isEqualTo(StepResult.done());
+        assertThat(f.variant(id, 1).state()).isEqualTo(VariantState.SUCCEEDED);
+    }
+
+    @Test
+    void aFanInThatCouldNotBeScheduledFailsTheStepSoItIsRetried() {
+        String id = f.preparedEditJob(1);
+        when(f.scheduler.scheduleIfNotExists(JobTasks.fanIn(id), WorkflowFixture.START))
+                .thenThrow(new TaskInstanceException("Failed to add new execution.", JobTasks.FAN_IN.getTaskName(), id));
+
+        assertThatThrownBy(() -> f.variant.run(id, 1, f.scheduler)).isInstanceOf(TaskInstanceException.class);
     }
 
     @Test
