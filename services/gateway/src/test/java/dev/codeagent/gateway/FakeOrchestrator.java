@@ -72,6 +72,7 @@ public final class FakeOrchestrator implements AutoCloseable {
     private final AtomicReference<Hold> hold = new AtomicReference<>();
     private volatile int failureStatus = 503;
     private volatile long delayMillis;
+    private volatile boolean atCapacity;
 
     public FakeOrchestrator(String expectedToken) throws IOException {
         this(expectedToken, 0);
@@ -112,6 +113,11 @@ public final class FakeOrchestrator implements AutoCloseable {
     public void failNext(int count, int status) {
         failureStatus = status;
         failuresLeft.set(count);
+    }
+
+    /** While on, a command without a job is answered 503, as the orchestrator answers it when at capacity. */
+    public void atCapacity(boolean full) {
+        atCapacity = full;
     }
 
     /** The next {@code count} calls answer one result fewer than they had items. */
@@ -228,6 +234,10 @@ public final class FakeOrchestrator implements AutoCloseable {
         if (key.isBlank()) {
             return result.put("status", 400).put("title", "Invalid command")
                     .put("detail", "idempotencyKey must not be blank");
+        }
+        if (atCapacity && !jobs.containsKey(key)) {
+            return result.put("status", 503).put("title", "At capacity")
+                    .put("detail", "Code Agent is at capacity: 3 edit commands are waiting to run (at most 3).");
         }
         String fresh = UUID.randomUUID().toString();
         String existing = jobs.putIfAbsent(key, fresh);

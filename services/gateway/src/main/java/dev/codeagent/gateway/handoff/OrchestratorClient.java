@@ -201,7 +201,7 @@ public class OrchestratorClient implements AutoCloseable {
     private Attempt interpret(ClassicHttpResponse response, int count) throws IOException {
         int status = response.getCode();
         if (status >= 200 && status < 300) {
-            return Attempt.of(results(readAnswer(response.getEntity(), count), count));
+            return Attempt.of(results(readAnswer(response.getEntity(), count), count, properties.retryAfter()));
         }
         if (status >= 500 || status == 429 || status == 408) {
             return Attempt.failed("answer " + status, "status-" + status);
@@ -260,7 +260,8 @@ public class OrchestratorClient implements AutoCloseable {
      * One result per command. An answer that does not fit the batch is no answer: the call is repeated,
      * as a whole, like any other failed call.
      */
-    private static List<HandoffResult> results(StartJobBatchResponse answer, int count) throws InvalidAnswer {
+    private static List<HandoffResult> results(StartJobBatchResponse answer, int count, Duration retryAfter)
+            throws InvalidAnswer {
         if (answer == null || answer.results() == null) {
             throw new InvalidAnswer("answer without results");
         }
@@ -270,12 +271,12 @@ public class OrchestratorClient implements AutoCloseable {
         }
         HandoffResult[] results = new HandoffResult[count];
         for (int i = 0; i < count; i++) {
-            results[i] = result(answer.results().get(i));
+            results[i] = result(answer.results().get(i), retryAfter);
         }
         return Arrays.asList(results);
     }
 
-    private static HandoffResult result(StartJobBatchResult answer) throws InvalidAnswer {
+    private static HandoffResult result(StartJobBatchResult answer, Duration retryAfter) throws InvalidAnswer {
         if (answer == null) {
             throw new InvalidAnswer("answer with an empty result");
         }
@@ -289,14 +290,20 @@ public class OrchestratorClient implements AutoCloseable {
                     : new HandoffResult.Existing(job.id(), job.statusQueryGetUri());
         }
         if (status >= 400 && status < 500) {
-            String reason = answer.detail() != null ? answer.detail()
-                    : answer.title() != null ? answer.title() : "status " + status;
-            if (reason.length() > MAX_DETAIL_LENGTH) {
-                reason = reason.substring(0, MAX_DETAIL_LENGTH) + "...";
-            }
-            return new HandoffResult.Refused(status, "The orchestrator refused the command: " + reason);
+            return new HandoffResult.Refused(status, "The orchestrator refused the command: " + reason(answer));
+        }
+        if (status == 503) {
+            // At capacity: passing trouble for this command alone, which Azure DevOps retries for a few minutes
+            // (503) instead of counting it against the subscription. Repeating the batch now would not help.
+            return new HandoffResult.Unavailable(reason(answer), retryAfter);
         }
         throw new InvalidAnswer("answer with a result of status " + status);
+    }
+
+    private static String reason(StartJobBatchResult answer) {
+        String reason = answer.detail() != null ? answer.detail()
+                : answer.title() != null ? answer.title() : "status " + answer.status();
+        return reason.length() > MAX_DETAIL_LENGTH ? reason.substring(0, MAX_DETAIL_LENGTH) + "..." : reason;
     }
 
     /** The {@code outcome} tag of the hand-off timer. */

@@ -224,6 +224,23 @@ class OrchestratorClientTest {
     }
 
     @Test
+    void aCommandRefusedAtCapacityIsUnavailableAtOnceWhileARedeliveryKeepsItsJob() throws Exception {
+        try (FakeOrchestrator orchestrator = new FakeOrchestrator(TOKEN);
+                OrchestratorClient client = client(orchestrator.url())) {
+            HandoffResult earlier = client.start(request(1));
+            orchestrator.atCapacity(true);
+
+            assertThat(client.start(request(2))).isEqualTo(new HandoffResult.Unavailable(
+                    "Code Agent is at capacity: 3 edit commands are waiting to run (at most 3).", Duration.ofSeconds(10)));
+            HandoffResult.Created first = (HandoffResult.Created) earlier;
+            assertThat(client.start(request(1))).isEqualTo(new HandoffResult.Existing(first.jobId(), first.statusUrl()));
+            // Answered, not repeated: the orchestrator said why, and the sender retries later.
+            assertThat(orchestrator.calls()).isEqualTo(3);
+            assertThat(meters.find("codeagent.gateway.handoff.errors").counters()).isEmpty();
+        }
+    }
+
+    @Test
     void anAnswerWithTheWrongNumberOfResultsIsRetriedThenUnavailable() throws Exception {
         try (FakeOrchestrator orchestrator = new FakeOrchestrator(TOKEN);
                 OrchestratorClient client = client(orchestrator.url())) {

@@ -12,6 +12,7 @@ import dev.codeagent.orchestrator.job.CancelReason;
 import dev.codeagent.orchestrator.job.JobAudit;
 import dev.codeagent.orchestrator.job.JobFilter;
 import dev.codeagent.orchestrator.job.JobIds;
+import dev.codeagent.orchestrator.job.JobQueue;
 import dev.codeagent.orchestrator.job.JobRecord;
 import dev.codeagent.orchestrator.job.JobStore;
 import dev.codeagent.orchestrator.job.JobViews;
@@ -27,6 +28,7 @@ import dev.codeagent.platform.web.CorrelationId;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -52,6 +54,13 @@ public class JobService {
 
     /** Title of the problem for an invalid start command, in the single start's answer and a batch item's. */
     public static final String INVALID_START_TITLE = "Invalid start request";
+    /** Title of the problem for a command refused because too many wait to run already. */
+    public static final String AT_CAPACITY_TITLE = "At capacity";
+    /**
+     * How long a refused sender is asked to wait: about what a running job takes to finish and let the next in.
+     * The gateway's own {@code Retry-After} applies to Azure DevOps, which retries on its own schedule.
+     */
+    static final Duration AT_CAPACITY_RETRY_AFTER = Duration.ofSeconds(60);
     private static final Logger log = LoggerFactory.getLogger(JobService.class);
 
     private final JobStore store;
@@ -60,13 +69,14 @@ public class JobService {
     private final Scheduler scheduler;
     private final TransactionTemplate transactions;
     private final WorkflowProperties properties;
+    private final JobQueue queue;
     private final JobWaker waker;
     private final OrchestratorMetrics metrics;
     private final Validator validator;
     private final Clock clock;
 
     public JobService(JobStore store, VariantStore variants, JobAudit audit, Scheduler scheduler,
-            TransactionTemplate transactions, WorkflowProperties properties, JobWaker waker,
+            TransactionTemplate transactions, WorkflowProperties properties, JobQueue queue, JobWaker waker,
             OrchestratorMetrics metrics, Validator validator, Clock clock) {
         this.store = store;
         this.variants = variants;
@@ -74,6 +84,7 @@ public class JobService {
         this.scheduler = scheduler;
         this.transactions = transactions;
         this.properties = properties;
+        this.queue = queue;
         this.waker = waker;
         this.metrics = metrics;
         this.validator = validator;
@@ -84,9 +95,10 @@ public class JobService {
      * The job for the request's key, and whether this call created it. This is the gateway's hand-off, so
      * it costs as few statements as possible: the insert is tried first (a new command is the common case)
      * and the unique key on the idempotency key decides between new and duplicate — whichever request or
-     * replica commits first creates the job, the others read it back.
+     * replica commits first creates the job, the others read it back. A new edit command beyond
+     * {@code CODEAGENT_MAX_QUEUED_JOBS} is {@link Refused}.
      */
-    public Started start(StartJobRequest request) {
+    public StartOutcome start(StartJobRequest request) {
         validate(request);
         String corrId = CorrelationId.current() != null ? CorrelationId.current() : CorrelationId.generate();
         return accept(List.of(newJob(request, corrId, clock.instant()))).get(0);
@@ -113,9 +125,9 @@ public class JobService {
             jobs.add(newJob(item.command(), corrId, now));
             positions.add(i);
         }
-        List<Started> started = accept(jobs);
-        for (int n = 0; n < started.size(); n++) {
-            outcomes[positions.get(n)] = started.get(n);
+        List<StartOutcome> accepted = accept(jobs);
+        for (int n = 0; n < accepted.size(); n++) {
+            outcomes[positions.get(n)] = accepted.get(n);
         }
         return List.of(outcomes);
     }
@@ -144,10 +156,64 @@ public class JobService {
 
     /**
      * Writes the jobs that are new (with their variants and first tasks) and finds the existing job of every
-     * other one. The job row (with its comment, author, delivery and time) is the record of the acceptance;
-     * the audit trail starts when the job does.
+     * other one; refuses new edit commands beyond the queue's cap. The job row (with its comment, author,
+     * delivery and time) is the record of the acceptance; the audit trail starts when the job does.
      */
-    private List<Started> accept(List<NewJob> jobs) {
+    private List<StartOutcome> accept(List<NewJob> all) {
+        if (all.isEmpty()) {
+            return List.of();
+        }
+        StartOutcome[] outcomes = new StartOutcome[all.size()];
+        List<NewJob> jobs = withinQueueCap(all, outcomes);
+        List<Started> started = insert(jobs);
+        for (int i = 0, n = 0; i < outcomes.length; i++) {
+            if (outcomes[i] == null) {
+                outcomes[i] = started.get(n++);
+            }
+        }
+        return List.of(outcomes);
+    }
+
+    /**
+     * The jobs that fit under {@code CODEAGENT_MAX_QUEUED_JOBS}; each other one gets its {@link Refused} in
+     * {@code outcomes}. Only new edit commands are refused: a command whose key has a job already (a redelivery)
+     * is answered with that job, and help and malformed commands, which only get a reply, always go through. The
+     * bound is checked against the jobs committed so far, so starts racing on several replicas may pass it by
+     * the few in flight at that moment; the caps on running jobs are exact.
+     */
+    private List<NewJob> withinQueueCap(List<NewJob> jobs, StartOutcome[] outcomes) {
+        long edits = jobs.stream().filter(j -> j.request().kind() == CommandKind.EDIT).count();
+        if (edits == 0) {
+            return jobs;
+        }
+        long waiting = queue.waiting();
+        long room = queue.caps().maxQueuedJobs() - waiting;
+        if (edits <= room) {
+            return jobs;
+        }
+        List<NewJob> kept = new ArrayList<>(jobs.size());
+        for (int i = 0; i < jobs.size(); i++) {
+            NewJob job = jobs.get(i);
+            if (job.request().kind() != CommandKind.EDIT
+                    || store.findByKey(job.request().idempotencyKey()).isPresent()) {
+                kept.add(job);
+            } else if (room > 0) {
+                room--;
+                kept.add(job);
+            } else {
+                outcomes[i] = new Refused("Code Agent is at capacity: " + waiting + " edit commands are waiting to "
+                        + "run (at most " + queue.caps().maxQueuedJobs() + "). Send the command again later.",
+                        AT_CAPACITY_RETRY_AFTER);
+                metrics.jobRefused();
+                try (CorrelationId.Scope ignored = CorrelationId.open(job.corrId())) {
+                    log.warn("Command {} refused: {} edit commands waiting", job.request().idempotencyKey(), waiting);
+                }
+            }
+        }
+        return kept;
+    }
+
+    private List<Started> insert(List<NewJob> jobs) {
         if (jobs.isEmpty()) {
             return List.of();
         }
@@ -264,16 +330,16 @@ public class JobService {
      * What became of a command: {@link Started}, or {@link Invalid} for a batch item. Callers answer through
      * {@link #map}, which names every kind, so a new kind does not compile until each caller handles it.
      */
-    public sealed interface StartOutcome permits Started, Invalid {
+    public sealed interface StartOutcome permits Started, Invalid, Refused {
 
-        <R> R map(Function<Started, R> started, Function<Invalid, R> invalid);
+        <R> R map(Function<Started, R> started, Function<Invalid, R> invalid, Function<Refused, R> refused);
     }
 
     /** Result of a start: the job's id and whether this call created it. */
     public record Started(String jobId, boolean created) implements StartOutcome {
 
         @Override
-        public <R> R map(Function<Started, R> started, Function<Invalid, R> invalid) {
+        public <R> R map(Function<Started, R> started, Function<Invalid, R> invalid, Function<Refused, R> refused) {
             return started.apply(this);
         }
     }
@@ -282,8 +348,20 @@ public class JobService {
     public record Invalid(String detail) implements StartOutcome {
 
         @Override
-        public <R> R map(Function<Started, R> started, Function<Invalid, R> invalid) {
+        public <R> R map(Function<Started, R> started, Function<Invalid, R> invalid, Function<Refused, R> refused) {
             return invalid.apply(this);
+        }
+    }
+
+    /**
+     * A new edit command refused because {@code CODEAGENT_MAX_QUEUED_JOBS} commands wait to run already: nothing was
+     * written for it, so the same command sent again later is a new start.
+     */
+    public record Refused(String detail, Duration retryAfter) implements StartOutcome {
+
+        @Override
+        public <R> R map(Function<Started, R> started, Function<Invalid, R> invalid, Function<Refused, R> refused) {
+            return refused.apply(this);
         }
     }
 }

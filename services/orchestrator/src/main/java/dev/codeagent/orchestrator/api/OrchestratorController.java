@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -61,10 +62,20 @@ public class OrchestratorController {
         this.batchWriter = jsonMapper.writerFor(StartJobBatchResponse.class);
     }
 
-    /** 202 with Location for a new job; 200 with {@code created=false} when the key already had one. */
+    /**
+     * 202 with Location for a new job; 200 with {@code created=false} when the key already had one; 503 with
+     * {@code Retry-After} when the queue is full ({@code CODEAGENT_MAX_QUEUED_JOBS}).
+     */
     @PostMapping("/edit-variants")
     public ResponseEntity<StartJobResponse> start(@Valid @RequestBody StartJobRequest request) {
-        StartJobResponse body = response(jobs.start(request), baseUrl());
+        StartJobResponse body = jobs.start(request).map(started -> response(started, baseUrl()),
+                invalid -> {
+                    throw new IllegalStateException("the single start validates by throwing");
+                },
+                refused -> {
+                    throw new ApiProblemException(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE,
+                            JobService.AT_CAPACITY_TITLE, refused.detail(), refused.retryAfter(), Map.of(), null);
+                });
         return ResponseEntity.status(body.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
                 .location(URI.create(body.statusQueryGetUri()))
                 .body(body);
@@ -72,7 +83,8 @@ public class OrchestratorController {
 
     /**
      * Several commands in one call (the gateway's hand-off under load): 200 with one result per item, in
-     * order — 202/200 with the job as the single start answers it, or 400 with why the item is invalid.
+     * order — 202/200 with the job as the single start answers it, 400 with why the item is invalid, or 503 when
+     * the queue is full.
      *
      * <p>This is the orchestrator's hottest endpoint, so it reads and writes its JSON itself, with a reader
      * and writer of the application's mapper made once: Spring MVC's body conversion around the same
@@ -107,10 +119,11 @@ public class OrchestratorController {
         response.getOutputStream().write(answer);
     }
 
-    /** A batch item's answer: the job as the single start answers it, or why the item is invalid. */
+    /** A batch item's answer: as the single start answers it (the job, why it is invalid, or why it is refused). */
     private static StartJobBatchResult result(JobService.StartOutcome outcome, String base) {
         return outcome.map(started -> StartJobBatchResult.started(response(started, base)),
-                invalid -> StartJobBatchResult.invalid(JobService.INVALID_START_TITLE, invalid.detail()));
+                invalid -> StartJobBatchResult.invalid(JobService.INVALID_START_TITLE, invalid.detail()),
+                refused -> StartJobBatchResult.unavailable(JobService.AT_CAPACITY_TITLE, refused.detail()));
     }
 
     private static StartJobResponse response(JobService.Started started, String base) {

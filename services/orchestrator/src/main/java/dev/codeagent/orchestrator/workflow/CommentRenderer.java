@@ -4,9 +4,11 @@ import dev.codeagent.contracts.AgentMarker;
 import dev.codeagent.contracts.command.CommandKind;
 import dev.codeagent.contracts.job.Outcome;
 import dev.codeagent.contracts.job.VariantState;
+import dev.codeagent.orchestrator.config.AdmissionProperties;
 import dev.codeagent.orchestrator.config.WorkflowProperties;
 import dev.codeagent.orchestrator.job.CancelReason;
 import dev.codeagent.orchestrator.job.JobRecord;
+import dev.codeagent.orchestrator.job.QueueStanding;
 import dev.codeagent.orchestrator.job.VariantRecord;
 import java.time.Duration;
 import java.util.List;
@@ -75,15 +77,40 @@ public class CommentRenderer {
     }
 
     public String progress(JobRecord job, List<VariantRecord> variants) {
+        return progressQueued(job, variants, null);
+    }
+
+    /**
+     * The progress reply of a job that waits for the caps on running work to admit it; {@code standing} is
+     * {@link #queueStanding}'s text (null: the job runs).
+     */
+    public String progressQueued(JobRecord job, List<VariantRecord> variants, String standing) {
         StringBuilder sb = new StringBuilder();
         sb.append("**Code Agent** is working on ").append(plural(job.variantsRequested(), "variant")).append(": _")
                 .append(Markdown.inline(job.intent(), INTENT_INLINE)).append("_\n\n");
         if (job.cancelRequested()) {
             sb.append(cancelNote(job)).append("\n\n");
+        } else if (standing != null) {
+            sb.append("**").append(standing).append("**. The variants start as soon as a running job finishes.\n\n");
         }
         appendProgressTable(sb, variants);
         sb.append("\nJob `").append(job.id()).append("` · [details](").append(jobUrl(job)).append(")\n\n")
                 .append(AgentMarker.of("job", job.id(), "kind", "progress"));
+        return sb.toString();
+    }
+
+    /**
+     * Where a queued job stands, e.g. "queued — position 4 of 7; 20 jobs running"; when its repository is the reason
+     * it waits, that too. The text changes only when the standing does, so it also tells whether the reply needs an
+     * edit.
+     */
+    public String queueStanding(QueueStanding standing, AdmissionProperties caps) {
+        StringBuilder sb = new StringBuilder("queued — position ").append(standing.position()).append(" of ")
+                .append(standing.queued()).append("; ").append(plural(standing.running(), "job")).append(" running");
+        if (standing.runningInRepository() >= caps.maxRunningJobsPerRepository()) {
+            sb.append(", ").append(standing.runningInRepository())
+                    .append(" of them on this repository (the most at once)");
+        }
         return sb.toString();
     }
 

@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
 /**
  * Last step of a job, once every variant has ended: the progress reply is rewritten to its final state,
  * the comparison of the variants is posted (idempotently, by key), the PR status becomes succeeded or
- * failed, the report goes to the artifact store and the job gets its outcome.
+ * failed, the report goes to the artifact store and the job gets its outcome. Its room under the caps on running
+ * work goes to the next queued jobs at once.
  */
 @Component
 public class FanInStep {
@@ -46,11 +47,13 @@ public class FanInStep {
     private final AdapterClient adapter;
     private final CommentRenderer renderer;
     private final JobReports reports;
+    private final Admission admission;
     private final OrchestratorMetrics metrics;
     private final Clock clock;
 
     public FanInStep(StepRunner runner, JobStore jobs, VariantStore variants, JobAudit audit, AdapterClient adapter,
-            CommentRenderer renderer, JobReports reports, OrchestratorMetrics metrics, Clock clock) {
+            CommentRenderer renderer, JobReports reports, Admission admission, OrchestratorMetrics metrics,
+            Clock clock) {
         this.runner = runner;
         this.jobs = jobs;
         this.variants = variants;
@@ -58,6 +61,7 @@ public class FanInStep {
         this.adapter = adapter;
         this.renderer = renderer;
         this.reports = reports;
+        this.admission = admission;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -98,6 +102,8 @@ public class FanInStep {
             cancelDeadline(jobId, scheduler);
             log.info("Job {} finished: {} / {} ({} of {} variants succeeded)", jobId, status, outcome,
                     succeeded, ended.size());
+            // Should this replica die first, the queued jobs' own looks at the queue admit them.
+            admission.admitNext(scheduler);
         }
         return StepResult.done();
     }

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * After a cancellation or timeout, brings the job's waiting steps (retries in backoff) forward to now, so
- * they notice at once instead of at their next retry.
+ * they notice at once instead of at their next retry; after an admission, the admitted job's prepare step, so it
+ * starts at once instead of at its next look at the queue.
  */
 @Component
 public class JobWaker {
@@ -27,12 +28,17 @@ public class JobWaker {
     }
 
     public void wake(SchedulerClient scheduler, String jobId) {
-        bringForward(scheduler, JobTasks.prepare(jobId).getTaskName(), jobId);
+        wakePrepare(scheduler, jobId);
         for (VariantRecord v : variants.variants(jobId)) {
             if (!v.state().isTerminal()) {
                 bringForward(scheduler, JobTasks.VARIANT.getTaskName(), jobId + "/" + v.k());
             }
         }
+    }
+
+    /** Brings the job's prepare step forward: a queued job that was just admitted starts at once. */
+    public void wakePrepare(SchedulerClient scheduler, String jobId) {
+        bringForward(scheduler, JobTasks.PREPARE.getTaskName(), jobId);
     }
 
     private void bringForward(SchedulerClient scheduler, String task, String id) {

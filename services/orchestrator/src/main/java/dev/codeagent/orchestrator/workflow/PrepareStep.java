@@ -16,12 +16,15 @@ import dev.codeagent.orchestrator.config.WorkflowProperties;
 import dev.codeagent.orchestrator.job.CancelReason;
 import dev.codeagent.orchestrator.job.JobAudit;
 import dev.codeagent.orchestrator.job.JobPhase;
+import dev.codeagent.orchestrator.job.JobQueue;
 import dev.codeagent.orchestrator.job.JobRecord;
 import dev.codeagent.orchestrator.job.JobStore;
+import dev.codeagent.orchestrator.job.QueueStanding;
 import dev.codeagent.orchestrator.job.VariantRecord;
 import dev.codeagent.orchestrator.job.VariantStore;
 import dev.codeagent.orchestrator.metrics.OrchestratorMetrics;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -33,15 +36,21 @@ import org.springframework.stereotype.Component;
  * First step of a job. Help and rejected commands get their reply and end here. For edit commands the adapter is
  * asked first whether the comment's author may ask for changes: if not, one reply says who may and the job ends
  * rejected, with nothing else done; if that cannot be learnt, one reply says why and the job fails, again with
- * nothing done. Allowed, the job gets the progress reply and the pending PR status, then the pull request's context
- * is gathered once and stored with the job, and the first variants are scheduled (at most
- * {@code variantParallelism} at a time). Each side effect is preceded by a record of where the job stands, and
+ * nothing done. Allowed, the job waits in the queue until the caps on running work admit it ({@link Admission}),
+ * its progress reply saying where it stands; admitted, it gets its deadline, the progress reply and the pending PR
+ * status, then the pull request's context is gathered once and stored with the job, and the first variants are
+ * scheduled (at most {@code variantParallelism} at a time). Each side effect is preceded by a record of where the job stands, and
  * repeats safely.
  */
 @Component
 public class PrepareStep {
 
     private static final Logger log = LoggerFactory.getLogger(PrepareStep.class);
+    /**
+     * How often a queued job looks at the queue on its own: the safety net behind the wake-up that a finishing job
+     * gives the next ones, and how often its progress reply may show a new place in the queue.
+     */
+    static final Duration QUEUE_RECHECK = Duration.ofSeconds(15);
 
     private final StepRunner runner;
     private final JobStore jobs;
@@ -51,12 +60,14 @@ public class PrepareStep {
     private final ContextGatherer context;
     private final CommentRenderer renderer;
     private final WorkflowProperties properties;
+    private final JobQueue queue;
+    private final Admission admission;
     private final OrchestratorMetrics metrics;
     private final Clock clock;
 
     public PrepareStep(StepRunner runner, JobStore jobs, VariantStore variants, JobAudit audit, AdapterClient adapter,
-            ContextGatherer context, CommentRenderer renderer, WorkflowProperties properties,
-            OrchestratorMetrics metrics, Clock clock) {
+            ContextGatherer context, CommentRenderer renderer, WorkflowProperties properties, JobQueue queue,
+            Admission admission, OrchestratorMetrics metrics, Clock clock) {
         this.runner = runner;
         this.jobs = jobs;
         this.variants = variants;
@@ -65,6 +76,8 @@ public class PrepareStep {
         this.context = context;
         this.renderer = renderer;
         this.properties = properties;
+        this.queue = queue;
+        this.admission = admission;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -76,11 +89,10 @@ public class PrepareStep {
                     answerHelp(job);
                     return StepResult.done();
                 }
-                prepareEdit(job, scheduler);
+                return prepareEdit(job, scheduler);
             } catch (CallFailure e) {
                 return failed(job, e, scheduler);
             }
-            return StepResult.done();
         });
     }
 
@@ -97,22 +109,34 @@ public class PrepareStep {
         }
     }
 
-    private void prepareEdit(JobRecord job, SchedulerClient scheduler) {
+    private StepResult prepareEdit(JobRecord job, SchedulerClient scheduler) {
         if (!authorized(job)) {
-            return;
+            return StepResult.done();
         }
-        scheduler.scheduleIfNotExists(JobTasks.deadline(job.id()), job.deadlineAt());
-        if (job.cancelRequested() || clock.instant().isAfter(job.deadlineAt())) {
+        boolean admitted = queue.admitted(job.id());
+        // A queued job has no deadline yet: it starts at admission.
+        if (job.cancelRequested() || admitted && clock.instant().isAfter(job.deadlineAt())) {
             jobs.requestCancel(job.id(), CancelReason.TIMEOUT, clock.instant());
             endUnstartedVariants(job.id(), VariantState.CANCELLED, null);
             scheduler.scheduleIfNotExists(JobTasks.fanIn(job.id()), clock.instant());
-            return;
+            return StepResult.done();
         }
+        if (!admitted) {
+            if (!admission.enter(job.id(), scheduler)) {
+                showQueued(job);
+                return StepResult.runAgainAt(clock.instant().plus(QUEUE_RECHECK));
+            }
+            // Admission set the deadline.
+            job = jobs.find(job.id()).orElseThrow();
+        }
+        scheduler.scheduleIfNotExists(JobTasks.deadline(job.id()), job.deadlineAt());
         if (job.progressCommentId() == null) {
             CommentRef ref = adapter.reply(job.repository(), job.pullRequestId(), job.threadId(),
                     new CommentRequest(renderer.progress(job, variants.variants(job.id())), job.replyParentId()),
                     "job-" + job.id() + "-progress");
             jobs.progressComment(job.id(), ref.threadId(), ref.commentId(), clock.instant());
+        } else if (queue.lastReport(job.id()) != null) {
+            showRunning(job);
         }
         if (job.baseCommit() == null) {
             // Repeated if context gathering is retried; setting the same status again is harmless.
@@ -127,6 +151,48 @@ public class PrepareStep {
         int first = Math.min(job.variantsRequested(), properties.variantParallelism());
         for (int k = 1; k <= first; k++) {
             scheduler.scheduleIfNotExists(JobTasks.variant(job.id(), k), clock.instant());
+        }
+        return StepResult.done();
+    }
+
+    /**
+     * The progress reply of a queued job says where it stands; it is posted now if it was not yet, and edited only
+     * when the standing changed since it last said it. An edit that fails is left to the next look.
+     */
+    private void showQueued(JobRecord job) {
+        QueueStanding standing = queue.standing(job.id()).orElse(null);
+        if (standing == null) {
+            // Admitted (or cancelled) since: the next run, brought forward by whoever admitted it, goes on.
+            return;
+        }
+        String line = renderer.queueStanding(standing, queue.caps());
+        String body = renderer.progressQueued(job, variants.variants(job.id()), line);
+        if (job.progressCommentId() == null) {
+            CommentRef ref = adapter.reply(job.repository(), job.pullRequestId(), job.threadId(),
+                    new CommentRequest(body, job.replyParentId()), "job-" + job.id() + "-progress");
+            jobs.progressComment(job.id(), ref.threadId(), ref.commentId(), clock.instant());
+            queue.report(job.id(), line);
+            log.info("Job {} queued: {}", job.id(), line);
+        } else if (!line.equals(queue.lastReport(job.id()))) {
+            try {
+                adapter.updateComment(job.repository(), job.pullRequestId(), job.progressThreadId(),
+                        job.progressCommentId(), new CommentRequest(body, null));
+                queue.report(job.id(), line);
+            } catch (CallFailure e) {
+                log.warn("Progress reply of queued job {} not updated: {}", job.id(), e.getMessage());
+            }
+        }
+    }
+
+    /** The progress reply said the job was queued; now it runs. Best effort: the variants rewrite it soon. */
+    private void showRunning(JobRecord job) {
+        try {
+            adapter.updateComment(job.repository(), job.pullRequestId(), job.progressThreadId(),
+                    job.progressCommentId(),
+                    new CommentRequest(renderer.progress(job, variants.variants(job.id())), null));
+            queue.report(job.id(), null);
+        } catch (CallFailure e) {
+            log.warn("Progress reply of admitted job {} not updated: {}", job.id(), e.getMessage());
         }
     }
 

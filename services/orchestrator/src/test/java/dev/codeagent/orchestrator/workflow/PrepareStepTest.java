@@ -46,7 +46,7 @@ class PrepareStepTest extends WorkflowStepTest {
         verify(f.scheduler).scheduleIfNotExists(JobTasks.variant(id, 2), WorkflowFixture.START);
         verify(f.scheduler, never()).scheduleIfNotExists(JobTasks.variant(id, 3), WorkflowFixture.START);
         verify(f.scheduler).scheduleIfNotExists(JobTasks.deadline(id), job.deadlineAt());
-        assertThat(f.audit.trail(id)).extracting(AuditEvent::event).containsExactly("started", "context");
+        assertThat(f.audit.trail(id)).extracting(AuditEvent::event).containsExactly("started", "admitted", "context");
         assertThat(repositoryRequests()).first().as("who may trigger is asked before anything else")
                 .isEqualTo("POST " + permissionPath());
     }
@@ -221,8 +221,10 @@ class PrepareStepTest extends WorkflowStepTest {
     }
 
     @Test
-    void aJobPastItsDeadlineIsStoppedBeforeAnythingIsPosted() {
+    void anAdmittedJobPastItsDeadlineIsStoppedBeforeAnythingIsPosted() {
         String id = f.editJob(2);
+        // Admitted, then this replica died; its prepare step runs again after the job's time is up.
+        assertThat(f.queue.enqueue(id, f.clock.instant())).containsExactly(id);
         f.clock.advance(f.properties.jobTimeout().plusSeconds(1));
 
         assertThat(f.prepare.run(id, f.scheduler)).isEqualTo(StepResult.done());

@@ -9,12 +9,14 @@ import dev.codeagent.orchestrator.TestFakes;
 import dev.codeagent.orchestrator.artifact.FileSystemArtifactStore;
 import dev.codeagent.orchestrator.client.AdapterClient;
 import dev.codeagent.orchestrator.client.LlmPatchClient;
+import dev.codeagent.orchestrator.config.AdmissionProperties;
 import dev.codeagent.orchestrator.config.ServiceEndpoints;
 import dev.codeagent.orchestrator.config.WorkflowProperties;
 import dev.codeagent.orchestrator.fake.FakeRepository;
 import dev.codeagent.orchestrator.fake.FakeServices;
 import dev.codeagent.orchestrator.job.JobAudit;
 import dev.codeagent.orchestrator.job.JobIds;
+import dev.codeagent.orchestrator.job.JobQueue;
 import dev.codeagent.orchestrator.job.JobRecord;
 import dev.codeagent.orchestrator.job.JobStore;
 import dev.codeagent.orchestrator.job.NewJob;
@@ -31,6 +33,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,6 +58,8 @@ final class WorkflowFixture implements AutoCloseable {
     final JobStore jobs;
     final VariantStore variants;
     final JobAudit audit;
+    final JobQueue queue;
+    final Admission admission;
     final ServiceHttpClients clients;
     final StepRunner runner;
     final ProgressReporter progress;
@@ -68,6 +74,10 @@ final class WorkflowFixture implements AutoCloseable {
     }
 
     WorkflowFixture(Path artifactDir, int variantParallelism) {
+        this(artifactDir, variantParallelism, new AdmissionProperties(20, 3, 200));
+    }
+
+    WorkflowFixture(Path artifactDir, int variantParallelism, AdmissionProperties caps) {
         properties = new WorkflowProperties(null, "http://dash/", "agents/", 10, variantParallelism,
                 Duration.ofMinutes(8), Duration.ofMinutes(30), 0, 100, 4, Duration.ofSeconds(1),
                 Duration.ofSeconds(30), Duration.ofHours(1));
@@ -81,24 +91,28 @@ final class WorkflowFixture implements AutoCloseable {
         jobs = new JobStore(jdbc, dataSource);
         variants = new VariantStore(jdbc);
         audit = new JobAudit(jdbc);
+        queue = new JobQueue(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)), caps,
+                properties);
         clients = new ServiceHttpClients(RestClient.builder(), Duration.ofSeconds(2), Duration.ofSeconds(5));
         ServiceEndpoints endpoints = new ServiceEndpoints(fakes.baseUrl(), fakes.baseUrl(), Duration.ofSeconds(5),
                 Duration.ofSeconds(5));
         AdapterClient adapter = new AdapterClient(clients, endpoints, json);
         LlmPatchClient llm = new LlmPatchClient(clients, endpoints, json);
         FileSystemArtifactStore artifacts = new FileSystemArtifactStore(artifactDir);
-        OrchestratorMetrics metrics = new OrchestratorMetrics(meters, jobs);
+        OrchestratorMetrics metrics = new OrchestratorMetrics(meters, jobs, queue);
         CommentRenderer renderer = new CommentRenderer(properties);
         runner = new StepRunner(jobs, new RetryPolicy(properties), metrics, clock);
         JobReports reports = new JobReports(jobs, variants, artifacts, json);
         progress = new ProgressReporter(jobs, variants, adapter, renderer, properties);
+        JobWaker waker = new JobWaker(variants, clock);
+        admission = new Admission(queue, audit, waker, clock);
         prepare = new PrepareStep(runner, jobs, variants, audit, adapter,
                 new ContextGatherer(jobs, audit, adapter, llm, artifacts, properties, json, clock), renderer,
-                properties, metrics, clock);
+                properties, queue, admission, metrics, clock);
         variant = new VariantStep(runner, variants, audit, new VariantPatcher(jobs, variants, llm, artifacts, json,
                 clock), new VariantPublisher(adapter, renderer), reports, progress, properties, metrics, clock);
-        fanIn = new FanInStep(runner, jobs, variants, audit, adapter, renderer, reports, metrics, clock);
-        deadline = new DeadlineStep(jobs, audit, new JobWaker(variants, clock), clock);
+        fanIn = new FanInStep(runner, jobs, variants, audit, adapter, renderer, reports, admission, metrics, clock);
+        deadline = new DeadlineStep(jobs, audit, waker, clock);
     }
 
     /** Inserts an edit command of {@code n} variants, accepted now, as the start API would. */
