@@ -5,6 +5,7 @@ import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import java.sql.SQLException;
 import java.time.Instant;
 
 /**
@@ -42,16 +43,27 @@ public final class JobTasks {
      * Schedules the instance unless it is already scheduled, also when another worker schedules it at the same
      * moment: db-scheduler looks before it inserts, so when the last two variants of a job end together both
      * see no fan-in and the second insert fails on the primary key. That is the outcome wanted, not a failure
-     * of the variant step.
+     * of the variant step — even if the other worker's fan-in has run and gone by the time this one looks.
      */
     static void scheduleOnce(SchedulerClient scheduler, TaskInstance<Void> instance, Instant at) {
         try {
             scheduler.scheduleIfNotExists(instance, at);
         } catch (TaskInstanceException e) {
-            if (scheduler.getScheduledExecution(TaskInstanceId.of(instance.getTaskName(), instance.getId())).isEmpty()) {
+            if (!isDuplicateKey(e)
+                    && scheduler.getScheduledExecution(TaskInstanceId.of(instance.getTaskName(), instance.getId())).isEmpty()) {
                 throw e;
             }
         }
+    }
+
+    /** SQLSTATE 23505 (unique violation) anywhere in the cause chain; H2 and PostgreSQL both use it. */
+    private static boolean isDuplicateKey(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static TaskInstanceId variantId(String jobId, int k) {

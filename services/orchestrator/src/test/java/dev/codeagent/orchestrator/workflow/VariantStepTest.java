@@ -19,6 +19,7 @@ import dev.codeagent.orchestrator.job.JobAudit;
 import dev.codeagent.orchestrator.job.VariantPhase;
 import dev.codeagent.orchestrator.job.VariantRecord;
 import java.nio.file.Files;
+import java.sql.SQLException;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +73,18 @@ class VariantStepTest extends WorkflowStepTest {
 
         assertThat(result).isEqualTo(StepResult.done());
         assertThat(f.variant(id, 1).state()).isEqualTo(VariantState.SUCCEEDED);
+    }
+
+    @Test
+    void aFanInInsertedByTheOtherVariantThatHasAlreadyRunCountsAsScheduled() {
+        String id = f.preparedEditJob(1);
+        // The other worker's fan-in ran and was removed before this worker's insert failed on its primary key.
+        SQLException uniqueViolation = new SQLException("duplicate key value violates unique constraint", "23505");
+        when(f.scheduler.scheduleIfNotExists(JobTasks.fanIn(id), WorkflowFixture.START)).thenThrow(
+                new TaskInstanceException("Failed to add new execution.", JobTasks.FAN_IN.getTaskName(), id,
+                        new RuntimeException(uniqueViolation)));
+
+        assertThat(f.variant.run(id, 1, f.scheduler)).isEqualTo(StepResult.done());
     }
 
     @Test
