@@ -86,6 +86,8 @@ public final class AdoDeliveryReader {
         if (threadId == null) {
             fields.problems().add("resource.comment._links.threads.href");
         }
+        // Required, unlike the comment's dates: without it a captured delivery could be replayed forever.
+        Instant created = fields.requiredInstant(root, "createdDate", "createdDate");
         if (!fields.problems().isEmpty()) {
             return invalid(fields);
         }
@@ -101,7 +103,8 @@ public final class AdoDeliveryReader {
                 JsonFields.optionalText(pullRequest, "targetRefName"),
                 JsonFields.optionalText(pullRequest.path("lastMergeSourceCommit"), "commitId"),
                 JsonFields.optionalText(root, "id"),
-                contentUpdated != null ? contentUpdated : published));
+                contentUpdated != null ? contentUpdated : published,
+                created));
     }
 
     /** The comment's author; a missing id is recorded in {@code fields}. */

@@ -61,6 +61,7 @@ public final class CommentEventReader {
                 JsonFields.optionalText(root, "targetRef"),
                 JsonFields.optionalText(root, "sourceCommit"),
                 JsonFields.optionalText(root, "eventId"),
-                JsonFields.instant(root, "commentUpdatedAt")));
+                JsonFields.instant(root, "commentUpdatedAt"),
+                null));
     }
 }

@@ -42,6 +42,15 @@ final class JsonFields {
         return value;
     }
 
+    /** A required ISO-8601 timestamp. */
+    Instant requiredInstant(JsonNode parent, String name, String path) {
+        Instant value = instant(parent, name);
+        if (value == null) {
+            problems.add(path);
+        }
+        return value;
+    }
+
     /** A required positive integer, as a JSON number or a string of digits. */
     long requiredPositive(JsonNode parent, String name, String path) {
         Long value = positive(parent.path(name));

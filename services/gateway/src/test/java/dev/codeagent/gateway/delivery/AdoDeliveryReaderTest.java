@@ -96,6 +96,18 @@ class AdoDeliveryReaderTest {
     }
 
     @Test
+    void theDeliveryDateIsReadAndRequired() {
+        ObjectNode tree = Fixtures.createdAt(Fixtures.tree(Fixtures.EDIT_COMMAND),
+                Instant.parse("2026-11-20T09:14:09.843Z"));
+        assertThat(event(tree).createdAt()).isEqualTo(Instant.parse("2026-11-20T09:14:09.843Z"));
+
+        tree.put("createdDate", "last Tuesday");
+        assertThat(((ReadResult.Invalid) reader.read(tree)).fields()).containsExactly("createdDate");
+        tree.remove("createdDate");
+        assertThat(((ReadResult.Invalid) reader.read(tree)).fields()).containsExactly("createdDate");
+    }
+
+    @Test
     void envelopeFieldsAreRequired() {
         ObjectNode tree = Fixtures.tree(Fixtures.EDIT_COMMAND);
         tree.remove("eventType");
