@@ -7,6 +7,7 @@ import dev.codeagent.contracts.command.StartJobBatchResult;
 import dev.codeagent.contracts.command.StartJobRequest;
 import dev.codeagent.contracts.command.StartJobResponse;
 import dev.codeagent.gateway.metrics.GatewayMetrics;
+import dev.codeagent.gateway.text.LogText;
 import dev.codeagent.platform.PlatformProperties;
 import dev.codeagent.platform.web.CorrelationId;
 import java.io.IOException;
@@ -310,7 +311,8 @@ public class OrchestratorClient implements AutoCloseable {
     private void record(HandoffResult result, long started) {
         if (result instanceof HandoffResult.Refused refused) {
             metrics.handoffError("refused");
-            log.warn("Orchestrator refused a command: {}", refused.detail());
+            // The reason may quote the command's names or text back.
+            log.warn("Orchestrator refused a command: {}", LogText.escape(refused.detail()));
         }
         metrics.handoff(result.accept(OUTCOME_TAGS), System.nanoTime() - started);
     }

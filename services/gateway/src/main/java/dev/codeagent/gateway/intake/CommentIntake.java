@@ -11,6 +11,7 @@ import dev.codeagent.gateway.handoff.OrchestratorClient;
 import dev.codeagent.gateway.metrics.GatewayMetrics;
 import dev.codeagent.gateway.ratelimit.CommandRateLimits;
 import dev.codeagent.gateway.scope.DeliveryScope;
+import dev.codeagent.gateway.text.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -47,7 +48,8 @@ public class CommentIntake {
     public IntakeOutcome handle(CommentEvent event) {
         String outOfScope = scope.refusal(event.repository());
         if (outOfScope != null) {
-            log.warn("Delivery for {} refused: {}", event.repository().slug(), outOfScope);
+            log.warn("Delivery for {} refused: {}", LogText.escape(event.repository().slug()),
+                    LogText.escape(outOfScope));
             return new IntakeOutcome.Forbidden(outOfScope);
         }
         if (event.deleted()) {
@@ -68,8 +70,8 @@ public class CommentIntake {
                 event.commentId());
         CommandRateLimits.Refusal refusal = rateLimits.check(event, key);
         if (refusal != null) {
-            log.warn("Rate limit per {} reached for {} (author {})", refusal.scope(), event.repository().slug(),
-                    event.author().id());
+            log.warn("Rate limit per {} reached for {} (author {})", refusal.scope(),
+                    LogText.escape(event.repository().slug()), LogText.escape(event.author().id()));
             return new IntakeOutcome.RateLimited(refusal.scope(), refusal.retryAfter());
         }
         StartJobRequest request = toRequest(event, key, command);
@@ -90,8 +92,8 @@ public class CommentIntake {
 
         @Override
         public IntakeOutcome created(HandoffResult.Created created) {
-            log.info("Job {} started for {} ({} /{})", created.jobId(), request.idempotencyKey(), request.kind(),
-                    request.variants());
+            log.info("Job {} started for {} ({} /{})", LogText.escape(created.jobId()),
+                    LogText.escape(request.idempotencyKey()), request.kind(), request.variants());
             return new IntakeOutcome.Accepted(created.jobId(), created.statusUrl());
         }
 

@@ -19,7 +19,10 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -44,6 +47,7 @@ import tools.jackson.databind.node.ObjectNode;
         "codeagent.handoff.timeout=4s",
         "codeagent.handoff.max-total=6s",
         "codeagent.handoff.retry-after=7s"})
+@ExtendWith(OutputCaptureExtension.class)
 class DeliveryEndpointsIT {
 
     static final String TOKEN = "it-internal-token-0123456789";
@@ -255,6 +259,34 @@ class DeliveryEndpointsIT {
         assertThat(problem.path("detail").asString()).contains("resource.comment.id")
                 .contains("resource.pullRequest.pullRequestId");
         assertThat(problem.path("fields").toString()).contains("resource.comment.id");
+    }
+
+    @Test
+    void namesWithLineBreaksAre400AndNeverReachTheLogOrTheOrchestrator(CapturedOutput output) {
+        ObjectNode tree = Fixtures.withCommentId(Fixtures.EDIT_COMMAND, 71);
+        ((ObjectNode) tree.path("resource").path("comment").path("author")).put("displayName",
+                "Dana\n2026-12-06T12:00:00.000Z  INFO 1 --- [gateway] forged: Job started");
+        ((ObjectNode) tree.path("resource").path("pullRequest").path("repository")).put("name", "payments\rapi");
+
+        HttpResponse<String> response = deliver(Fixtures.json(tree));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.path("detail").asString()).isEqualTo("Missing or invalid fields: "
+                + "resource.comment.author.displayName, resource.pullRequest.repository.name (control characters are "
+                + "not allowed in resource.comment.author.displayName, resource.pullRequest.repository.name)");
+        assertThat(ORCHESTRATOR.receivedFor(KEY_57 + 71)).isEmpty();
+        assertThat(output.getAll()).doesNotContain("forged: Job started");
+    }
+
+    @Test
+    void aCommandSpanningLinesIsHandedOnWithItsLineBreaks() {
+        HttpResponse<String> response = deliver(Fixtures.json(Fixtures.withContent(Fixtures.EDIT_COMMAND, 72,
+                "/edit Add validation\r\n\r\n- to the login handler\n- to the signup handler")));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(ORCHESTRATOR.receivedFor(KEY_57 + 72).get(0).body().path("intent").asString())
+                .isEqualTo("Add validation\n\n- to the login handler\n- to the signup handler");
     }
 
     @Test
