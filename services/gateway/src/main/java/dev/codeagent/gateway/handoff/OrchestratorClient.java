@@ -286,8 +286,8 @@ public class OrchestratorClient implements AutoCloseable {
             if (job == null || job.id() == null || job.id().isBlank()) {
                 throw new InvalidAnswer("answer " + status + " without a job id");
             }
-            return status == 202 ? new HandoffResult.Created(job.id(), job.statusQueryGetUri())
-                    : new HandoffResult.Existing(job.id(), job.statusQueryGetUri());
+            // The orchestrator's status URL is internal; deliveries are answered with the dashboard's.
+            return status == 202 ? new HandoffResult.Created(job.id()) : new HandoffResult.Existing(job.id());
         }
         if (status >= 400 && status < 500) {
             String reason = answer.detail() != null ? answer.detail()

@@ -94,15 +94,15 @@ public class CommentIntake {
         public IntakeOutcome created(HandoffResult.Created created) {
             log.info("Job {} started for {} ({} /{})", LogText.escape(created.jobId()),
                     LogText.escape(request.idempotencyKey()), request.kind(), request.variants());
-            return new IntakeOutcome.Accepted(created.jobId(), created.statusUrl());
+            return new IntakeOutcome.Accepted(created.jobId());
         }
 
         @Override
         public IntakeOutcome existing(HandoffResult.Existing existing) {
             // An edited comment fires the same event again; the command it carried was already taken.
             return edited
-                    ? new IntakeOutcome.Ignored("edit-of-handled-comment", existing.jobId(), existing.statusUrl())
-                    : new IntakeOutcome.Duplicate(existing.jobId(), existing.statusUrl());
+                    ? new IntakeOutcome.Ignored("edit-of-handled-comment", existing.jobId())
+                    : new IntakeOutcome.Duplicate(existing.jobId());
         }
 
         @Override

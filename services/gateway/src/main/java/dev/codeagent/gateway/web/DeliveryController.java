@@ -54,13 +54,14 @@ public class DeliveryController {
     private final CommentEventReader commentEventReader = new CommentEventReader();
 
     public DeliveryController(WebhookAuthenticator authenticator, DeliveryAge deliveryAge, CommentIntake intake,
-            GatewayMetrics metrics, JsonMapper jsonMapper, WebhookProperties properties, ScopeProperties scope) {
+            GatewayMetrics metrics, JsonMapper jsonMapper, WebhookProperties properties, ScopeProperties scope,
+            DashboardProperties dashboard) {
         this.authenticator = authenticator;
         this.deliveryAge = deliveryAge;
         this.intake = intake;
         this.metrics = metrics;
         this.jsonMapper = jsonMapper;
-        this.answers = new DeliveryAnswers(jsonMapper);
+        this.answers = new DeliveryAnswers(jsonMapper, dashboard.url());
         this.maxBodyBytes = (int) properties.maxBodySize().toBytes();
         this.adoReader = new AdoDeliveryReader(scope.adoOrganization());
     }

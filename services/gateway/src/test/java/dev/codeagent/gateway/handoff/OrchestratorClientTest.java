@@ -131,8 +131,7 @@ class OrchestratorClientTest {
         });
         server.start();
         try (OrchestratorClient client = client("http://127.0.0.1:" + server.getAddress().getPort())) {
-            assertThat(client.start(request(1))).isEqualTo(
-                    new HandoffResult.Created("job-1", "http://o/api/orchestrators/job-1"));
+            assertThat(client.start(request(1))).isEqualTo(new HandoffResult.Created("job-1"));
             assertThat(client.start(request(2))).isInstanceOf(HandoffResult.Unavailable.class);
             assertThat(meters.get("codeagent.gateway.handoff.errors").tag("reason", "invalid-answer").counter()
                     .count()).isGreaterThanOrEqualTo(1);
@@ -240,7 +239,7 @@ class OrchestratorClientTest {
                 assertThat(leader.get()).isEqualTo(created(orchestrator, 10));
                 assertThat(fresh.get()).isEqualTo(created(orchestrator, 2));
                 HandoffResult.Created first = (HandoffResult.Created) earlier;
-                assertThat(duplicate.get()).isEqualTo(new HandoffResult.Existing(first.jobId(), first.statusUrl()));
+                assertThat(duplicate.get()).isEqualTo(new HandoffResult.Existing(first.jobId()));
                 assertThat(invalid.get()).isInstanceOfSatisfying(HandoffResult.Refused.class, refused -> {
                     assertThat(refused.status()).isEqualTo(400);
                     assertThat(refused.detail()).contains("idempotencyKey must not be blank");
@@ -450,7 +449,7 @@ class OrchestratorClientTest {
 
     private static HandoffResult created(FakeOrchestrator orchestrator, long commentId) {
         String jobId = orchestrator.jobFor(key(commentId));
-        return new HandoffResult.Created(jobId, orchestrator.url() + "/api/jobs/" + jobId);
+        return new HandoffResult.Created(jobId);
     }
 
     private static List<String> keys(long... commentIds) {

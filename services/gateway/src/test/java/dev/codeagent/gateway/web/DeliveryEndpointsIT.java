@@ -46,7 +46,8 @@ import tools.jackson.databind.node.ObjectNode;
         "codeagent.rate-limit.per-author=0",
         "codeagent.handoff.timeout=4s",
         "codeagent.handoff.max-total=6s",
-        "codeagent.handoff.retry-after=7s"})
+        "codeagent.handoff.retry-after=7s",
+        "codeagent.dashboard.url=https://agent.example.com/"})
 @ExtendWith(OutputCaptureExtension.class)
 class DeliveryEndpointsIT {
 
@@ -82,7 +83,8 @@ class DeliveryEndpointsIT {
         JsonNode accepted = json.readTree(first.body());
         String jobId = accepted.path("jobId").asString();
         assertThat(jobId).isNotBlank();
-        assertThat(accepted.path("statusUrl").asString()).isEqualTo(ORCHESTRATOR.url() + "/api/jobs/" + jobId);
+        // The job's page on the public dashboard, never the orchestrator's internal status URL.
+        assertThat(accepted.path("statusUrl").asString()).isEqualTo("https://agent.example.com/jobs/" + jobId);
         assertThat(first.headers().firstValue("x-corr-id")).hasValue("5b2e8f1c-9a7d-4c3e-8b6f-1d2a3c4e5f60");
 
         FakeOrchestrator.Received sent = ORCHESTRATOR.receivedFor(KEY_57 + "1").get(0);
@@ -111,11 +113,15 @@ class DeliveryEndpointsIT {
         assertThat(retry.statusCode()).isEqualTo(200);
         assertThat(json.readTree(retry.body()).path("jobId").asString()).isEqualTo(jobId);
         assertThat(json.readTree(retry.body()).path("duplicate").asBoolean()).isTrue();
+        assertThat(json.readTree(retry.body()).path("statusUrl").asString())
+                .isEqualTo("https://agent.example.com/jobs/" + jobId);
 
         HttpResponse<String> edited = deliver(new String(Fixtures.bytes(Fixtures.EDITED)));
         assertThat(edited.statusCode()).isEqualTo(200);
         assertThat(json.readTree(edited.body()).path("ignored").asString()).isEqualTo("edit-of-handled-comment");
         assertThat(json.readTree(edited.body()).path("jobId").asString()).isEqualTo(jobId);
+        assertThat(json.readTree(edited.body()).path("statusUrl").asString())
+                .isEqualTo("https://agent.example.com/jobs/" + jobId);
 
         assertThat(ORCHESTRATOR.receivedFor(KEY_57 + "1")).hasSize(3);
         assertThat(ORCHESTRATOR.jobFor(KEY_57 + "1")).isEqualTo(jobId);
