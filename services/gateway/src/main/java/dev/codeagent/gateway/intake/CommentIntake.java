@@ -18,7 +18,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Decides what to do with a comment: refuse it (outside the gateway's scope, or over a rate limit), ignore
- * it (deleted, the agent's own, not a command), or hand it to the orchestrator — malformed commands
+ * it (deleted, the agent's own, not a command, or — with {@code CODEAGENT_REQUIRE_MENTION} — a command that
+ * does not mention the agent), or hand it to the orchestrator — malformed commands
  * included, as {@code rejected}, so the author gets a helpful reply in the thread. Exactly-once is the
  * orchestrator's job: the idempotency key names the comment, so retries, edits and concurrent replicas all
  * map to one job.
@@ -30,6 +31,7 @@ public class CommentIntake {
 
     private final DeliveryScope scope;
     private final CommandParser parser;
+    private final boolean requireMention;
     private final AgentIdentity agentIdentity;
     private final CommandRateLimits rateLimits;
     private final OrchestratorClient orchestrator;
@@ -39,6 +41,7 @@ public class CommentIntake {
             CommandRateLimits rateLimits, OrchestratorClient orchestrator, GatewayMetrics metrics) {
         this.scope = scope;
         this.parser = new CommandParser(commands.maxVariants(), commands.maxIntentLength());
+        this.requireMention = commands.requireMention();
         this.agentIdentity = agentIdentity;
         this.rateLimits = rateLimits;
         this.orchestrator = orchestrator;
@@ -65,6 +68,9 @@ public class CommentIntake {
         metrics.parsed(command.accept(PARSE_TAGS));
         if (command instanceof ParsedCommand.NotACommand) {
             return new IntakeOutcome.Ignored("not-a-command");
+        }
+        if (requireMention && !agentIdentity.isAmong(CommandParser.leadingMentions(event.content()))) {
+            return new IntakeOutcome.Ignored("agent-not-mentioned");
         }
         String key = StartJobRequest.keyOf(event.repository(), event.pullRequestId(), event.threadId(),
                 event.commentId());
