@@ -1,5 +1,6 @@
--- wrk script: POSTs the Azure DevOps edit-command fixture to /webhook/ado with a fresh comment id per
--- request (so every delivery is a new command with its own idempotency key) and the shared secret header.
+-- wrk script: POSTs the Azure DevOps edit-command fixture, dated at the start of the run, to /webhook/ado
+-- with a fresh comment id per request (so every delivery is a new command with its own idempotency key)
+-- and the shared secret header.
 -- Environment: FIXTURE (path of pr-comment-edit-command.json), WEBHOOK_SECRET, ID_BASE (digits that make
 -- the comment ids of this wrk run differ from every earlier run's, so a real orchestrator sees new commands),
 -- PACE_MS (optional: each connection waits this long after an answer before its next request, to offer a
@@ -54,6 +55,10 @@ function init(args)
   local file = assert(io.open(os.getenv("FIXTURE"), "rb"))
   local body = file:read("*a")
   file:close()
+  -- Dated now, as Azure DevOps would send it: the gateway refuses deliveries older than CODEAGENT_WEBHOOK_MAX_AGE.
+  local dated
+  body, dated = body:gsub('"createdDate"%s*:%s*"[^"]*"', '"createdDate": "' .. os.date("!%Y-%m-%dT%H:%M:%SZ") .. '"')
+  assert(dated == 1, "createdDate not found in fixture")
   -- Split the fixture around the comment id ("id": 1 right after "comment": {).
   local s, e = body:find('"comment": {%s*"id": 1,')
   assert(s, "comment id not found in fixture")

@@ -4,12 +4,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The Azure DevOps deliveries of shared/fixtures/ado and Microsoft's published sample delivery
- * (shared/ado-spec), copied unchanged into the test resources.
+ * (shared/ado-spec), copied unchanged into the test resources. They are handed out as Azure DevOps would
+ * deliver them now: with the current time as {@code createdDate}, since the recorded one is far older than
+ * the gateway accepts ({@code CODEAGENT_WEBHOOK_MAX_AGE}).
  */
 public final class Fixtures {
 
@@ -23,6 +28,8 @@ public final class Fixtures {
     public static final String CAPTURED_ORGANIZATION_URL = "https://dev.azure.com/fabrikam-demo/";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The delivery's own date, the last top-level field of every fixture. */
+    private static final Pattern CREATED_DATE = Pattern.compile("(\"createdDate\"\\s*:\\s*\")[^\"]*\"");
 
     private Fixtures() {
     }
@@ -32,10 +39,21 @@ public final class Fixtures {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture " + name);
             }
-            return in.readAllBytes();
+            String recorded = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            Matcher created = CREATED_DATE.matcher(recorded);
+            if (!created.find()) {
+                throw new IllegalArgumentException("fixture " + name + " has no createdDate");
+            }
+            return created.replaceFirst("$1" + Instant.now() + "\"").getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The delivery with another {@code createdDate}. */
+    public static ObjectNode createdAt(ObjectNode delivery, Instant created) {
+        delivery.put("createdDate", created.toString());
+        return delivery;
     }
 
     public static ObjectNode tree(String name) {

@@ -2,6 +2,7 @@ package dev.codeagent.gateway.auth;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -15,6 +16,7 @@ import org.springframework.validation.annotation.Validated;
  * @param secretHeader name of the header that carries the shared secret
  * @param secret       shared secret; when set, the header must carry it
  * @param maxBodySize  largest accepted body; larger ones get 413
+ * @param maxAge       oldest Azure DevOps delivery accepted, by its {@code createdDate}; older ones get 400
  */
 @Validated
 @ConfigurationProperties("codeagent.webhook")
@@ -24,7 +26,8 @@ public record WebhookProperties(
         String password,
         @NotBlank String secretHeader,
         String secret,
-        @NotNull DataSize maxBodySize) {
+        @NotNull DataSize maxBodySize,
+        @NotNull Duration maxAge) {
 
     /** Whether deliveries must authenticate. */
     public enum Mode { REQUIRED, NONE }
@@ -39,6 +42,9 @@ public record WebhookProperties(
         }
         if (maxBodySize != null && (maxBodySize.toBytes() < 1024 || maxBodySize.toBytes() > Integer.MAX_VALUE - 16)) {
             throw new IllegalStateException("CODEAGENT_WEBHOOK_MAX_BODY_SIZE must be between 1KB and 2GB.");
+        }
+        if (maxAge != null && (maxAge.isNegative() || maxAge.isZero())) {
+            throw new IllegalStateException("CODEAGENT_WEBHOOK_MAX_AGE must be positive.");
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.codeagent.gateway.command;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Parses the command grammar of DESIGN.md §3 from a comment.
  *
@@ -40,7 +43,7 @@ public final class CommandParser {
             return NOT_A_COMMAND;
         }
         String text = InvisibleCharacters.normalize(content);
-        int i = skipMentions(text);
+        int i = scanMentions(text, null);
         if (i >= text.length() || text.charAt(i) != '/') {
             return NOT_A_COMMAND;
         }
@@ -52,6 +55,30 @@ public final class CommandParser {
             return NOT_A_COMMAND;
         }
         return parseEdit(text, skipWhitespace(text, wordEnd));
+    }
+
+    /**
+     * Who the comment's leading mentions name, as written: the id of {@code @<id>}, the name of
+     * {@code @"Display Name"}, the name of {@code @Name} (without a trailing {@code ,} or {@code :}).
+     */
+    public static List<String> leadingMentions(String content) {
+        if (content == null || content.isEmpty()) {
+            return List.of();
+        }
+        List<String> mentions = new ArrayList<>();
+        scanMentions(InvisibleCharacters.normalize(content), mentions);
+        return mentions;
+    }
+
+    private static String mentionedName(String mention) {
+        if (mention.length() >= 2 && (mention.charAt(0) == '<' || mention.charAt(0) == '"')) {
+            return mention.substring(1, mention.length() - 1);
+        }
+        int end = mention.length();
+        while (end > 0 && (mention.charAt(end - 1) == ',' || mention.charAt(end - 1) == ':')) {
+            end--;
+        }
+        return mention.substring(0, end);
     }
 
     private ParsedCommand parseEdit(String text, int i) {
@@ -86,13 +113,19 @@ public final class CommandParser {
         return new ParsedCommand.Edit(variants, intent);
     }
 
-    /** Skips leading whitespace and mentions ({@code @<GUID>}, {@code @"Display Name"}, {@code @Name}). */
-    private static int skipMentions(String text) {
+    /**
+     * Skips leading whitespace and mentions ({@code @<GUID>}, {@code @"Display Name"}, {@code @Name}) and
+     * returns where the rest starts; adds each mentioned name to {@code names} unless that is null.
+     */
+    private static int scanMentions(String text, List<String> names) {
         int i = skipWhitespace(text, 0);
         while (i < text.length() && text.charAt(i) == '@') {
             int end = mentionEnd(text, i + 1);
             if (end < 0) {
                 return i;
+            }
+            if (names != null) {
+                names.add(mentionedName(text.substring(i + 1, end)));
             }
             i = end;
             while (i < text.length() && (text.charAt(i) == ',' || text.charAt(i) == ':')) {

@@ -86,6 +86,13 @@ public final class AdoDeliveryReader {
         if (threadId == null) {
             fields.problems().add("resource.comment._links.threads.href");
         }
+        String sourceRef = fields.optionalText(pullRequest, "sourceRefName", "resource.pullRequest.sourceRefName");
+        String targetRef = fields.optionalText(pullRequest, "targetRefName", "resource.pullRequest.targetRefName");
+        String sourceCommit = fields.optionalText(pullRequest.path("lastMergeSourceCommit"), "commitId",
+                "resource.pullRequest.lastMergeSourceCommit.commitId");
+        String deliveryId = fields.optionalText(root, "id", "id");
+        // Required, unlike the comment's dates: without it a captured delivery could be replayed forever.
+        Instant created = fields.requiredInstant(root, "createdDate", "createdDate");
         if (!fields.problems().isEmpty()) {
             return invalid(fields);
         }
@@ -97,17 +104,16 @@ public final class AdoDeliveryReader {
                 JsonFields.optionalNonNegative(comment, "parentCommentId"),
                 author, content == null ? "" : content, edited, deleted,
                 "system".equalsIgnoreCase(JsonFields.text(comment, "commentType")),
-                JsonFields.optionalText(pullRequest, "sourceRefName"),
-                JsonFields.optionalText(pullRequest, "targetRefName"),
-                JsonFields.optionalText(pullRequest.path("lastMergeSourceCommit"), "commitId"),
-                JsonFields.optionalText(root, "id"),
-                contentUpdated != null ? contentUpdated : published));
+                sourceRef, targetRef, sourceCommit, deliveryId,
+                contentUpdated != null ? contentUpdated : published,
+                created));
     }
 
     /** The comment's author; a missing id is recorded in {@code fields}. */
     private static Author author(JsonNode author, JsonFields fields) {
         return new Author(fields.requiredText(author, "id", "resource.comment.author.id"),
-                JsonFields.optionalText(author, "uniqueName"), JsonFields.optionalText(author, "displayName"));
+                fields.optionalText(author, "uniqueName", "resource.comment.author.uniqueName"),
+                fields.optionalText(author, "displayName", "resource.comment.author.displayName"));
     }
 
     /** The pull request's repository; missing names and an unknown organization are recorded in {@code fields}. */
@@ -120,12 +126,11 @@ public final class AdoDeliveryReader {
             fields.problems().add("resourceContainers.collection.baseUrl");
         }
         return new RepositoryRef(RepositoryRef.AZURE_DEVOPS, organization, project, name,
-                JsonFields.optionalText(repository, "id"));
+                fields.optionalText(repository, "id", "resource.pullRequest.repository.id"));
     }
 
     private static ReadResult invalid(JsonFields fields) {
-        return new ReadResult.Invalid("Missing or invalid fields: " + String.join(", ", fields.problems()),
-                List.copyOf(fields.problems()));
+        return new ReadResult.Invalid(fields.detail(), List.copyOf(fields.problems()));
     }
 
     /** The delivery's organization, spelled as configured when it is the configured one; null when unknown. */

@@ -65,7 +65,9 @@ final class AdoOrganizations {
         } else {
             name = segments.isEmpty() ? null : segments.get(segments.size() - 1);
         }
-        return name == null || name.isBlank() || name.length() > JsonFields.MAX_NAME_LENGTH ? null : name;
+        // A percent-encoded control character in the path decodes to a real one: such a URL names nothing.
+        return name == null || name.isBlank() || name.length() > JsonFields.MAX_NAME_LENGTH
+                || JsonFields.hasControlCharacters(name) ? null : name;
     }
 
     private static URI parse(String url) {

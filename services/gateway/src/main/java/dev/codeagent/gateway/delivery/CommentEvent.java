@@ -10,6 +10,8 @@ import java.time.Instant;
  * @param eventType        the delivery's event type, for metrics
  * @param edited           the comment's content changed after it was first published
  * @param deliveryId       the delivery's own id (Azure DevOps {@code id}), used as correlation id
+ * @param createdAt        when the sender created the delivery (Azure DevOps {@code createdDate}, which a
+ *                         redelivery keeps); null for comment events, which carry none
  */
 public record CommentEvent(
         String eventType,
@@ -27,5 +29,6 @@ public record CommentEvent(
         String targetRef,
         String sourceCommit,
         String deliveryId,
-        Instant commentUpdatedAt) {
+        Instant commentUpdatedAt,
+        Instant createdAt) {
 }

@@ -39,28 +39,30 @@ public final class CommentEventReader {
         boolean deleted = JsonFields.flag(root, "deleted");
         String content = deleted ? JsonFields.text(root, "content")
                 : fields.requiredContent(root, "content", "content");
+        String name = fields.optionalText(authorNode, "name", "author.name");
+        String uniqueName = fields.optionalText(authorNode, "uniqueName", "author.uniqueName");
+        String displayName = fields.optionalText(authorNode, "displayName", "author.displayName");
+        String repositoryId = fields.optionalText(root, "repositoryId", "repositoryId");
+        String sourceRef = fields.optionalText(root, "sourceRef", "sourceRef");
+        String targetRef = fields.optionalText(root, "targetRef", "targetRef");
+        String sourceCommit = fields.optionalText(root, "sourceCommit", "sourceCommit");
+        String eventId = fields.optionalText(root, "eventId", "eventId");
         if (!fields.problems().isEmpty()) {
-            return new ReadResult.Invalid("Missing or invalid fields: " + String.join(", ", fields.problems())
+            return new ReadResult.Invalid(fields.detail()
                     + (fields.problems().contains("provider") && provider != null
                             ? " (provider must be 'local' or 'azure-devops')" : ""),
                     List.copyOf(fields.problems()));
         }
-        String name = JsonFields.optionalText(authorNode, "name");
-        String uniqueName = JsonFields.optionalText(authorNode, "uniqueName");
-        String displayName = JsonFields.optionalText(authorNode, "displayName");
         Author author = new Author(authorId, uniqueName != null ? uniqueName : name,
                 displayName != null ? displayName : name);
-        RepositoryRef repo = new RepositoryRef(provider, organization, project, repository,
-                JsonFields.optionalText(root, "repositoryId"));
+        RepositoryRef repo = new RepositoryRef(provider, organization, project, repository, repositoryId);
         return new ReadResult.Event(new CommentEvent(
                 EVENT_TYPE, repo, pullRequestId, threadId, commentId,
                 JsonFields.optionalNonNegative(root, "parentCommentId"),
                 author, content == null ? "" : content,
                 JsonFields.flag(root, "edited"), deleted, false,
-                JsonFields.optionalText(root, "sourceRef"),
-                JsonFields.optionalText(root, "targetRef"),
-                JsonFields.optionalText(root, "sourceCommit"),
-                JsonFields.optionalText(root, "eventId"),
-                JsonFields.instant(root, "commentUpdatedAt")));
+                sourceRef, targetRef, sourceCommit, eventId,
+                JsonFields.instant(root, "commentUpdatedAt"),
+                null));
     }
 }

@@ -7,14 +7,24 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Reads fields of an untrusted JSON tree without throwing: a missing or mistyped required field is
- * recorded under its JSON path, so the caller can answer one 400 naming all of them.
+ * recorded under its JSON path, so the caller can answer one 400 naming all of them. Names and ids,
+ * required or optional, are refused when they hold control characters (line breaks, carriage returns,
+ * escape sequences, Unicode line separators): no genuine name has them, and in a log line or a branch name
+ * they would forge or break what follows. Comment content is not a name and may hold line breaks.
  */
 final class JsonFields {
 
     private final List<String> problems = new ArrayList<>();
+    private final List<String> withControlCharacters = new ArrayList<>();
 
     List<String> problems() {
         return problems;
+    }
+
+    /** The 400 detail naming every problem. */
+    String detail() {
+        return "Missing or invalid fields: " + String.join(", ", problems) + (withControlCharacters.isEmpty() ? ""
+                : " (control characters are not allowed in " + String.join(", ", withControlCharacters) + ")");
     }
 
     /**
@@ -30,12 +40,47 @@ final class JsonFields {
             problems.add(path);
             return null;
         }
+        return refusingControlCharacters(value, path);
+    }
+
+    /** An optional name or id; dropped when absent, not a string, or implausibly long. */
+    String optionalText(JsonNode parent, String name, String path) {
+        String value = text(parent, name);
+        return value == null || value.length() > MAX_NAME_LENGTH ? null : refusingControlCharacters(value, path);
+    }
+
+    private String refusingControlCharacters(String value, String path) {
+        if (hasControlCharacters(value)) {
+            problems.add(path);
+            withControlCharacters.add(path);
+            return null;
+        }
         return value;
+    }
+
+    /** C0 and C1 controls (tab and line breaks included), DEL, and the Unicode line and paragraph separators. */
+    static boolean hasControlCharacters(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A required string that may be empty (comment content). */
     String requiredContent(JsonNode parent, String name, String path) {
         String value = text(parent, name);
+        if (value == null) {
+            problems.add(path);
+        }
+        return value;
+    }
+
+    /** A required ISO-8601 timestamp. */
+    Instant requiredInstant(JsonNode parent, String name, String path) {
+        Instant value = instant(parent, name);
         if (value == null) {
             problems.add(path);
         }
@@ -50,12 +95,6 @@ final class JsonFields {
             return 0;
         }
         return value;
-    }
-
-    /** An optional name or id; dropped when absent, not a string, or implausibly long. */
-    static String optionalText(JsonNode parent, String name) {
-        String value = text(parent, name);
-        return value == null || value.length() > MAX_NAME_LENGTH ? null : value;
     }
 
     static String text(JsonNode parent, String name) {

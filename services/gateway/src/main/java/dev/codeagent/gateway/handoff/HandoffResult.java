@@ -23,12 +23,12 @@ public sealed interface HandoffResult {
     }
 
     /** The orchestrator started a new job (202). */
-    record Created(String jobId, String statusUrl) implements HandoffResult {
+    record Created(String jobId) implements HandoffResult {
         @Override public <R> R accept(Visitor<R> visitor) { return visitor.created(this); }
     }
 
     /** The idempotency key already had a job (200, created false). */
-    record Existing(String jobId, String statusUrl) implements HandoffResult {
+    record Existing(String jobId) implements HandoffResult {
         @Override public <R> R accept(Visitor<R> visitor) { return visitor.existing(this); }
     }
 

@@ -7,6 +7,7 @@ import dev.codeagent.contracts.command.StartJobBatchResult;
 import dev.codeagent.contracts.command.StartJobRequest;
 import dev.codeagent.contracts.command.StartJobResponse;
 import dev.codeagent.gateway.metrics.GatewayMetrics;
+import dev.codeagent.gateway.text.LogText;
 import dev.codeagent.platform.PlatformProperties;
 import dev.codeagent.platform.web.CorrelationId;
 import java.io.IOException;
@@ -286,8 +287,8 @@ public class OrchestratorClient implements AutoCloseable {
             if (job == null || job.id() == null || job.id().isBlank()) {
                 throw new InvalidAnswer("answer " + status + " without a job id");
             }
-            return status == 202 ? new HandoffResult.Created(job.id(), job.statusQueryGetUri())
-                    : new HandoffResult.Existing(job.id(), job.statusQueryGetUri());
+            // The orchestrator's status URL is internal; deliveries are answered with the dashboard's.
+            return status == 202 ? new HandoffResult.Created(job.id()) : new HandoffResult.Existing(job.id());
         }
         if (status >= 400 && status < 500) {
             return new HandoffResult.Refused(status, "The orchestrator refused the command: " + reason(answer));
@@ -317,7 +318,8 @@ public class OrchestratorClient implements AutoCloseable {
     private void record(HandoffResult result, long started) {
         if (result instanceof HandoffResult.Refused refused) {
             metrics.handoffError("refused");
-            log.warn("Orchestrator refused a command: {}", refused.detail());
+            // The reason may quote the command's names or text back.
+            log.warn("Orchestrator refused a command: {}", LogText.escape(refused.detail()));
         }
         metrics.handoff(result.accept(OUTCOME_TAGS), System.nanoTime() - started);
     }

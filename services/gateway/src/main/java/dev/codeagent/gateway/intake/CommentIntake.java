@@ -11,13 +11,15 @@ import dev.codeagent.gateway.handoff.OrchestratorClient;
 import dev.codeagent.gateway.metrics.GatewayMetrics;
 import dev.codeagent.gateway.ratelimit.CommandRateLimits;
 import dev.codeagent.gateway.scope.DeliveryScope;
+import dev.codeagent.gateway.text.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
  * Decides what to do with a comment: refuse it (outside the gateway's scope, or over a rate limit), ignore
- * it (deleted, the agent's own, not a command), or hand it to the orchestrator — malformed commands
+ * it (deleted, the agent's own, not a command, or — with {@code CODEAGENT_REQUIRE_MENTION} — a command that
+ * does not mention the agent), or hand it to the orchestrator — malformed commands
  * included, as {@code rejected}, so the author gets a helpful reply in the thread. Exactly-once is the
  * orchestrator's job: the idempotency key names the comment, so retries, edits and concurrent replicas all
  * map to one job.
@@ -29,6 +31,7 @@ public class CommentIntake {
 
     private final DeliveryScope scope;
     private final CommandParser parser;
+    private final boolean requireMention;
     private final AgentIdentity agentIdentity;
     private final CommandRateLimits rateLimits;
     private final OrchestratorClient orchestrator;
@@ -38,6 +41,7 @@ public class CommentIntake {
             CommandRateLimits rateLimits, OrchestratorClient orchestrator, GatewayMetrics metrics) {
         this.scope = scope;
         this.parser = new CommandParser(commands.maxVariants(), commands.maxIntentLength());
+        this.requireMention = commands.requireMention();
         this.agentIdentity = agentIdentity;
         this.rateLimits = rateLimits;
         this.orchestrator = orchestrator;
@@ -47,7 +51,8 @@ public class CommentIntake {
     public IntakeOutcome handle(CommentEvent event) {
         String outOfScope = scope.refusal(event.repository());
         if (outOfScope != null) {
-            log.warn("Delivery for {} refused: {}", event.repository().slug(), outOfScope);
+            log.warn("Delivery for {} refused: {}", LogText.escape(event.repository().slug()),
+                    LogText.escape(outOfScope));
             return new IntakeOutcome.Forbidden(outOfScope);
         }
         if (event.deleted()) {
@@ -64,12 +69,15 @@ public class CommentIntake {
         if (command instanceof ParsedCommand.NotACommand) {
             return new IntakeOutcome.Ignored("not-a-command");
         }
+        if (requireMention && !agentIdentity.isAmong(CommandParser.leadingMentions(event.content()))) {
+            return new IntakeOutcome.Ignored("agent-not-mentioned");
+        }
         String key = StartJobRequest.keyOf(event.repository(), event.pullRequestId(), event.threadId(),
                 event.commentId());
         CommandRateLimits.Refusal refusal = rateLimits.check(event, key);
         if (refusal != null) {
-            log.warn("Rate limit per {} reached for {} (author {})", refusal.scope(), event.repository().slug(),
-                    event.author().id());
+            log.warn("Rate limit per {} reached for {} (author {})", refusal.scope(),
+                    LogText.escape(event.repository().slug()), LogText.escape(event.author().id()));
             return new IntakeOutcome.RateLimited(refusal.scope(), refusal.retryAfter());
         }
         StartJobRequest request = toRequest(event, key, command);
@@ -90,17 +98,17 @@ public class CommentIntake {
 
         @Override
         public IntakeOutcome created(HandoffResult.Created created) {
-            log.info("Job {} started for {} ({} /{})", created.jobId(), request.idempotencyKey(), request.kind(),
-                    request.variants());
-            return new IntakeOutcome.Accepted(created.jobId(), created.statusUrl());
+            log.info("Job {} started for {} ({} /{})", LogText.escape(created.jobId()),
+                    LogText.escape(request.idempotencyKey()), request.kind(), request.variants());
+            return new IntakeOutcome.Accepted(created.jobId());
         }
 
         @Override
         public IntakeOutcome existing(HandoffResult.Existing existing) {
             // An edited comment fires the same event again; the command it carried was already taken.
             return edited
-                    ? new IntakeOutcome.Ignored("edit-of-handled-comment", existing.jobId(), existing.statusUrl())
-                    : new IntakeOutcome.Duplicate(existing.jobId(), existing.statusUrl());
+                    ? new IntakeOutcome.Ignored("edit-of-handled-comment", existing.jobId())
+                    : new IntakeOutcome.Duplicate(existing.jobId());
         }
 
         @Override

@@ -29,21 +29,21 @@ public sealed interface IntakeOutcome {
     }
 
     /** Nothing to do; {@code jobId} is set when an existing job explains why. */
-    record Ignored(String reason, String jobId, String statusUrl) implements IntakeOutcome {
+    record Ignored(String reason, String jobId) implements IntakeOutcome {
         public Ignored(String reason) {
-            this(reason, null, null);
+            this(reason, null);
         }
 
         @Override public <R> R accept(Visitor<R> visitor) { return visitor.ignored(this); }
     }
 
     /** A new job was started (202). */
-    record Accepted(String jobId, String statusUrl) implements IntakeOutcome {
+    record Accepted(String jobId) implements IntakeOutcome {
         @Override public <R> R accept(Visitor<R> visitor) { return visitor.accepted(this); }
     }
 
     /** The command already has a job: a repeated delivery (200). */
-    record Duplicate(String jobId, String statusUrl) implements IntakeOutcome {
+    record Duplicate(String jobId) implements IntakeOutcome {
         @Override public <R> R accept(Visitor<R> visitor) { return visitor.duplicate(this); }
     }
 

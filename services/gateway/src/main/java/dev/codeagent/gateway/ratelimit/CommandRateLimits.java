@@ -15,7 +15,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class CommandRateLimits {
 
-    private static final int MAX_KEYS = 100_000;
     /** Far more commands than the limits let through while Azure DevOps still retries a delivery (minutes). */
     private static final int MAX_COUNTED_COMMANDS = 20_000;
 
@@ -24,10 +23,10 @@ public class CommandRateLimits {
     private final CountedKeys counted = new CountedKeys(MAX_COUNTED_COMMANDS);
 
     public CommandRateLimits(RateLimitProperties properties) {
-        this.perRepository = new FixedWindowRateLimiter(properties.perRepository(), properties.window(), MAX_KEYS,
-                System::nanoTime);
-        this.perAuthor = new FixedWindowRateLimiter(properties.perAuthor(), properties.window(), MAX_KEYS,
-                System::nanoTime);
+        this.perRepository = new FixedWindowRateLimiter(properties.perRepository(), properties.window(),
+                properties.maxKeys(), System::nanoTime);
+        this.perAuthor = new FixedWindowRateLimiter(properties.perAuthor(), properties.window(),
+                properties.maxKeys(), System::nanoTime);
     }
 
     /** A refusal to answer with, or null when the command with this idempotency key may proceed. */

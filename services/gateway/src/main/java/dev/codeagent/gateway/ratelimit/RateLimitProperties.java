@@ -12,10 +12,13 @@ import org.springframework.validation.annotation.Validated;
  * @param perRepository commands per window and repository; 0 switches the limit off
  * @param perAuthor     commands per window and comment author; 0 switches the limit off
  * @param window        length of the counting window
+ * @param maxKeys       repositories and authors each limit remembers at most; past it the oldest windows
+ *                      are forgotten first
  */
 @Validated
 @ConfigurationProperties("codeagent.rate-limit")
-public record RateLimitProperties(@Min(0) int perRepository, @Min(0) int perAuthor, @NotNull Duration window) {
+public record RateLimitProperties(@Min(0) int perRepository, @Min(0) int perAuthor, @NotNull Duration window,
+        @Min(1) int maxKeys) {
 
     public RateLimitProperties {
         if (window != null && (window.isNegative() || window.isZero())) {

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.codeagent.contracts.ProblemTypes;
 import dev.codeagent.gateway.intake.IntakeOutcome;
 import dev.codeagent.platform.web.ProblemResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.util.UriUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -20,9 +22,12 @@ import tools.jackson.databind.json.JsonMapper;
 final class DeliveryAnswers implements IntakeOutcome.Visitor<ResponseEntity<Object>> {
 
     private final JsonMapper json;
+    private final String dashboardUrl;
 
-    DeliveryAnswers(JsonMapper json) {
+    /** @param dashboardUrl base of the public job pages; null to answer without {@code statusUrl} */
+    DeliveryAnswers(JsonMapper json, String dashboardUrl) {
         this.json = json;
+        this.dashboardUrl = dashboardUrl;
     }
 
     /** 202 body for a new job. */
@@ -46,17 +51,26 @@ final class DeliveryAnswers implements IntakeOutcome.Visitor<ResponseEntity<Obje
 
     @Override
     public ResponseEntity<Object> accepted(IntakeOutcome.Accepted accepted) {
-        return json(HttpStatus.ACCEPTED, new JobAccepted(accepted.jobId(), accepted.statusUrl()));
+        return json(HttpStatus.ACCEPTED, new JobAccepted(accepted.jobId(), statusUrl(accepted.jobId())));
     }
 
     @Override
     public ResponseEntity<Object> duplicate(IntakeOutcome.Duplicate duplicate) {
-        return json(HttpStatus.OK, new JobExists(duplicate.jobId(), duplicate.statusUrl(), true));
+        return json(HttpStatus.OK, new JobExists(duplicate.jobId(), statusUrl(duplicate.jobId()), true));
     }
 
     @Override
     public ResponseEntity<Object> ignored(IntakeOutcome.Ignored ignored) {
-        return json(HttpStatus.OK, new Ignored(ignored.reason(), ignored.jobId(), ignored.statusUrl()));
+        return json(HttpStatus.OK, new Ignored(ignored.reason(), ignored.jobId(), statusUrl(ignored.jobId())));
+    }
+
+    /**
+     * The job's page on the dashboard, never the orchestrator's status URL: that is an internal address,
+     * and the sender (Azure DevOps, or whoever holds the webhook credentials) has no business with it.
+     */
+    private String statusUrl(String jobId) {
+        return jobId == null || dashboardUrl == null ? null
+                : dashboardUrl + "/jobs/" + UriUtils.encodePathSegment(jobId, StandardCharsets.UTF_8);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.codeagent.gateway.web;
 
 import dev.codeagent.contracts.Headers;
+import dev.codeagent.gateway.auth.DeliveryAge;
 import dev.codeagent.gateway.auth.WebhookAuthenticator;
 import dev.codeagent.gateway.auth.WebhookProperties;
 import dev.codeagent.gateway.delivery.AdoDeliveryReader;
@@ -43,6 +44,7 @@ public class DeliveryController {
     private static final Duration RETRY_AFTER_ON_ERROR = Duration.ofSeconds(10);
 
     private final WebhookAuthenticator authenticator;
+    private final DeliveryAge deliveryAge;
     private final CommentIntake intake;
     private final GatewayMetrics metrics;
     private final JsonMapper jsonMapper;
@@ -51,13 +53,15 @@ public class DeliveryController {
     private final AdoDeliveryReader adoReader;
     private final CommentEventReader commentEventReader = new CommentEventReader();
 
-    public DeliveryController(WebhookAuthenticator authenticator, CommentIntake intake, GatewayMetrics metrics,
-            JsonMapper jsonMapper, WebhookProperties properties, ScopeProperties scope) {
+    public DeliveryController(WebhookAuthenticator authenticator, DeliveryAge deliveryAge, CommentIntake intake,
+            GatewayMetrics metrics, JsonMapper jsonMapper, WebhookProperties properties, ScopeProperties scope,
+            DashboardProperties dashboard) {
         this.authenticator = authenticator;
+        this.deliveryAge = deliveryAge;
         this.intake = intake;
         this.metrics = metrics;
         this.jsonMapper = jsonMapper;
-        this.answers = new DeliveryAnswers(jsonMapper);
+        this.answers = new DeliveryAnswers(jsonMapper, dashboard.url());
         this.maxBodyBytes = (int) properties.maxBodySize().toBytes();
         this.adoReader = new AdoDeliveryReader(scope.adoOrganization());
     }
@@ -149,7 +153,13 @@ public class DeliveryController {
 
             @Override
             public ResponseEntity<Object> event(ReadResult.Event delivered) {
-                return handleEvent(endpoint, delivered.event(), request, response, started);
+                CommentEvent event = delivered.event();
+                String tooOld = event.createdAt() == null ? null : deliveryAge.refusal(event.createdAt());
+                if (tooOld != null) {
+                    metrics.delivery(endpoint, eventTag(event.eventType()), "stale", started);
+                    return answers.badRequest(tooOld, List.of("createdDate"));
+                }
+                return handleEvent(endpoint, event, request, response, started);
             }
         });
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.codeagent.gateway.auth.WebhookAuthenticator.Result;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
@@ -53,19 +54,19 @@ class WebhookAuthenticatorTest {
     @Test
     void noneAcceptsEverything() {
         WebhookAuthenticator auth = new WebhookAuthenticator(new WebhookProperties(WebhookProperties.Mode.NONE,
-                null, null, HEADER, null, DataSize.ofMegabytes(2)));
+                null, null, HEADER, null, DataSize.ofMegabytes(2), Duration.ofHours(1)));
         assertThat(auth.check(null, null)).isEqualTo(Result.OK);
     }
 
     @Test
     void halfABasicConfigurationIsAStartupError() {
         assertThatThrownBy(() -> new WebhookProperties(WebhookProperties.Mode.REQUIRED, "user", null, HEADER, null,
-                DataSize.ofMegabytes(2))).hasMessageContaining("CODEAGENT_WEBHOOK_PASSWORD");
+                DataSize.ofMegabytes(2), Duration.ofHours(1))).hasMessageContaining("CODEAGENT_WEBHOOK_PASSWORD");
     }
 
     private static WebhookAuthenticator authenticator(String user, String password, String secret) {
         return new WebhookAuthenticator(new WebhookProperties(WebhookProperties.Mode.REQUIRED, user, password, HEADER,
-                secret, DataSize.ofMegabytes(2)));
+                secret, DataSize.ofMegabytes(2), Duration.ofHours(1)));
     }
 
     private static String basic(String user, String password) {

@@ -117,4 +117,16 @@ class CommandParserTest {
         ParsedCommand parsed = parser.parse("/edit /1" + "x".repeat(500) + " intent");
         assertThat(((ParsedCommand.Rejected) parsed).reason()).hasSizeLessThan(300);
     }
+
+    @Test
+    void namesTheLeadingMentionsAsWritten() {
+        assertThat(CommandParser.leadingMentions(GUID + " /edit /3 x"))
+                .containsExactly("7F3A2B1C-0D4E-4F5A-8B6C-9D0E1F2A3B4C");
+        assertThat(CommandParser.leadingMentions("@Alice, @<abc-1> @\"Code Agent\" @CodeAgent: /edit /4 x"))
+                .containsExactly("Alice", "abc-1", "Code Agent", "CodeAgent");
+        assertThat(CommandParser.leadingMentions("\u200B@Code\u200DAgent\n/help")).containsExactly("CodeAgent");
+        assertThat(CommandParser.leadingMentions("/edit x, as @CodeAgent said")).isEmpty();
+        assertThat(CommandParser.leadingMentions("Hi @CodeAgent /edit x")).isEmpty();
+        assertThat(CommandParser.leadingMentions(null)).isEmpty();
+    }
 }

@@ -96,6 +96,49 @@ class AdoDeliveryReaderTest {
     }
 
     @Test
+    void theDeliveryDateIsReadAndRequired() {
+        ObjectNode tree = Fixtures.createdAt(Fixtures.tree(Fixtures.EDIT_COMMAND),
+                Instant.parse("2026-11-20T09:14:09.843Z"));
+        assertThat(event(tree).createdAt()).isEqualTo(Instant.parse("2026-11-20T09:14:09.843Z"));
+
+        tree.put("createdDate", "last Tuesday");
+        assertThat(((ReadResult.Invalid) reader.read(tree)).fields()).containsExactly("createdDate");
+        tree.remove("createdDate");
+        assertThat(((ReadResult.Invalid) reader.read(tree)).fields()).containsExactly("createdDate");
+    }
+
+    @Test
+    void namesWithControlCharactersAreRefusedWhereverTheyAre() {
+        ObjectNode tree = Fixtures.tree(Fixtures.EDIT_COMMAND);
+        ObjectNode comment = (ObjectNode) tree.path("resource").path("comment");
+        ObjectNode pullRequest = (ObjectNode) tree.path("resource").path("pullRequest");
+        ((ObjectNode) comment.path("author")).put("displayName", "Dana\n2026-12-06 INFO forged line");
+        ((ObjectNode) comment.path("author")).put("uniqueName", "dana\r@contoso.example");
+        pullRequest.put("sourceRefName", "refs/heads/feature\u001B[2J");
+        ((ObjectNode) pullRequest.path("repository")).put("name", "payments\u0085api");
+        ((ObjectNode) pullRequest.path("repository").path("project")).put("name", "Pay\u2028ments");
+        comment.put("content", "@<7F3A2B1C-0D4E-4F5A-8B6C-9D0E1F2A3B4C> /edit keep\r\nthe line breaks");
+
+        ReadResult.Invalid invalid = (ReadResult.Invalid) reader.read(tree);
+
+        assertThat(invalid.fields()).containsExactlyInAnyOrder("resource.comment.author.uniqueName",
+                "resource.comment.author.displayName", "resource.pullRequest.sourceRefName",
+                "resource.pullRequest.repository.name", "resource.pullRequest.repository.project.name");
+        assertThat(invalid.detail()).contains("(control characters are not allowed in ");
+    }
+
+    @Test
+    void aCommentMayHoldLineBreaksAndAnOrganizationUrlWithAnEncodedControlNamesNone() {
+        ObjectNode tree = Fixtures.tree(Fixtures.EDIT_COMMAND);
+        ((ObjectNode) tree.path("resource").path("comment")).put("content", "/edit one\r\ntwo\n\tthree");
+        ((ObjectNode) tree.path("resourceContainers").path("collection")).put("baseUrl",
+                "https://dev.azure.com/evil%0Aorg/");
+        CommentEvent event = event(tree);
+        assertThat(event.content()).isEqualTo("/edit one\r\ntwo\n\tthree");
+        assertThat(event.repository().organization()).isEqualTo("contoso");
+    }
+
+    @Test
     void envelopeFieldsAreRequired() {
         ObjectNode tree = Fixtures.tree(Fixtures.EDIT_COMMAND);
         tree.remove("eventType");

@@ -35,6 +35,23 @@ class CommentEventReaderTest {
     }
 
     @Test
+    void refusesNamesWithControlCharactersButNotCommentsWithLineBreaks() {
+        ReadResult refused = reader.read(json.readTree("""
+                {"provider":"local","organization":"local","project":"local","repository":"demo\\u2028x",
+                 "pullRequestId":1,"threadId":2,"commentId":3,"author":{"id":"u1","name":"Dana\\nINFO forged"},
+                 "sourceRef":"refs/heads/a\\u001Bb","content":"/edit fix it"}"""));
+        assertThat(((ReadResult.Invalid) refused).fields()).containsExactly("repository", "author.name", "sourceRef");
+        assertThat(((ReadResult.Invalid) refused).detail()).isEqualTo("Missing or invalid fields: repository, "
+                + "author.name, sourceRef (control characters are not allowed in repository, author.name, sourceRef)");
+
+        ReadResult accepted = reader.read(json.readTree("""
+                {"provider":"local","organization":"local","project":"local","repository":"demo",
+                 "pullRequestId":1,"threadId":2,"commentId":3,"author":{"id":"u1","name":"Dana"},
+                 "content":"/edit fix it\\r\\n\\r\\nand keep\\tthe tests"}"""));
+        assertThat(((ReadResult.Event) accepted).event().content()).isEqualTo("/edit fix it\r\n\r\nand keep\tthe tests");
+    }
+
+    @Test
     void refusesAbsurdlyLongNames() {
         ReadResult result = reader.read(json.readTree("{\"provider\":\"local\",\"organization\":\"local\","
                 + "\"project\":\"local\",\"repository\":\"" + "r".repeat(129) + "\",\"pullRequestId\":1,"

@@ -36,6 +36,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The hand-off's batching and HTTP transport against a loopback orchestrator. */
@@ -128,11 +131,36 @@ class OrchestratorClientTest {
         });
         server.start();
         try (OrchestratorClient client = client("http://127.0.0.1:" + server.getAddress().getPort())) {
-            assertThat(client.start(request(1))).isEqualTo(
-                    new HandoffResult.Created("job-1", "http://o/api/orchestrators/job-1"));
+            assertThat(client.start(request(1))).isEqualTo(new HandoffResult.Created("job-1"));
             assertThat(client.start(request(2))).isInstanceOf(HandoffResult.Unavailable.class);
             assertThat(meters.get("codeagent.gateway.handoff.errors").tag("reason", "invalid-answer").counter()
                     .count()).isGreaterThanOrEqualTo(1);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aRefusalThatQuotesTheCommandBackIsLoggedOnOneLine(CapturedOutput output) throws Exception {
+        String answer = "{\"results\":[{\"status\":422,\"title\":\"Invalid command\",\"detail\":\"intent "
+                + "'x\\n2026-12-06T12:00:00Z ERROR forged' is not allowed\"}]}";
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+        server.createContext("/api/orchestrators/edit-variants/batch", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            byte[] body = answer.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        try (OrchestratorClient client = client("http://127.0.0.1:" + server.getAddress().getPort())) {
+            assertThat(client.start(request(1))).isInstanceOf(HandoffResult.Refused.class);
+            assertThat(output.getAll()).contains("Orchestrator refused a command: The orchestrator refused the "
+                    + "command: intent 'x\\n2026-12-06T12:00:00Z ERROR forged' is not allowed")
+                    .doesNotContain("\n2026-12-06T12:00:00Z ERROR forged");
         } finally {
             server.stop(0);
         }
@@ -211,7 +239,7 @@ class OrchestratorClientTest {
                 assertThat(leader.get()).isEqualTo(created(orchestrator, 10));
                 assertThat(fresh.get()).isEqualTo(created(orchestrator, 2));
                 HandoffResult.Created first = (HandoffResult.Created) earlier;
-                assertThat(duplicate.get()).isEqualTo(new HandoffResult.Existing(first.jobId(), first.statusUrl()));
+                assertThat(duplicate.get()).isEqualTo(new HandoffResult.Existing(first.jobId()));
                 assertThat(invalid.get()).isInstanceOfSatisfying(HandoffResult.Refused.class, refused -> {
                     assertThat(refused.status()).isEqualTo(400);
                     assertThat(refused.detail()).contains("idempotencyKey must not be blank");
@@ -438,7 +466,7 @@ class OrchestratorClientTest {
 
     private static HandoffResult created(FakeOrchestrator orchestrator, long commentId) {
         String jobId = orchestrator.jobFor(key(commentId));
-        return new HandoffResult.Created(jobId, orchestrator.url() + "/api/jobs/" + jobId);
+        return new HandoffResult.Created(jobId);
     }
 
     private static List<String> keys(long... commentIds) {

@@ -42,4 +42,42 @@ class FixedWindowRateLimiterTest {
         assertThat(limiter.tryAcquire("k0")).isNull();
         assertThat(limiter.tryAcquire("fresh")).isNotNull();
     }
+
+    @Test
+    void staysBoundedWhenEveryRequestBringsANewKey() {
+        FixedWindowRateLimiter limiter = new FixedWindowRateLimiter(1, Duration.ofMinutes(1), 100_000, clock::get);
+        for (int i = 0; i < 200_000; i++) {
+            clock.incrementAndGet();
+            assertThat(limiter.tryAcquire("author-" + i)).isNull();
+        }
+        assertThat(limiter.size()).isEqualTo(100_000);
+    }
+
+    @Test
+    void dropsTheOldestWindowFirstWhenFull() {
+        FixedWindowRateLimiter limiter = new FixedWindowRateLimiter(1, Duration.ofMinutes(1), 2, clock::get);
+        limiter.tryAcquire("a");
+        clock.incrementAndGet();
+        limiter.tryAcquire("b");
+        clock.incrementAndGet();
+        limiter.tryAcquire("c");
+
+        assertThat(limiter.size()).isEqualTo(2);
+        assertThat(limiter.tryAcquire("b")).as("b is still counted").isNotNull();
+        assertThat(limiter.tryAcquire("c")).as("c is still counted").isNotNull();
+    }
+
+    @Test
+    void dropsExpiredWindowsBeforeTheTableIsFull() {
+        FixedWindowRateLimiter limiter = new FixedWindowRateLimiter(1, Duration.ofSeconds(1), 100, clock::get);
+        limiter.tryAcquire("a");
+        limiter.tryAcquire("b");
+        clock.addAndGet(Duration.ofSeconds(1).toNanos());
+        limiter.tryAcquire("a");
+        limiter.tryAcquire("c");
+
+        // b expired and went; a restarted its window, so its first one is gone too.
+        assertThat(limiter.size()).isEqualTo(2);
+        assertThat(limiter.tryAcquire("a")).isNotNull();
+    }
 }

@@ -89,7 +89,10 @@ class AzureDevOpsDeliveriesIT {
             HttpResponse<String> again = deliver(port, classic);
 
             assertThat(first.statusCode()).isEqualTo(202);
+            // Without CODEAGENT_DASHBOARD_URL there is no address to give: the orchestrator's is internal.
+            assertThat(json.readTree(first.body()).has("statusUrl")).as(first.body()).isFalse();
             assertThat(again.statusCode()).isEqualTo(200);
+            assertThat(json.readTree(again.body()).has("statusUrl")).as(again.body()).isFalse();
             assertThat(json.readTree(again.body()).path("duplicate").asBoolean()).isTrue();
             assertThat(json.readTree(again.body()).path("jobId").asString())
                     .isEqualTo(json.readTree(first.body()).path("jobId").asString());
@@ -198,6 +201,40 @@ class AzureDevOpsDeliveriesIT {
             JsonNode problem = json.readTree(response.body());
             assertThat(problem.path("type").asString()).isEqualTo("https://codeagent.dev/problems/permission");
             assertThat(problem.path("detail").asString()).isEqualTo(detail);
+        }
+    }
+
+    /**
+     * With {@code CODEAGENT_REQUIRE_MENTION} only commands whose leading mentions name the agent start jobs: by
+     * its identity id ({@code @<id>}, what Azure DevOps writes when someone picks the agent) or by a configured
+     * name; anything else is answered as ignored, and nothing is handed on.
+     */
+    @Nested
+    @TestPropertySource(properties = {
+            "codeagent.command.require-mention=true",
+            "codeagent.command.agent-identity-ids=7f3a2b1c-0d4e-4f5a-8b6c-9d0e1f2a3b4c"})
+    class RequiredMention {
+
+        @LocalServerPort
+        int port;
+
+        @Test
+        void onlyCommandsThatMentionTheAgentStartJobs() {
+            // The fixture's command starts with @<7F3A2B1C-…>, the agent's identity id in upper case.
+            assertThat(deliver(port, Fixtures.withCommentId(Fixtures.EDIT_COMMAND, 601)).statusCode()).isEqualTo(202);
+            assertThat(deliver(port, Fixtures.withContent(Fixtures.EDIT_COMMAND, 602, "@codeagent: /help"))
+                    .statusCode()).isEqualTo(202);
+            int calls = ORCHESTRATOR.calls();
+
+            for (String content : new String[] {"/edit /2 Add validation", "@<0000aaaa-0000-4000-8000-000000000009> "
+                    + "/edit Add validation", "@AICodingAgent /edit /1 Add validation", "/help @CodeAgent"}) {
+                HttpResponse<String> response = deliver(port, Fixtures.withContent(Fixtures.EDIT_COMMAND, 603,
+                        content));
+                assertThat(response.statusCode()).as(content).isEqualTo(200);
+                assertThat(json.readTree(response.body()).path("ignored").asString()).as(content)
+                        .isEqualTo("agent-not-mentioned");
+            }
+            assertThat(ORCHESTRATOR.calls()).isEqualTo(calls);
         }
     }
 

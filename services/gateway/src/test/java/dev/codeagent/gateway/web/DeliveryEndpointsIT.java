@@ -19,7 +19,10 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -43,7 +46,9 @@ import tools.jackson.databind.node.ObjectNode;
         "codeagent.rate-limit.per-author=0",
         "codeagent.handoff.timeout=4s",
         "codeagent.handoff.max-total=6s",
-        "codeagent.handoff.retry-after=7s"})
+        "codeagent.handoff.retry-after=7s",
+        "codeagent.dashboard.url=https://agent.example.com/"})
+@ExtendWith(OutputCaptureExtension.class)
 class DeliveryEndpointsIT {
 
     static final String TOKEN = "it-internal-token-0123456789";
@@ -78,7 +83,8 @@ class DeliveryEndpointsIT {
         JsonNode accepted = json.readTree(first.body());
         String jobId = accepted.path("jobId").asString();
         assertThat(jobId).isNotBlank();
-        assertThat(accepted.path("statusUrl").asString()).isEqualTo(ORCHESTRATOR.url() + "/api/jobs/" + jobId);
+        // The job's page on the public dashboard, never the orchestrator's internal status URL.
+        assertThat(accepted.path("statusUrl").asString()).isEqualTo("https://agent.example.com/jobs/" + jobId);
         assertThat(first.headers().firstValue("x-corr-id")).hasValue("5b2e8f1c-9a7d-4c3e-8b6f-1d2a3c4e5f60");
 
         FakeOrchestrator.Received sent = ORCHESTRATOR.receivedFor(KEY_57 + "1").get(0);
@@ -107,11 +113,15 @@ class DeliveryEndpointsIT {
         assertThat(retry.statusCode()).isEqualTo(200);
         assertThat(json.readTree(retry.body()).path("jobId").asString()).isEqualTo(jobId);
         assertThat(json.readTree(retry.body()).path("duplicate").asBoolean()).isTrue();
+        assertThat(json.readTree(retry.body()).path("statusUrl").asString())
+                .isEqualTo("https://agent.example.com/jobs/" + jobId);
 
         HttpResponse<String> edited = deliver(new String(Fixtures.bytes(Fixtures.EDITED)));
         assertThat(edited.statusCode()).isEqualTo(200);
         assertThat(json.readTree(edited.body()).path("ignored").asString()).isEqualTo("edit-of-handled-comment");
         assertThat(json.readTree(edited.body()).path("jobId").asString()).isEqualTo(jobId);
+        assertThat(json.readTree(edited.body()).path("statusUrl").asString())
+                .isEqualTo("https://agent.example.com/jobs/" + jobId);
 
         assertThat(ORCHESTRATOR.receivedFor(KEY_57 + "1")).hasSize(3);
         assertThat(ORCHESTRATOR.jobFor(KEY_57 + "1")).isEqualTo(jobId);
@@ -255,6 +265,34 @@ class DeliveryEndpointsIT {
         assertThat(problem.path("detail").asString()).contains("resource.comment.id")
                 .contains("resource.pullRequest.pullRequestId");
         assertThat(problem.path("fields").toString()).contains("resource.comment.id");
+    }
+
+    @Test
+    void namesWithLineBreaksAre400AndNeverReachTheLogOrTheOrchestrator(CapturedOutput output) {
+        ObjectNode tree = Fixtures.withCommentId(Fixtures.EDIT_COMMAND, 71);
+        ((ObjectNode) tree.path("resource").path("comment").path("author")).put("displayName",
+                "Dana\n2026-12-06T12:00:00.000Z  INFO 1 --- [gateway] forged: Job started");
+        ((ObjectNode) tree.path("resource").path("pullRequest").path("repository")).put("name", "payments\rapi");
+
+        HttpResponse<String> response = deliver(Fixtures.json(tree));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.path("detail").asString()).isEqualTo("Missing or invalid fields: "
+                + "resource.comment.author.displayName, resource.pullRequest.repository.name (control characters are "
+                + "not allowed in resource.comment.author.displayName, resource.pullRequest.repository.name)");
+        assertThat(ORCHESTRATOR.receivedFor(KEY_57 + 71)).isEmpty();
+        assertThat(output.getAll()).doesNotContain("forged: Job started");
+    }
+
+    @Test
+    void aCommandSpanningLinesIsHandedOnWithItsLineBreaks() {
+        HttpResponse<String> response = deliver(Fixtures.json(Fixtures.withContent(Fixtures.EDIT_COMMAND, 72,
+                "/edit Add validation\r\n\r\n- to the login handler\n- to the signup handler")));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(ORCHESTRATOR.receivedFor(KEY_57 + 72).get(0).body().path("intent").asString())
+                .isEqualTo("Add validation\n\n- to the login handler\n- to the signup handler");
     }
 
     @Test

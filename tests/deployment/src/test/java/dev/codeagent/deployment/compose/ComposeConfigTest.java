@@ -261,6 +261,8 @@ class ComposeConfigTest {
             }
         });
         assertThat(published).containsExactly("traefik");
+        assertThat(environment(prod.services().get("gateway")))
+                .containsEntry("CODEAGENT_REQUIRE_MENTION", "true");
     }
 
     @Test

@@ -281,6 +281,11 @@ class ChartScenariosTest {
         }
 
         @Test
+        void onlyCommentsThatMentionTheAgentStartJobs() {
+            assertThat(chart.configMap("gateway").getData()).containsEntry("CODEAGENT_REQUIRE_MENTION", "true");
+        }
+
+        @Test
         void externalModelFirstWithTheLocalOllamaAsFallback() {
             Map<String, String> config = chart.configMap("llm-patch").getData();
             assertThat(config).containsEntry("CODEAGENT_LLM_PROVIDERS", "anthropic,ollama")
