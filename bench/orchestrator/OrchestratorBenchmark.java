@@ -63,6 +63,13 @@ public class OrchestratorBenchmark {
                 "--codeagent.scheduler.threads=" + System.getProperty("threads", "16"),
                 "--codeagent.scheduler.polling-interval=" + System.getProperty("polling", "100ms"),
                 "--codeagent.workflow.variant-parallelism=10",
+                // Every job is on one repository: with the production caps (20 running, 3 per repository) this
+                // would measure the queue, not the orchestration. -DmaxRunning=20 -DmaxRunningPerRepository=3
+                // measures with them.
+                "--codeagent.admission.max-running-jobs=" + System.getProperty("maxRunning", "1000"),
+                "--codeagent.admission.max-running-jobs-per-repository="
+                        + System.getProperty("maxRunningPerRepository", "1000"),
+                "--codeagent.admission.max-queued-jobs=10000",
                 "--codeagent.retention.purge-interval=1h",
                 "--logging.level.root=WARN",
                 "--logging.level.dev.codeagent=WARN",
@@ -82,8 +89,10 @@ public class OrchestratorBenchmark {
                 .run(appArgs.toArray(String[]::new));
         String base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
         int cores = Runtime.getRuntime().availableProcessors();
-        System.out.printf(Locale.ROOT, "database=%s cores=%d scheduler-threads=%s polling=%s java=%s%n", database,
-                cores, System.getProperty("threads", "16"), System.getProperty("polling", "100ms"),
+        System.out.printf(Locale.ROOT,
+                "database=%s cores=%d scheduler-threads=%s polling=%s max-running=%s/%s per repository java=%s%n",
+                database, cores, System.getProperty("threads", "16"), System.getProperty("polling", "100ms"),
+                System.getProperty("maxRunning", "1000"), System.getProperty("maxRunningPerRepository", "1000"),
                 System.getProperty("java.version"));
         try {
             System.out.println("warm-up ...");

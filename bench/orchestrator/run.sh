@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Orchestration overhead benchmark (see docs/PERFORMANCE.md).
 # Usage: bench/orchestrator/run.sh [h2|postgres] [jobs-in-flight]
-#   JAVA_OPTS="-Dthreads=16 -Dpolling=100ms" to change db-scheduler threads and polling interval.
+#   JAVA_OPTS="-Dthreads=16 -Dpolling=100ms" to change db-scheduler threads and polling interval,
+#   JAVA_OPTS="-DmaxRunning=20 -DmaxRunningPerRepository=3" to measure with the production caps on running jobs
+#   (default: caps out of the way, since every benchmark job is on the same repository).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 MVN_FLAGS=(-q -B)

@@ -261,7 +261,7 @@ class OrchestratorClientTest {
             assertThat(client.start(request(2))).isEqualTo(new HandoffResult.Unavailable(
                     "Code Agent is at capacity: 3 edit commands are waiting to run (at most 3).", Duration.ofSeconds(10)));
             HandoffResult.Created first = (HandoffResult.Created) earlier;
-            assertThat(client.start(request(1))).isEqualTo(new HandoffResult.Existing(first.jobId(), first.statusUrl()));
+            assertThat(client.start(request(1))).isEqualTo(new HandoffResult.Existing(first.jobId()));
             // Answered, not repeated: the orchestrator said why, and the sender retries later.
             assertThat(orchestrator.calls()).isEqualTo(3);
             assertThat(meters.find("codeagent.gateway.handoff.errors").counters()).isEmpty();
