@@ -300,6 +300,8 @@ class ComposeConfigTest {
             assertThat(service).as(name).doesNotContainKeys("build", "container_name");
             assertThat(service).as(name + " healthcheck").containsKey("healthcheck");
         });
+        assertThat(environment(stack.services().get("gateway"))).as("Swarm is a production stack")
+                .containsEntry("CODEAGENT_REQUIRE_MENTION", "true").containsEntry("CODEAGENT_ENV", "production");
     }
 
     @Test
