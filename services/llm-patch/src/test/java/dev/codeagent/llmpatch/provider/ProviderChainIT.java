@@ -58,7 +58,7 @@ public class ProviderChainIT {
         openai.resetAll();
     }
 
-    static String ollamaBody(String text) {
+    public static String ollamaBody(String text) {
         return """
                 {"model":"qwen2.5-coder:7b","created_at":"2026-01-01T00:00:00Z",
                  "message":{"role":"assistant","content":%s},"done":true,"done_reason":"stop",
