@@ -4,6 +4,7 @@ import dev.codeagent.contracts.context.ContextSelection;
 import dev.codeagent.contracts.context.ContextSelectionRequest;
 import dev.codeagent.contracts.context.ExcludedPath;
 import dev.codeagent.contracts.git.TreeEntry;
+import dev.codeagent.contracts.patch.SourceFile;
 import dev.codeagent.llmpatch.secrets.SecretFiles;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -107,6 +109,36 @@ public final class ContextSelector {
             total += size;
         }
         return new ContextSelection(paths, total, excluded);
+    }
+
+    /** Files fitted into a token budget: those kept, in rank order, and those left out whole. */
+    public record Fit(List<SourceFile> kept, List<SourceFile> leftOut) {
+        public Fit {
+            kept = List.copyOf(kept);
+            leftOut = List.copyOf(leftOut);
+        }
+    }
+
+    /**
+     * The second cut, for a model whose window is smaller than the byte budget assumed: the selected files in their
+     * ranked order while their {@code cost} fits {@code budget} tokens. A file that does not fit is left out whole,
+     * never cut (a cut file invites edits against code the model did not see), and a smaller one ranked after it
+     * may still enter.
+     */
+    public static Fit fit(List<SourceFile> ranked, long budget, ToLongFunction<SourceFile> cost) {
+        List<SourceFile> kept = new ArrayList<>();
+        List<SourceFile> leftOut = new ArrayList<>();
+        long used = 0;
+        for (SourceFile file : ranked) {
+            long c = cost.applyAsLong(file);
+            if (used + c <= budget) {
+                kept.add(file);
+                used += c;
+            } else {
+                leftOut.add(file);
+            }
+        }
+        return new Fit(kept, leftOut);
     }
 
     private String exclusion(TreeEntry e) {

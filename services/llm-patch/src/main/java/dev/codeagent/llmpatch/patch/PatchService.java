@@ -7,6 +7,7 @@ import dev.codeagent.contracts.patch.PatchRequest;
 import dev.codeagent.contracts.patch.PatchResponse;
 import dev.codeagent.contracts.patch.SourceFile;
 import dev.codeagent.contracts.patch.TokenUsage;
+import dev.codeagent.llmpatch.context.ContextSelector;
 import dev.codeagent.llmpatch.engine.BlockFailure;
 import dev.codeagent.llmpatch.engine.EngineResult;
 import dev.codeagent.llmpatch.engine.PatchEngine;
@@ -16,6 +17,7 @@ import dev.codeagent.llmpatch.provider.AllProvidersFailedException;
 import dev.codeagent.llmpatch.provider.ChainReply;
 import dev.codeagent.llmpatch.provider.ModelMessage;
 import dev.codeagent.llmpatch.provider.ModelRequest;
+import dev.codeagent.llmpatch.provider.PromptFitter;
 import dev.codeagent.llmpatch.provider.ProviderChain;
 import dev.codeagent.llmpatch.provider.ProviderSettings;
 import dev.codeagent.llmpatch.provider.ProviderSlot;
@@ -29,6 +31,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +46,9 @@ import org.springframework.http.HttpStatus;
 public final class PatchService {
 
     private static final Logger log = LoggerFactory.getLogger(PatchService.class);
+
+    /** The system prompt and the task; later turns are the model's answers and the retries. */
+    private static final int INITIAL_TURNS = 2;
 
     private final ProviderChain chain;
     private final PatchEngine engine;
@@ -77,7 +83,8 @@ public final class PatchService {
         }
         Outcome outcome = converse(shown, strategy, original, engine.withholding(screened.withheld()));
         Changes changes = changes(original, outcome.files());
-        VariantNotes notes = new VariantNotes(screened.withheld(), outcome.refused());
+        VariantNotes notes = new VariantNotes(screened.withheld(), outcome.context().leftOut(), outcome.refused(),
+                outcome.context().notes());
         if (changes.files().isEmpty()) {
             if (!outcome.refused().isEmpty()) {
                 throw allRefused(notes, outcome.attempts(), outcome.reply());
@@ -96,10 +103,10 @@ public final class PatchService {
 
     /**
      * Where the conversation ended: every file with all blocks applied, the paths refused by the policy (path →
-     * why), the last reply and what it all cost.
+     * why), what the chain did to the prompts, the last reply and what it all cost.
      */
-    private record Outcome(Map<String, String> files, Map<String, String> refused, ChainReply reply,
-            long promptTokens, long completionTokens, int attempts) {
+    private record Outcome(Map<String, String> files, Map<String, String> refused, ContextNotes context,
+            ChainReply reply, long promptTokens, long completionTokens, int attempts) {
     }
 
     /** The changed files with their unified diff and line counts. */
@@ -114,7 +121,9 @@ public final class PatchService {
     private Outcome converse(PatchRequest request, VariantStrategy strategy, Map<String, String> original,
             PatchEngine requestEngine) {
         Map<String, String> current = new LinkedHashMap<>(original);
-        List<ModelMessage> messages = new ArrayList<>(prompts.initial(request, strategy, wholeFile(original)));
+        boolean wholeFile = wholeFile(original);
+        List<ModelMessage> messages = new ArrayList<>(prompts.initial(request, strategy, wholeFile));
+        ContextNotes context = new ContextNotes();
         int from = 0;
         long promptTokens = 0;
         long completionTokens = 0;
@@ -124,12 +133,14 @@ public final class PatchService {
         int attempts = 0;
         while (attempts < maxAttempts) {
             attempts++;
-            reply = ask(request, strategy, messages, current, from);
+            reply = ask(request, strategy, wholeFile, messages, current, from);
             from = reply.slotIndex();
+            // The model did not see the files left out of its prompt: an edit of one would be written blind.
+            PatchEngine answerEngine = requestEngine.withholding(context.record(reply));
             promptTokens += reply.reply().promptTokens();
             completionTokens += reply.reply().completionTokens();
             String answer = reply.reply().text();
-            EngineResult result = requestEngine.apply(current, answer, EditFormat.AUTO);
+            EngineResult result = answerEngine.apply(current, answer, EditFormat.AUTO);
             current.putAll(result.partial());
             failures = result.failures();
             refused.putAll(result.refused());
@@ -144,21 +155,69 @@ public final class PatchService {
         if (!failures.isEmpty()) {
             throw unprocessable(failures, attempts, reply);
         }
-        return new Outcome(current, refused, reply, promptTokens, completionTokens, attempts);
+        return new Outcome(current, refused, context, reply, promptTokens, completionTokens, attempts);
     }
 
     /** One answer from the chain, starting at slot {@code from}, for the conversation so far and the current files. */
-    private ChainReply ask(PatchRequest request, VariantStrategy strategy, List<ModelMessage> messages,
-            Map<String, String> current, int from) {
-        long estimate = messages.stream().mapToLong(m -> TokenEstimator.estimate(m.text())).sum();
-        List<SourceFile> files = current.entrySet().stream().filter(e -> e.getValue() != null)
-                .map(e -> new SourceFile(e.getKey(), e.getValue())).toList();
+    private ChainReply ask(PatchRequest request, VariantStrategy strategy, boolean wholeFile,
+            List<ModelMessage> messages, Map<String, String> current, int from) {
+        PromptFitter fitter = fitter(request, strategy, wholeFile,
+                List.copyOf(messages.subList(INITIAL_TURNS, messages.size())), current);
         try {
-            return chain.complete(new ModelRequest(List.copyOf(messages), request.k(), strategy, request.intent(),
-                    files, estimate), from);
+            return chain.complete(modelRequest(request, strategy, messages, current, fitter), from);
         } catch (AllProvidersFailedException e) {
             throw unavailable(e);
         }
+    }
+
+    private static ModelRequest modelRequest(PatchRequest request, VariantStrategy strategy,
+            List<ModelMessage> messages, Map<String, String> current, PromptFitter fitter) {
+        List<SourceFile> files = current.entrySet().stream().filter(e -> e.getValue() != null)
+                .map(e -> new SourceFile(e.getKey(), e.getValue())).toList();
+        return new ModelRequest(List.copyOf(messages), request.k(), strategy, request.intent(), files,
+                estimate(messages), fitter, null);
+    }
+
+    /**
+     * Rebuilds the conversation for a window too small for it, keeping the later turns ({@code later}): the
+     * repository's file list goes first, then files from the lowest ranked up, each whole ({@link ContextSelector#fit}).
+     * Empty when the prompt does not fit with a single file (or none, when the request has none).
+     */
+    private PromptFitter fitter(PatchRequest request, VariantStrategy strategy, boolean wholeFile,
+            List<ModelMessage> later, Map<String, String> current) {
+        return budget -> {
+            long fixed = estimate(prompts.initial(narrowed(request, List.of()), strategy, wholeFile)) + estimate(later);
+            // Estimates add up: the task is its text without files followed by each file's block.
+            ContextSelector.Fit fit = ContextSelector.fit(request.files(), budget - fixed,
+                    f -> TokenEstimator.estimate(prompts.file(f)));
+            if (fixed > budget || fit.kept().isEmpty() && !request.files().isEmpty()) {
+                return Optional.empty();
+            }
+            List<ModelMessage> messages = new ArrayList<>(prompts.initial(narrowed(request, fit.kept()), strategy,
+                    wholeFile));
+            messages.addAll(later);
+            Map<String, String> leftOut = new LinkedHashMap<>();
+            fit.leftOut().forEach(f -> leftOut.put(f.path(), "about " + TokenEstimator.estimate(prompts.file(f))
+                    + " tokens"));
+            Set<String> kept = new LinkedHashSet<>();
+            fit.kept().forEach(f -> kept.add(f.path()));
+            Map<String, String> shown = new LinkedHashMap<>(current);
+            shown.keySet().retainAll(kept);
+            List<String> parts = request.tree() == null || request.tree().isEmpty() ? List.of()
+                    : List.of("the repository's file list (" + request.tree().size() + " paths)");
+            return Optional.of(new PromptFitter.Fitted(modelRequest(request, strategy, messages, shown, null),
+                    leftOut, parts));
+        };
+    }
+
+    /** The request with only {@code files} and without the repository's file list. */
+    private static PatchRequest narrowed(PatchRequest request, List<SourceFile> files) {
+        return new PatchRequest(request.jobId(), request.intent(), request.k(), request.n(), request.pullRequest(),
+                files, request.changedPaths(), List.of());
+    }
+
+    private static long estimate(List<ModelMessage> messages) {
+        return messages.stream().mapToLong(m -> TokenEstimator.estimate(m.text())).sum();
     }
 
     private Changes changes(Map<String, String> original, Map<String, String> current) {

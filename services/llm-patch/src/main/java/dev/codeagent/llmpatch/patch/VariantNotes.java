@@ -11,27 +11,34 @@ import java.util.Map;
  * notes, and a short notice for its summary, which comments show shortened.
  *
  * @param withheld paths left out of the prompt because they may hold secrets → why
+ * @param leftOut  paths left out of the prompt so it fits the model's context window → why
  * @param refused  paths whose edits the policy refused → why
+ * @param chain    what the provider chain did: fallbacks, guessed windows, other parts left out of the prompt
  */
-record VariantNotes(Map<String, String> withheld, Map<String, String> refused) {
+record VariantNotes(Map<String, String> withheld, Map<String, String> leftOut, Map<String, String> refused,
+        List<String> chain) {
 
     private static final int NAMED_IN_NOTICE = 3;
 
     VariantNotes {
         withheld = Collections.unmodifiableMap(new LinkedHashMap<>(withheld));
+        leftOut = Collections.unmodifiableMap(new LinkedHashMap<>(leftOut));
         refused = Collections.unmodifiableMap(new LinkedHashMap<>(refused));
+        chain = List.copyOf(chain);
     }
 
     List<String> notes() {
         List<String> notes = new ArrayList<>();
         withheld.forEach((path, why) -> notes.add("Not shown to the model: " + path + " — " + why));
+        leftOut.forEach((path, why) -> notes.add("Not shown to the model: " + path + " — " + why));
         refused.forEach((path, why) -> notes.add("Not changed: " + path + " — " + why));
+        notes.addAll(chain);
         return notes;
     }
 
     /**
-     * A sentence naming the refused paths, then one naming the withheld ones ({@value #NAMED_IN_NOTICE} paths each
-     * at most); empty when there are none.
+     * A sentence naming the refused paths, then one naming the withheld ones, then one naming those left out for the
+     * context window ({@value #NAMED_IN_NOTICE} paths each at most); empty when there are none.
      */
     String notice() {
         List<String> sentences = new ArrayList<>();
@@ -40,6 +47,9 @@ record VariantNotes(Map<String, String> withheld, Map<String, String> refused) {
         }
         if (!withheld.isEmpty()) {
             sentences.add(named(withheld) + " not shown to the model (may hold secrets).");
+        }
+        if (!leftOut.isEmpty()) {
+            sentences.add(named(leftOut) + " left out of the prompt (too large for the model's context window).");
         }
         return String.join(" ", sentences);
     }

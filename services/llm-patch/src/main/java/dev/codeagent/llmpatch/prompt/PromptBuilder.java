@@ -80,15 +80,16 @@ public final class PromptBuilder {
         }
         out.append("Current content of the relevant files:\n\n");
         for (SourceFile file : request.files()) {
-            String fence = fence(file.content());
-            out.append(file.path()).append('\n').append(fence).append(language(file.path())).append('\n')
-                    .append(file.content());
-            if (!file.content().endsWith("\n")) {
-                out.append('\n');
-            }
-            out.append(fence).append("\n\n");
+            out.append(file(file));
         }
         return out.toString();
+    }
+
+    /** One file as the task shows it: the task is its text without files followed by this for each file. */
+    public String file(SourceFile file) {
+        String fence = fence(file.content());
+        return file.path() + '\n' + fence + language(file.path()) + '\n' + file.content()
+                + (file.content().endsWith("\n") ? "" : "\n") + fence + "\n\n";
     }
 
     /**

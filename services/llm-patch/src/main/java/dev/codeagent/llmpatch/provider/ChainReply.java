@@ -2,6 +2,10 @@ package dev.codeagent.llmpatch.provider;
 
 import java.util.List;
 
-/** The answer of the first provider that answered, and what failed before it. */
-public record ChainReply(ModelReply reply, ModelProvider provider, int slotIndex, List<String> earlierFailures) {
+/**
+ * The answer of the first provider that answered, what failed before it, the window its prompt was measured
+ * against and, when the prompt had to shrink to fit it, what was left out (null when nothing was).
+ */
+public record ChainReply(ModelReply reply, ModelProvider provider, int slotIndex, List<String> earlierFailures,
+        ContextWindow window, PromptFitter.Fitted shrunk) {
 }

@@ -8,5 +8,10 @@ public interface ModelProvider {
 
     boolean offline();
 
+    /** The window the next prompt is measured against; the configured one unless the provider asks its server. */
+    default ContextWindow contextWindow() {
+        return ContextWindow.of(settings());
+    }
+
     ModelReply complete(ModelRequest request, double temperature);
 }

@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The ordered provider chain. A 429/503 whose Retry-After is short is retried on the same provider a few
- * times; any other failure, a timeout, or a prompt estimated too large for the provider's context window
- * moves on to the next provider. Each call runs under the provider's own timeout, enforced here as well as
+ * times; any other failure or a timeout moves on to the next provider. A prompt estimated too large for the
+ * provider's context window is rebuilt smaller by the request's fitter; when even that does not fit, the provider
+ * is skipped and the next one gets the whole prompt. Each call runs under the provider's own timeout, enforced here as well as
  * in the client, so a stuck connection cannot hold a variant forever.
  */
 public final class ProviderChain implements AutoCloseable {
@@ -61,21 +62,29 @@ public final class ProviderChain implements AutoCloseable {
                 continue;
             }
             ModelProvider provider = slot.provider();
-            ProviderSettings limits = provider.settings();
-            long needed = request.estimatedPromptTokens() + limits.maxOutputTokens();
-            if (needed > limits.contextTokens()) {
-                ProviderException e = new ProviderException(FailureKind.CONTEXT_TOO_LARGE,
-                        "prompt of about " + request.estimatedPromptTokens() + " tokens plus " + limits.maxOutputTokens()
-                                + " for the answer exceeds the context window of " + limits.contextTokens(), null);
-                slot.counters().failure(e);
-                slot.counters().fallback();
-                failures.add(slot.name() + ": " + e.describe());
-                log.info("provider {} skipped for this request: {}", slot.name(), e.describe());
-                continue;
+            ContextWindow window = provider.contextWindow();
+            ModelRequest sent = request.withWindow(window);
+            PromptFitter.Fitted shrunk = null;
+            if (request.estimatedPromptTokens() > window.promptTokens()) {
+                shrunk = request.fitter() == null ? null : request.fitter().fit(window.promptTokens()).orElse(null);
+                if (shrunk == null) {
+                    ProviderException e = new ProviderException(FailureKind.CONTEXT_TOO_LARGE,
+                            "prompt of about " + request.estimatedPromptTokens() + " tokens does not fit the context "
+                                    + "window (" + window.describe() + ")"
+                                    + (request.fitter() == null ? "" : ", not even with the least context"), null);
+                    slot.counters().failure(e);
+                    slot.counters().fallback();
+                    failures.add(slot.name() + ": " + e.describe());
+                    log.info("provider {} skipped for this request: {}", slot.name(), e.describe());
+                    continue;
+                }
+                sent = shrunk.request().withWindow(window);
+                log.info("prompt for provider {} shrunk from about {} to {} tokens to fit its window ({})", slot.name(),
+                        request.estimatedPromptTokens(), sent.estimatedPromptTokens(), window.describe());
             }
             try {
-                ModelReply reply = callWithRetries(slot, request);
-                return new ChainReply(reply, provider, i, failures);
+                ModelReply reply = callWithRetries(slot, sent);
+                return new ChainReply(reply, provider, i, failures, window, shrunk);
             } catch (ProviderException e) {
                 slot.counters().fallback();
                 failures.add(slot.name() + ": " + e.describe());

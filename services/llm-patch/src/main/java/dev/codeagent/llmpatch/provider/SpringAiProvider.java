@@ -2,6 +2,7 @@ package dev.codeagent.llmpatch.provider;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.messages.SystemMessage;
@@ -17,13 +18,32 @@ public final class SpringAiProvider implements ModelProvider {
 
     private final ProviderSettings settings;
     private final ChatModel chatModel;
-    private final ChatOptions defaults;
+    private final CallOptions options;
+    private final Supplier<ContextWindow> window;
+
+    /** The options of one call, for the window its prompt was measured against and the variant's temperature. */
+    @FunctionalInterface
+    interface CallOptions {
+        ChatOptions forCall(ContextWindow window, double temperature);
+    }
 
     /** {@code defaults}: the model's options for every call; each call sets only its variant's temperature. */
     public SpringAiProvider(ProviderSettings settings, ChatModel chatModel, ChatOptions defaults) {
+        this(settings, chatModel, (w, t) -> defaults.mutate().temperature(t).build(), () -> ContextWindow.of(settings));
+    }
+
+    /** A provider whose window is learnt from its server ({@code window}) and sized into each call's options. */
+    SpringAiProvider(ProviderSettings settings, ChatModel chatModel, CallOptions options,
+            Supplier<ContextWindow> window) {
         this.settings = settings;
         this.chatModel = chatModel;
-        this.defaults = defaults;
+        this.options = options;
+        this.window = window;
+    }
+
+    @Override
+    public ContextWindow contextWindow() {
+        return window.get();
     }
 
     @Override
@@ -38,7 +58,8 @@ public final class SpringAiProvider implements ModelProvider {
         }
         ChatResponse response;
         try {
-            response = chatModel.call(new Prompt(messages, defaults.mutate().temperature(temperature).build()));
+            ContextWindow sized = request.window() == null ? window.get() : request.window();
+            response = chatModel.call(new Prompt(messages, options.forCall(sized, temperature)));
         } catch (RuntimeException e) {
             throw ErrorClassifier.classify(e);
         }

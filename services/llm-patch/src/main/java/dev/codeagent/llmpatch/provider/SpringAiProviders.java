@@ -2,6 +2,7 @@ package dev.codeagent.llmpatch.provider;
 
 import io.micrometer.observation.ObservationRegistry;
 import java.net.http.HttpClient;
+import java.time.Duration;
 import org.springframework.ai.anthropic.AnthropicChatModel;
 import org.springframework.ai.anthropic.AnthropicChatOptions;
 import org.springframework.ai.chat.prompt.ChatOptions;
@@ -22,28 +23,41 @@ import org.springframework.web.client.RestClient;
  */
 public final class SpringAiProviders {
 
+    private static final Duration SHOW_TIMEOUT = Duration.ofSeconds(15);
+
     private SpringAiProviders() {
     }
 
+    /**
+     * Ollama through its native {@code /api/chat}: its OpenAI-compatible route ignores {@code num_ctx}. Every call
+     * carries {@code num_ctx} and {@code num_predict} from the model's window ({@link OllamaContextLength}), so a
+     * prompt the chain measured as fitting is never cut by Ollama's smaller default.
+     */
     public static SpringAiProvider ollama(ProviderSettings s) {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(java.time.Duration.ofSeconds(5)).build();
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
-        factory.setReadTimeout(s.timeout());
-        OllamaApi api = OllamaApi.builder()
-                .baseUrl(s.baseUrl())
-                .restClientBuilder(RestClient.builder().requestFactory(factory))
-                .responseErrorHandler(new OllamaErrorHandler())
-                .build();
-        // num_ctx is always sent: Ollama's small default silently truncates long prompts.
-        OllamaChatOptions defaults = limits(OllamaChatOptions.builder(), s).numCtx((int) s.contextTokens()).build();
+        OllamaChatOptions defaults = limits(OllamaChatOptions.builder(), s).build();
         OllamaChatModel model = OllamaChatModel.builder()
-                .ollamaApi(api)
+                .ollamaApi(ollamaApi(s.baseUrl(), s.timeout()))
                 .options(defaults)
                 .retryTemplate(new RetryTemplate(RetryPolicy.withMaxRetries(0)))
                 .observationRegistry(ObservationRegistry.NOOP)
                 .build();
-        return new SpringAiProvider(s, model, defaults);
+        // /api/show reads metadata from disk: an answer slower than this means the server is in trouble.
+        Duration showTimeout = s.timeout().compareTo(SHOW_TIMEOUT) < 0 ? s.timeout() : SHOW_TIMEOUT;
+        OllamaContextLength window = new OllamaContextLength(ollamaApi(s.baseUrl(), showTimeout), s);
+        return new SpringAiProvider(s, model, (w, t) -> defaults.mutate().temperature(t).numCtx((int) w.tokens())
+                .numPredict(w.answerTokens()).build(), window);
+    }
+
+    private static OllamaApi ollamaApi(String baseUrl, Duration readTimeout) {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
+        factory.setReadTimeout(readTimeout);
+        return OllamaApi.builder()
+                .baseUrl(baseUrl)
+                .restClientBuilder(RestClient.builder().requestFactory(factory))
+                .responseErrorHandler(new OllamaErrorHandler())
+                .build();
     }
 
     public static SpringAiProvider anthropic(ProviderSettings s, String apiKey) {

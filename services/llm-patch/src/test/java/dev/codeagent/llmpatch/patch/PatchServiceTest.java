@@ -9,6 +9,7 @@ import dev.codeagent.contracts.patch.PatchResponse;
 import dev.codeagent.contracts.patch.SourceFile;
 import dev.codeagent.llmpatch.engine.PatchEngine;
 import dev.codeagent.llmpatch.engine.PathPolicy;
+import dev.codeagent.llmpatch.provider.ContextWindow;
 import dev.codeagent.llmpatch.provider.ModelMessage;
 import dev.codeagent.llmpatch.provider.ModelProvider;
 import dev.codeagent.llmpatch.provider.ModelReply;
@@ -118,11 +119,37 @@ class PatchServiceTest {
                 + "config/.env, app/settings.py not shown to the model (may hold secrets). Asserts a user.");
     }
 
+    @Test
+    void aFileLeftOutForTheContextWindowIsNeitherShownNorChangedAndTheVariantSaysWhy() {
+        String big = "x = 1\n".repeat(1500);
+        model.window = new ContextWindow(3000, 1000, "the window is a guess");
+        model.answers.add(block("app/auth.py", "def login(user, password):\n",
+                "def login(user, password):\n    assert user\n") + block("app/big.py", "x = 1\n", "x = 2\n")
+                + "Summary: Asserts a user.");
+        PatchResponse response = service.generate(request(new SourceFile("app/auth.py", AUTH),
+                new SourceFile("app/big.py", big)));
+        assertThat(model.prompts()).contains("def login(user, password)").doesNotContain("x = 1");
+        assertThat(model.requests.get(0).files()).extracting(SourceFile::path).containsExactly("app/auth.py");
+        assertThat(model.requests.get(0).estimatedPromptTokens()).isLessThanOrEqualTo(2000);
+        assertThat(response.changes()).extracting(FileChange::path).containsExactly("app/auth.py");
+        String why = "left out to fit the context window of scripted (3000 tokens, 1000 kept for the answer)";
+        assertThat(response.notes()).containsExactly(
+                "Not shown to the model: app/big.py — " + why + ", about 3008 tokens",
+                "Not changed: app/big.py — not shown to the model (" + why + ")",
+                "Context window of scripted: the window is a guess.");
+    }
+
     /** Answers in order and keeps what it was asked. */
     static final class ScriptedModel implements ModelProvider {
 
         final Deque<String> answers = new ArrayDeque<>();
         final List<ModelRequest> requests = new ArrayList<>();
+        ContextWindow window;
+
+        @Override
+        public ContextWindow contextWindow() {
+            return window == null ? ModelProvider.super.contextWindow() : window;
+        }
 
         @Override
         public ProviderSettings settings() {

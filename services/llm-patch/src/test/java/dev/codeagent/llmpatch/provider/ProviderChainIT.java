@@ -1,6 +1,7 @@
 package dev.codeagent.llmpatch.provider;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The provider chain against WireMock fakes of the three model APIs, in their documented shapes:
- * Ollama {@code POST /api/chat}, Anthropic {@code POST /v1/messages}, OpenAI {@code POST /v1/chat/completions}.
+ * Ollama {@code POST /api/show} and {@code POST /api/chat}, Anthropic {@code POST /v1/messages}, OpenAI
+ * {@code POST /v1/chat/completions}.
  */
 public class ProviderChainIT {
 
@@ -56,11 +58,28 @@ public class ProviderChainIT {
         openai.resetAll();
     }
 
-    static String ollamaBody(String text) {
+    public static String ollamaBody(String text) {
         return """
                 {"model":"qwen2.5-coder:7b","created_at":"2026-01-01T00:00:00Z",
                  "message":{"role":"assistant","content":%s},"done":true,"done_reason":"stop",
                  "total_duration":1000,"prompt_eval_count":42,"eval_count":7}""".formatted(json(text));
+    }
+
+    /** Ollama's /api/show answer for a model of {@code architecture} with a context length of {@code length}. */
+    public static String ollamaShowBody(String architecture, long length) {
+        return """
+                {"license":"Apache License 2.0","modelfile":"FROM qwen","parameters":"stop \\"<|im_end|>\\"",
+                 "template":"{{ .Prompt }}","details":{"parent_model":"","format":"gguf","family":"%1$s",
+                 "families":["%1$s"],"parameter_size":"7.6B","quantization_level":"Q4_K_M"},
+                 "model_info":{"general.architecture":"%1$s","general.parameter_count":7615616512,
+                 "%1$s.attention.head_count":28,"%1$s.block_count":28,"%1$s.context_length":%2$d,
+                 "%1$s.embedding_length":3584},"capabilities":["completion"],
+                 "modified_at":"2026-01-01T00:00:00Z"}""".formatted(architecture, length);
+    }
+
+    private void ollamaShows(String architecture, long length) {
+        ollama.stubFor(post("/api/show").willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody(ollamaShowBody(architecture, length))));
     }
 
     static String anthropicBody(String text) {
@@ -118,6 +137,7 @@ public class ProviderChainIT {
 
     @Test
     void ollamaAnswersWithNumCtxAndModelSetExplicitly() {
+        ollamaShows("qwen2", 32_768);
         ollama.stubFor(post("/api/chat").willReturn(aResponse().withHeader("Content-Type", "application/json")
                 .withBody(ollamaBody("src/Login.java\n<<<<<<< SEARCH\n=======\n>>>>>>> REPLACE"))));
         try (ProviderChain chain = chain(ollamaProvider(8192, Duration.ofSeconds(30)), anthropicProvider())) {
@@ -131,8 +151,73 @@ public class ProviderChainIT {
         ollama.verify(postRequestedFor(urlEqualTo("/api/chat"))
                 .withRequestBody(matchingJsonPath("$.model", equalTo("qwen2.5-coder:7b")))
                 .withRequestBody(matchingJsonPath("$.options.num_ctx", equalTo("8192")))
+                .withRequestBody(matchingJsonPath("$.options.num_predict", equalTo("512")))
                 .withRequestBody(matchingJsonPath("$.options.temperature", equalTo("0.3")))
                 .withRequestBody(matchingJsonPath("$.stream", equalTo("false"))));
+        assertThat(anthropic.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void ollamaWindowIsTheModelsOwnContextLengthLearntOnce() {
+        ollamaShows("llama", 4096);
+        ollama.stubFor(post("/api/chat").willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody(ollamaBody("Summary: small window"))));
+        try (ProviderChain chain = chain(ollamaProvider(16_384, Duration.ofSeconds(30)))) {
+            ChainReply first = chain.complete(request("Add validation"), 0);
+            chain.complete(request("Add validation"), 0);
+            assertThat(first.window()).isEqualTo(new ContextWindow(4096, 512, null));
+        }
+        ollama.verify(1, postRequestedFor(urlEqualTo("/api/show"))
+                .withRequestBody(matchingJsonPath("$.model", equalTo("qwen2.5-coder:7b"))));
+        ollama.verify(2, postRequestedFor(urlEqualTo("/api/chat"))
+                .withRequestBody(matchingJsonPath("$.options.num_ctx", equalTo("4096"))));
+    }
+
+    @Test
+    void ollamaWithoutAKnownContextLengthAssumes4096AndSaysSo() {
+        ollama.stubFor(post("/api/show").willReturn(aResponse().withStatus(500)
+                .withBody("{\"error\":\"unable to load model\"}")));
+        ollama.stubFor(post("/api/chat").willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody(ollamaBody("Summary: guessed window"))));
+        try (ProviderChain chain = chain(ollamaProvider(16_384, Duration.ofSeconds(30)))) {
+            ChainReply reply = chain.complete(request("Add validation"), 0);
+            assertThat(reply.window().tokens()).isEqualTo(4096);
+            assertThat(reply.window().note()).isEqualTo("the context length of Ollama model qwen2.5-coder:7b could "
+                    + "not be learnt from /api/show (unavailable (HTTP 500): {\"error\":\"unable to load model\"}); "
+                    + "assumed 4096 tokens");
+            chain.complete(request("Add validation"), 0);
+        }
+        ollama.verify(2, postRequestedFor(urlEqualTo("/api/show")));
+        ollama.verify(postRequestedFor(urlEqualTo("/api/chat"))
+                .withRequestBody(matchingJsonPath("$.options.num_ctx", equalTo("4096"))));
+    }
+
+    @Test
+    void aPromptTooLargeForOllamaIsRebuiltByTheFitterAndTheSmallerOneIsSent() {
+        ollamaShows("llama", 4096);
+        ollama.stubFor(post("/api/chat").willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody(ollamaBody("Summary: fitted"))));
+        String big = "x".repeat(20_000);
+        ModelRequest small = request("Add validation");
+        ModelRequest large = request(big);
+        PromptFitter.Fitted fitted = new PromptFitter.Fitted(small, java.util.Map.of("src/Big.java", "about 6700 tokens"),
+                List.of());
+        List<Long> budgets = new ArrayList<>();
+        ModelRequest fitting = new ModelRequest(large.messages(), large.k(), large.strategy(), large.intent(),
+                large.files(), large.estimatedPromptTokens(), budget -> {
+                    budgets.add(budget);
+                    return java.util.Optional.of(fitted);
+                }, null);
+        try (ProviderChain chain = chain(ollamaProvider(16_384, Duration.ofSeconds(30)), anthropicProvider())) {
+            ChainReply reply = chain.complete(fitting, 0);
+            assertThat(reply.provider().settings().name()).isEqualTo("ollama");
+            assertThat(reply.shrunk()).isSameAs(fitted);
+            assertThat(reply.earlierFailures()).isEmpty();
+        }
+        assertThat(budgets).containsExactly(4096L - 512);
+        ollama.verify(postRequestedFor(urlEqualTo("/api/chat")).withRequestBody(containing("Add validation")));
+        assertThat(ollama.findAll(postRequestedFor(urlEqualTo("/api/chat"))).get(0).getBodyAsString())
+                .doesNotContain("xxxxxxxxxx");
         assertThat(anthropic.getAllServeEvents()).isEmpty();
     }
 
@@ -206,15 +291,17 @@ public class ProviderChainIT {
 
     @Test
     void promptTooLargeForOllamaContextIsNeverSentAndFallsBack() {
+        ollamaShows("qwen2", 32_768);
         anthropic.stubFor(post("/v1/messages").willReturn(aResponse().withHeader("Content-Type", "application/json")
                 .withBody(anthropicBody("fits"))));
         String big = "x".repeat(20_000);
         try (ProviderChain chain = chain(ollamaProvider(2048, Duration.ofSeconds(5)), anthropicProvider())) {
             ChainReply reply = chain.complete(request(big), 0);
             assertThat(reply.provider().settings().name()).isEqualTo("anthropic");
-            assertThat(reply.earlierFailures()).singleElement().asString().contains("context-too-large");
+            assertThat(reply.earlierFailures()).singleElement().asString().contains("context-too-large")
+                    .contains("does not fit the context window (2048 tokens, 512 kept for the answer)");
         }
-        assertThat(ollama.getAllServeEvents()).isEmpty();
+        assertThat(ollama.findAll(postRequestedFor(urlEqualTo("/api/chat")))).isEmpty();
     }
 
     @Test

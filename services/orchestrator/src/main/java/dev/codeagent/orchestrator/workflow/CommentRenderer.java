@@ -13,6 +13,7 @@ import dev.codeagent.orchestrator.job.VariantRecord;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +27,7 @@ public class CommentRenderer {
 
     static final String OFFLINE_LABEL = "offline model — deterministic demo output, not written by an AI model";
     private static final int INTENT_INLINE = 200;
+    private static final int NOTES_PER_VARIANT = 8;
 
     private final WorkflowProperties properties;
 
@@ -128,6 +130,15 @@ public class CommentRenderer {
     }
 
     public String summary(JobRecord job, List<VariantRecord> variants, Outcome outcome) {
+        return summary(job, variants, outcome, Map.of());
+    }
+
+    /**
+     * The comparison of the variants, with each variant's {@code notes} (by k: files left out of the prompt,
+     * provider fallbacks, refused edits) as footnotes under the table, at most {@value #NOTES_PER_VARIANT} each.
+     */
+    public String summary(JobRecord job, List<VariantRecord> variants, Outcome outcome,
+            Map<Integer, List<String>> notes) {
         long succeeded = variants.stream().filter(v -> v.state() == VariantState.SUCCEEDED).count();
         StringBuilder sb = new StringBuilder();
         sb.append("### Code Agent: ").append(plural(job.variantsRequested(), "variant")).append(" for _")
@@ -154,6 +165,7 @@ public class CommentRenderer {
         if (anyOffline) {
             sb.append("\n_Variants marked offline come from the ").append(OFFLINE_LABEL).append("._\n");
         }
+        appendNotes(sb, variants, notes);
         if (succeeded > 0) {
             sb.append("\nReview the draft pull requests and merge the variant you prefer into `")
                     .append(Markdown.line(shortBranch(job.sourceRef()), 200)).append("`; close the others.\n");
@@ -225,6 +237,22 @@ public class CommentRenderer {
         }
         String text = Markdown.inline(v.provider(), 50) + "/" + Markdown.inline(v.model(), 80);
         return v.offline() ? text + " (" + OFFLINE_LABEL + ")" : text;
+    }
+
+    private static void appendNotes(StringBuilder sb, List<VariantRecord> variants, Map<Integer, List<String>> notes) {
+        StringBuilder lines = new StringBuilder();
+        for (VariantRecord v : variants) {
+            List<String> own = notes.getOrDefault(v.k(), List.of());
+            own.stream().limit(NOTES_PER_VARIANT).forEach(n -> lines.append("- Variant ").append(v.k()).append(": ")
+                    .append(Markdown.inline(n, 400)).append('\n'));
+            if (own.size() > NOTES_PER_VARIANT) {
+                lines.append("- Variant ").append(v.k()).append(": ").append(own.size() - NOTES_PER_VARIANT)
+                        .append(" more in the job's details\n");
+            }
+        }
+        if (!lines.isEmpty()) {
+            sb.append("\n**Notes**\n\n").append(lines);
+        }
     }
 
     private static void appendProgressTable(StringBuilder sb, List<VariantRecord> variants) {

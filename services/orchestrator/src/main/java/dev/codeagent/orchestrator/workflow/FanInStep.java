@@ -115,7 +115,8 @@ public class FanInStep {
                     new CommentRequest(renderer.progressFinished(job, ended, outcome), null));
         }
         adapter.reply(job.repository(), job.pullRequestId(), job.threadId(),
-                new CommentRequest(renderer.summary(job, ended, outcome), job.replyParentId()),
+                new CommentRequest(renderer.summary(job, ended, outcome, reports.notes(job.id(), ended)),
+                        job.replyParentId()),
                 "job-" + job.id() + "-summary");
         StatusState state = succeeded > 0 && !job.cancelRequested() ? StatusState.SUCCEEDED : StatusState.FAILED;
         adapter.status(job.repository(), job.pullRequestId(), new StatusRequest(state, StatusRequest.GENRE,

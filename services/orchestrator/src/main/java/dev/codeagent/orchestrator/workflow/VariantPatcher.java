@@ -50,7 +50,7 @@ public class VariantPatcher {
         artifacts.put(prefix + "request.json", "application/json", json.writeValueAsBytes(request));
         PatchResponse patch = llm.patch(request);
         String patchJson = json.writeValueAsString(patch);
-        artifacts.put(prefix + "response.json", "application/json", patchJson.getBytes(StandardCharsets.UTF_8));
+        artifacts.put(prefix + JobReports.RESPONSE, "application/json", patchJson.getBytes(StandardCharsets.UTF_8));
         if (patch.diff() != null) {
             artifacts.put(prefix + "diff.patch", "text/x-diff", patch.diff().getBytes(StandardCharsets.UTF_8));
         }

@@ -52,6 +52,27 @@ class CommentRendererTest {
     }
 
     @Test
+    void variantNotesBecomeFootnotesUnderTheTable() {
+        List<String> many = new java.util.ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            many.add("Not shown to the model: app/helpers_" + i + ".py — left out to fit the context window of ollama");
+        }
+        String summary = renderer.summary(job, List.of(variant(1, VariantState.SUCCEEDED, false),
+                variant(2, VariantState.SUCCEEDED, false)), Outcome.SUCCESS, java.util.Map.of(2, List.of(
+                        "Fell back from ollama: context-too-large: prompt | of about 9000 tokens <!-- x -->"), 1, many));
+        assertThat(summary).contains("\n**Notes**\n\n- Variant 1: Not shown to the model: app/helpers_1.py — left out "
+                + "to fit the context window of ollama\n")
+                .contains("- Variant 1: Not shown to the model: app/helpers_8.py")
+                .doesNotContain("app/helpers_9.py")
+                .contains("- Variant 1: 2 more in the job's details\n- Variant 2: Fell back from ollama: "
+                        + "context-too-large: prompt \\| of about 9000 tokens &lt;!-- x --&gt;\n")
+                .doesNotContain("<!-- x");
+        assertThat(summary.indexOf("**Notes**")).isGreaterThan(summary.indexOf("| 2 |"));
+        assertThat(renderer.summary(job, List.of(variant(1, VariantState.SUCCEEDED, false)), Outcome.SUCCESS))
+                .doesNotContain("**Notes**");
+    }
+
+    @Test
     void untrustedIntentCannotBreakTablesOrForgeMarkers() {
         String progress = renderer.progress(job, List.of(variant(1, VariantState.RUNNING, false)));
         assertThat(progress).doesNotContain("<!-- codeagent:job=x").contains("Fix \\| the &lt;!-- codeagent");

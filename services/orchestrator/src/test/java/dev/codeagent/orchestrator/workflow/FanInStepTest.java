@@ -7,11 +7,13 @@ import static org.mockito.Mockito.verify;
 import dev.codeagent.contracts.git.StatusState;
 import dev.codeagent.contracts.job.Outcome;
 import dev.codeagent.contracts.job.RuntimeStatus;
+import dev.codeagent.contracts.patch.PatchResponse;
 import dev.codeagent.orchestrator.fake.FakeServices;
 import dev.codeagent.orchestrator.fake.Fault;
 import dev.codeagent.orchestrator.job.CancelReason;
 import dev.codeagent.orchestrator.job.JobPhase;
 import dev.codeagent.orchestrator.job.JobRecord;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FanInStepTest extends WorkflowStepTest {
@@ -36,6 +38,28 @@ class FanInStepTest extends WorkflowStepTest {
         assertThat(f.repo.lastStatus().state()).isEqualTo(StatusState.SUCCEEDED);
         assertThat(artifacts.resolve("jobs/" + id + "/report.json")).exists();
         verify(f.scheduler).cancel(JobTasks.DEADLINE.instanceId(id));
+    }
+
+    @Test
+    void theSummaryFootnotesWhatEachVariantsRecordSaysWasLeftOut() {
+        f.fakes.patchBehaviour(request -> {
+            PatchResponse p = FakeServices.PatchBehaviour.patch(request, false);
+            List<String> notes = request.k() == 1 ? List.of("Not shown to the model: src/Big.java — left out to fit "
+                    + "the context window of ollama (4096 tokens, 1024 kept for the answer), about 6700 tokens") : List.of();
+            return new FakeServices.Response(200, new PatchResponse(p.k(), p.strategy(), p.summary(), p.changes(),
+                    p.diff(), p.linesAdded(), p.linesRemoved(), p.provider(), p.model(), p.offline(), p.tokens(),
+                    p.attempts(), notes));
+        });
+        String id = f.preparedEditJob(2);
+        f.variant.run(id, 1, f.scheduler);
+        f.variant.run(id, 2, f.scheduler);
+
+        assertThat(f.fanIn.run(id, f.scheduler)).isEqualTo(StepResult.done());
+
+        assertThat(f.repo.comments.values()).filteredOn(c -> c.startsWith("### Code Agent: 2 variants"))
+                .singleElement().asString().contains("\n**Notes**\n\n- Variant 1: Not shown to the model: "
+                        + "src/Big.java — left out to fit the context window of ollama (4096 tokens, 1024 kept for the "
+                        + "answer), about 6700 tokens\n").doesNotContain("- Variant 2:");
     }
 
     @Test
