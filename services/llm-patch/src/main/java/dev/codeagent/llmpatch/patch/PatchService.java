@@ -14,6 +14,7 @@ import dev.codeagent.llmpatch.prompt.PromptBuilder;
 import dev.codeagent.llmpatch.prompt.VariantStrategy;
 import dev.codeagent.llmpatch.provider.AllProvidersFailedException;
 import dev.codeagent.llmpatch.provider.ChainReply;
+import dev.codeagent.llmpatch.provider.ContentFilteredException;
 import dev.codeagent.llmpatch.provider.ModelMessage;
 import dev.codeagent.llmpatch.provider.ModelRequest;
 import dev.codeagent.llmpatch.provider.ProviderChain;
@@ -70,7 +71,7 @@ public final class PatchService {
             log.info("variant {}: not shown to the model: {}", request.k(), screened.withheld());
         }
         PatchRequest shown = new PatchRequest(request.jobId(), request.intent(), request.k(), request.n(),
-                request.pullRequest(), screened.shown(), request.changedPaths(), request.tree());
+                request.pullRequest(), screened.shown(), request.changedPaths(), request.tree(), request.project());
         Map<String, String> original = new LinkedHashMap<>();
         for (SourceFile f : shown.files()) {
             original.put(f.path(), f.content());
@@ -155,9 +156,11 @@ public final class PatchService {
                 .map(e -> new SourceFile(e.getKey(), e.getValue())).toList();
         try {
             return chain.complete(new ModelRequest(List.copyOf(messages), request.k(), strategy, request.intent(),
-                    files, estimate), from);
+                    files, estimate), from, request.project());
         } catch (AllProvidersFailedException e) {
             throw unavailable(e);
+        } catch (ContentFilteredException e) {
+            throw contentFiltered(e);
         }
     }
 
@@ -229,6 +232,15 @@ public final class PatchService {
     private static ApiProblemException unavailable(AllProvidersFailedException e) {
         return new ApiProblemException(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE,
                 "No model provider available", e.getMessage(), null, Map.of("providers", e.failures()), e);
+    }
+
+    /** Final, not retried: the same request would meet the same filter, and no other provider may be asked. */
+    private static ApiProblemException contentFiltered(ContentFilteredException e) {
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("provider", e.provider());
+        props.put("providers", e.failures());
+        return new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemTypes.UNPROCESSABLE,
+                "Refused by the content filter", e.getMessage(), null, props, e);
     }
 
     private static ApiProblemException allRefused(VariantNotes notes, int attempts, ChainReply reply) {
