@@ -131,13 +131,15 @@ class LlmPatchApiIT {
         assertThat(r.status()).isEqualTo(200);
         List<String> names = new ArrayList<>();
         r.body().forEach(p -> names.add(p.get("name").asString()));
-        assertThat(names).containsExactly("ollama", "anthropic", "openai", "offline");
+        assertThat(names).containsExactly("ollama", "azure-openai", "anthropic", "openai", "offline");
         assertThat(r.body().get(0).get("enabled").asBoolean()).isFalse();
         assertThat(r.body().get(0).get("skippedReason").asString()).contains("CODEAGENT_OLLAMA_URL");
-        assertThat(r.body().get(1).get("skippedReason").asString()).contains("CODEAGENT_ANTHROPIC_API_KEY");
-        assertThat(r.body().get(2).get("skippedReason").asString()).contains("CODEAGENT_OPENAI_API_KEY");
-        assertThat(r.body().get(3).get("enabled").asBoolean()).isTrue();
-        assertThat(r.body().get(3).get("model").asString()).isEqualTo("offline-deterministic");
+        assertThat(r.body().get(1).get("skippedReason").asString()).contains("CODEAGENT_AZURE_OPENAI_ENDPOINT");
+        assertThat(r.body().get(2).get("skippedReason").asString()).contains("CODEAGENT_ANTHROPIC_API_KEY");
+        assertThat(r.body().get(3).get("skippedReason").asString()).contains("CODEAGENT_OPENAI_API_KEY");
+        assertThat(r.body().get(4).get("enabled").asBoolean()).isTrue();
+        assertThat(r.body().get(4).get("model").asString()).isEqualTo("offline-deterministic");
+        assertThat(r.body().get(4).get("deniedProjects")).isEmpty();
     }
 
     @Test

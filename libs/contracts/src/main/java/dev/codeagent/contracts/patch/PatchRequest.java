@@ -20,6 +20,8 @@ import java.util.List;
  * @param files         candidate files with their contents (already selected and within budget)
  * @param changedPaths  paths the PR changes, ranked first
  * @param tree          the repository tree (paths and sizes), for orientation and new-file placement
+ * @param project       the git host's project the repository belongs to; selects the provider policy
+ *                      ({@code CODEAGENT_PROVIDER_POLICY}); optional
  */
 public record PatchRequest(
         String jobId,
@@ -29,5 +31,12 @@ public record PatchRequest(
         PullRequestContext pullRequest,
         @NotNull List<@Valid SourceFile> files,
         List<String> changedPaths,
-        List<TreeEntry> tree) {
+        List<TreeEntry> tree,
+        @Size(max = 256) String project) {
+
+    /** A request that names no project: only the policy's {@code *} rule, if any, applies to it. */
+    public PatchRequest(String jobId, String intent, int k, int n, PullRequestContext pullRequest,
+            List<SourceFile> files, List<String> changedPaths, List<TreeEntry> tree) {
+        this(jobId, intent, k, n, pullRequest, files, changedPaths, tree, null);
+    }
 }

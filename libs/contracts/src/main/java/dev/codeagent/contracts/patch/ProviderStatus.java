@@ -1,8 +1,12 @@
 package dev.codeagent.contracts.patch;
 
 import java.time.Instant;
+import java.util.List;
 
-/** One link of the model provider chain, as {@code GET /api/providers} shows it. */
+/**
+ * One link of the model provider chain, as {@code GET /api/providers} shows it. {@code deniedProjects}: the
+ * projects whose provider policy keeps their code away from this provider ({@code *}: every project not named).
+ */
 public record ProviderStatus(
         int order,
         String name,
@@ -16,5 +20,6 @@ public record ProviderStatus(
         long requests,
         long successes,
         long failures,
-        long fallbacks) {
+        long fallbacks,
+        List<String> deniedProjects) {
 }

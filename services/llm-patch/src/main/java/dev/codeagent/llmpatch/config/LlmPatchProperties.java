@@ -6,7 +6,9 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +21,10 @@ import org.springframework.validation.annotation.Validated;
  * {@code spring.ai.*} properties are not used: the chat models are built from these values only.
  *
  * @param profile  {@code production} switches the offline provider off unless {@code offlineEnabled} is true
- * @param providers chain order; names: ollama, anthropic, openai, offline
+ * @param providers chain order; names: ollama, azure-openai, anthropic, openai, offline
  * @param offlineEnabled true/false forces the offline provider on/off; empty = on except in production
+ * @param providerPolicy {@code Project=provider,...;...}: the only providers a project's code may go to
+ *                       ({@link dev.codeagent.llmpatch.provider.ProviderPolicy}); empty = no restriction
  */
 @Validated
 @ConfigurationProperties("codeagent.llm")
@@ -37,7 +41,9 @@ public record LlmPatchProperties(
         @Valid @NotNull Remote anthropic,
         @Valid @NotNull Remote openai,
         @Valid @NotNull Patch patch,
-        @Valid @NotNull Context context) {
+        @Valid @NotNull Context context,
+        @Valid @NotNull AzureOpenAi azureOpenai,
+        String providerPolicy) {
 
     /** @param editFormat search-replace, whole-file or auto (whole-file for small files) */
     public record Ollama(String url, String model, @Min(512) int numCtx, @NotNull Duration timeout,
@@ -47,6 +53,25 @@ public record LlmPatchProperties(
     public record Remote(String apiKey, String baseUrl, String model, @Min(1024) long contextTokens,
             @NotNull Duration timeout, @DecimalMin("0.0") @DecimalMax("2.0") double temperature,
             @NotNull String editFormat) {
+    }
+
+    /**
+     * @param endpoint   {@code https://{resource}.openai.azure.com}
+     * @param deployment the model deployment's name, which Azure routes by (the model is the deployment's)
+     * @param apiVersion the data-plane {@code api-version}
+     * @param apiKey     sent as {@code api-key}; empty = Microsoft Entra ID through azure-identity's default chain
+     */
+    public record AzureOpenAi(
+            @Pattern(regexp = "(https?://\\S+)?", message = "CODEAGENT_AZURE_OPENAI_ENDPOINT must be an http(s) URL")
+            String endpoint,
+            String deployment, @NotBlank String apiVersion, String apiKey, @Min(1024) long contextTokens,
+            @NotNull Duration timeout, @DecimalMin("0.0") @DecimalMax("2.0") double temperature,
+            @NotNull String editFormat) {
+
+        public AzureOpenAi {
+            // The client appends /openai/deployments/...; a trailing slash would double it.
+            endpoint = endpoint == null ? null : endpoint.strip().replaceAll("/+$", "");
+        }
     }
 
     /**

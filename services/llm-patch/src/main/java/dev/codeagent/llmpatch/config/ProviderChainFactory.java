@@ -1,9 +1,12 @@
 package dev.codeagent.llmpatch.config;
 
+import dev.codeagent.llmpatch.provider.AzureOpenAiProviders;
+import dev.codeagent.llmpatch.provider.EntraTokens;
 import dev.codeagent.llmpatch.provider.ModelProvider;
 import dev.codeagent.llmpatch.provider.OfflineProvider;
 import dev.codeagent.llmpatch.provider.ProviderChain;
 import dev.codeagent.llmpatch.provider.ProviderCounters;
+import dev.codeagent.llmpatch.provider.ProviderPolicy;
 import dev.codeagent.llmpatch.provider.ProviderSettings;
 import dev.codeagent.llmpatch.provider.ProviderSlot;
 import dev.codeagent.llmpatch.provider.SpringAiProviders;
@@ -18,12 +21,16 @@ import org.springframework.core.env.Profiles;
 
 /**
  * Builds the chain from configuration: each named provider is enabled when it has what it needs (URL for
- * Ollama, API key for Anthropic and OpenAI) and otherwise kept as a skipped slot with the reason, so
- * {@code GET /api/providers} explains an empty chain instead of hiding it.
+ * Ollama, API key for Anthropic and OpenAI, endpoint and deployment for Azure OpenAI) and otherwise kept as a
+ * skipped slot with the reason, so {@code GET /api/providers} explains an empty chain instead of hiding it.
  */
 public final class ProviderChainFactory {
 
     private static final Logger log = LoggerFactory.getLogger(ProviderChainFactory.class);
+
+    /** Every provider name the chain and the provider policy understand. */
+    static final List<String> KNOWN = List.of("ollama", AzureOpenAiProviders.NAME, "anthropic", "openai",
+            OfflineProvider.NAME);
 
     private ProviderChainFactory() {
     }
@@ -46,7 +53,14 @@ public final class ProviderChainFactory {
                 log.info("model provider {}: {} skipped ({})", slot.order(), slot.name(), slot.skippedReason());
             }
         }
-        return new ProviderChain(slots, props.rateLimitRetries(), props.maxRetryAfter());
+        ProviderPolicy policy = ProviderPolicy.parse(props.providerPolicy(), KNOWN);
+        for (String name : KNOWN) {
+            List<String> denied = policy.deniedProjects(name);
+            if (!denied.isEmpty()) {
+                log.info("provider policy: {} never receives code of project(s) {}", name, denied);
+            }
+        }
+        return new ProviderChain(slots, policy, props.rateLimitRetries(), props.maxRetryAfter());
     }
 
     private static ProviderSlot slot(int order, String name, LlmPatchProperties props, Environment env) {
@@ -80,6 +94,19 @@ public final class ProviderChainFactory {
                         o.timeout(), o.temperature(), 1.2, wholeFile(o.editFormat()));
                 return enabled(order, SpringAiProviders.openAi(s, o.apiKey()), counters);
             }
+            case AzureOpenAiProviders.NAME -> {
+                LlmPatchProperties.AzureOpenAi a = props.azureOpenai();
+                if (isBlank(a.endpoint()) || isBlank(a.deployment())) {
+                    return skipped(order, name, a.deployment(), a.endpoint(),
+                            "CODEAGENT_AZURE_OPENAI_ENDPOINT and CODEAGENT_AZURE_OPENAI_DEPLOYMENT are not both set",
+                            counters);
+                }
+                ProviderSettings s = new ProviderSettings(name, a.deployment(), a.endpoint(), a.contextTokens(), maxOut,
+                        a.timeout(), a.temperature(), 1.2, wholeFile(a.editFormat()));
+                return enabled(order, isBlank(a.apiKey())
+                        ? AzureOpenAiProviders.withEntraId(s, a.apiVersion(), EntraTokens.defaultChain())
+                        : AzureOpenAiProviders.withApiKey(s, a.apiVersion(), a.apiKey()), counters);
+            }
             case OfflineProvider.NAME -> {
                 String off = offlineDisabledReason(props, env);
                 if (off != null) {
@@ -88,7 +115,7 @@ public final class ProviderChainFactory {
                 return enabled(order, new OfflineProvider(), counters);
             }
             default -> {
-                return skipped(order, name, null, null, "unknown provider (known: ollama, anthropic, openai, offline)",
+                return skipped(order, name, null, null, "unknown provider (known: " + String.join(", ", KNOWN) + ")",
                         counters);
             }
         }

@@ -15,6 +15,7 @@ import dev.codeagent.llmpatch.prompt.PromptBuilder;
 import dev.codeagent.llmpatch.prompt.VariantStrategy;
 import dev.codeagent.llmpatch.provider.AllProvidersFailedException;
 import dev.codeagent.llmpatch.provider.ChainReply;
+import dev.codeagent.llmpatch.provider.ContentFilteredException;
 import dev.codeagent.llmpatch.provider.ModelMessage;
 import dev.codeagent.llmpatch.provider.ModelRequest;
 import dev.codeagent.llmpatch.provider.PromptFitter;
@@ -76,7 +77,7 @@ public final class PatchService {
             log.info("variant {}: not shown to the model: {}", request.k(), screened.withheld());
         }
         PatchRequest shown = new PatchRequest(request.jobId(), request.intent(), request.k(), request.n(),
-                request.pullRequest(), screened.shown(), request.changedPaths(), request.tree());
+                request.pullRequest(), screened.shown(), request.changedPaths(), request.tree(), request.project());
         Map<String, String> original = new LinkedHashMap<>();
         for (SourceFile f : shown.files()) {
             original.put(f.path(), f.content());
@@ -164,9 +165,11 @@ public final class PatchService {
         PromptFitter fitter = fitter(request, strategy, wholeFile,
                 List.copyOf(messages.subList(INITIAL_TURNS, messages.size())), current);
         try {
-            return chain.complete(modelRequest(request, strategy, messages, current, fitter), from);
+            return chain.complete(modelRequest(request, strategy, messages, current, fitter), from, request.project());
         } catch (AllProvidersFailedException e) {
             throw unavailable(e);
+        } catch (ContentFilteredException e) {
+            throw contentFiltered(e);
         }
     }
 
@@ -288,6 +291,15 @@ public final class PatchService {
     private static ApiProblemException unavailable(AllProvidersFailedException e) {
         return new ApiProblemException(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE,
                 "No model provider available", e.getMessage(), null, Map.of("providers", e.failures()), e);
+    }
+
+    /** Final, not retried: the same request would meet the same filter, and no other provider may be asked. */
+    private static ApiProblemException contentFiltered(ContentFilteredException e) {
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("provider", e.provider());
+        props.put("providers", e.failures());
+        return new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemTypes.UNPROCESSABLE,
+                "Refused by the content filter", e.getMessage(), null, props, e);
     }
 
     private static ApiProblemException allRefused(VariantNotes notes, int attempts, ChainReply reply) {

@@ -12,6 +12,12 @@ public class AllProvidersFailedException extends RuntimeException {
         this.failures = List.copyOf(failures);
     }
 
+    /** Every provider the project's policy allows failed; {@code policy} says which those are and why only them. */
+    public AllProvidersFailedException(String policy, List<String> failures) {
+        super(policy + "; " + String.join("; ", failures));
+        this.failures = List.copyOf(failures);
+    }
+
     public List<String> failures() {
         return failures;
     }

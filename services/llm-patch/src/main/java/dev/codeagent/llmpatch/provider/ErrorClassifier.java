@@ -6,6 +6,7 @@ import com.openai.errors.OpenAIIoException;
 import com.openai.errors.OpenAIServiceException;
 import dev.codeagent.platform.http.RetryAfter;
 import java.io.InterruptedIOException;
+import java.math.BigDecimal;
 import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
@@ -26,7 +27,9 @@ public final class ErrorClassifier {
                 return p;
             }
             if (t instanceof OpenAIServiceException e) {
-                return fromStatus(e.statusCode(), retryAfter(e.headers().values("retry-after")), String.valueOf(e.body()), e);
+                return fromStatus(e.statusCode(), retryAfter(e.headers().values("retry-after-ms"),
+                        e.headers().values("x-ms-retry-after-ms"), e.headers().values("retry-after")),
+                        String.valueOf(e.body()), e);
             }
             if (t instanceof AnthropicServiceException e) {
                 return fromStatus(e.statusCode(), retryAfter(e.headers().values("retry-after")), String.valueOf(e.body()), e);
@@ -60,6 +63,8 @@ public final class ErrorClassifier {
             kind = FailureKind.AUTH;
         } else if (status == 408 || status == 504) {
             kind = FailureKind.TIMEOUT;
+        } else if (status == 400 && lower.contains("content_filter")) {
+            kind = FailureKind.CONTENT_FILTERED;
         } else if ((status == 400 || status == 413 || status == 422) && mentionsContext(lower)) {
             kind = FailureKind.CONTEXT_TOO_LARGE;
         } else if (status >= 500) {
@@ -74,6 +79,20 @@ public final class ErrorClassifier {
         return body.contains("context_length_exceeded") || body.contains("context length")
                 || body.contains("context window") || body.contains("prompt is too long")
                 || body.contains("too many tokens") || body.contains("maximum context");
+    }
+
+    /**
+     * The wait an OpenAI-shaped API asks for: Azure OpenAI sends milliseconds in {@code retry-after-ms} or
+     * {@code x-ms-retry-after-ms}, more precise than the whole seconds of {@code Retry-After}, so they win.
+     */
+    static Duration retryAfter(List<String> retryAfterMs, List<String> msRetryAfterMs, List<String> retryAfter) {
+        for (List<String> millis : java.util.Arrays.asList(retryAfterMs, msRetryAfterMs)) {
+            String value = millis == null || millis.isEmpty() || millis.get(0) == null ? "" : millis.get(0).strip();
+            if (value.matches("\\d{1,12}(\\.\\d{1,6})?")) {
+                return Duration.ofNanos(new BigDecimal(value).movePointRight(6).longValue());
+            }
+        }
+        return retryAfter(retryAfter);
     }
 
     /** Retry-After as delta-seconds or an HTTP date; null when absent or unreadable. */

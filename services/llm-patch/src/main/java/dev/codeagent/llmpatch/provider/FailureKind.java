@@ -12,6 +12,12 @@ public enum FailureKind {
     CONTEXT_TOO_LARGE,
     /** 401/403: credentials are wrong; retrying will not help. */
     AUTH,
+    /**
+     * The provider's content filter refused the prompt or the answer (Azure OpenAI: HTTP 400 with code
+     * {@code content_filter}, or finish reason {@code content_filter}). Final: the chain stops instead of asking
+     * another provider, which would route around the filter.
+     */
+    CONTENT_FILTERED,
     /** Anything else, including an empty answer. */
     ERROR
 }

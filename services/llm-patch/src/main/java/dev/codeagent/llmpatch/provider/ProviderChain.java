@@ -25,6 +25,7 @@ public final class ProviderChain implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ProviderChain.class);
 
     private final List<ProviderSlot> slots;
+    private final ProviderPolicy policy;
     private final int rateLimitRetries;
     private final Duration maxRetryAfter;
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
@@ -34,7 +35,12 @@ public final class ProviderChain implements AutoCloseable {
     });
 
     public ProviderChain(List<ProviderSlot> slots, int rateLimitRetries, Duration maxRetryAfter) {
+        this(slots, ProviderPolicy.none(), rateLimitRetries, maxRetryAfter);
+    }
+
+    public ProviderChain(List<ProviderSlot> slots, ProviderPolicy policy, int rateLimitRetries, Duration maxRetryAfter) {
         this.slots = List.copyOf(slots);
+        this.policy = policy;
         this.rateLimitRetries = rateLimitRetries;
         this.maxRetryAfter = maxRetryAfter;
     }
@@ -43,15 +49,32 @@ public final class ProviderChain implements AutoCloseable {
         return slots;
     }
 
+    public ProviderPolicy policy() {
+        return policy;
+    }
+
     public boolean hasEnabledProvider() {
         return slots.stream().anyMatch(ProviderSlot::enabled);
     }
 
     /** Asks providers in order, starting at slot {@code from}, until one answers. */
     public ChainReply complete(ModelRequest request, int from) {
+        return complete(request, from, null);
+    }
+
+    /**
+     * As {@link #complete(ModelRequest, int)}, asking only the providers the policy allows for {@code project}: the
+     * others are not called at all, even when every allowed one is down. A content-filter refusal ends the chain
+     * ({@link ContentFilteredException}).
+     */
+    public ChainReply complete(ModelRequest request, int from, String project) {
+        ProviderPolicy.Rule rule = policy.ruleFor(project);
         List<String> failures = new ArrayList<>();
         for (int i = 0; i < slots.size(); i++) {
             ProviderSlot slot = slots.get(i);
+            if (rule != null && !rule.allows(slot.name())) {
+                continue;
+            }
             if (!slot.enabled()) {
                 if (i >= from) {
                     failures.add(slot.name() + ": skipped (" + slot.skippedReason() + ")");
@@ -86,10 +109,23 @@ public final class ProviderChain implements AutoCloseable {
                 ModelReply reply = callWithRetries(slot, sent);
                 return new ChainReply(reply, provider, i, failures, window, shrunk);
             } catch (ProviderException e) {
+                if (e.kind() == FailureKind.CONTENT_FILTERED) {
+                    failures.add(slot.name() + ": " + e.describe());
+                    log.warn("provider {} refused by its content filter; not falling back: {}", slot.name(), e.describe());
+                    throw new ContentFilteredException(slot.name(), e, failures);
+                }
                 slot.counters().fallback();
                 failures.add(slot.name() + ": " + e.describe());
                 log.warn("provider {} failed, falling back: {}", slot.name(), e.describe());
             }
+        }
+        if (rule != null) {
+            for (String allowed : rule.providers()) {
+                if (slots.stream().noneMatch(s -> s.name().equals(allowed))) {
+                    failures.add(allowed + ": not in the chain (CODEAGENT_LLM_PROVIDERS)");
+                }
+            }
+            throw new AllProvidersFailedException(rule.describe(project), failures);
         }
         throw new AllProvidersFailedException(failures.isEmpty() ? List.of("no provider is enabled") : failures);
     }

@@ -2,6 +2,7 @@ package dev.codeagent.llmpatch.provider;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
@@ -65,6 +66,10 @@ public final class SpringAiProvider implements ModelProvider {
         }
         String text = response == null || response.getResult() == null || response.getResult().getOutput() == null
                 ? null : response.getResult().getOutput().getText();
+        if (filtered(response)) {
+            throw new ProviderException(FailureKind.CONTENT_FILTERED, "finish reason content_filter: the answer was "
+                    + "withheld or cut by the provider's content filter", null);
+        }
         if (text == null || text.isBlank()) {
             throw new ProviderException(FailureKind.ERROR, "empty answer", null);
         }
@@ -74,6 +79,13 @@ public final class SpringAiProvider implements ModelProvider {
         long completion = usage != null && usage.getCompletionTokens() != null && usage.getCompletionTokens() > 0
                 ? usage.getCompletionTokens() : TokenEstimator.estimate(text);
         return new ModelReply(text, prompt, completion);
+    }
+
+    /** Azure OpenAI and OpenAI end a completion with {@code content_filter} when the filter withheld or cut it. */
+    private static boolean filtered(ChatResponse response) {
+        String reason = response == null || response.getResult() == null || response.getResult().getMetadata() == null
+                ? null : response.getResult().getMetadata().getFinishReason();
+        return reason != null && reason.strip().toLowerCase(Locale.ROOT).replace('-', '_').equals("content_filter");
     }
 
     @Override

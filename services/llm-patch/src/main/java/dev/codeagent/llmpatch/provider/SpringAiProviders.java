@@ -77,7 +77,7 @@ public final class SpringAiProviders {
     }
 
     /** What every provider's options carry: the model, the answer budget and variant 1's temperature. */
-    private static <B extends ChatOptions.Builder<B>> B limits(B options, ProviderSettings s) {
+    static <B extends ChatOptions.Builder<B>> B limits(B options, ProviderSettings s) {
         return options.model(s.model()).maxTokens(s.maxOutputTokens()).temperature(s.temperature(1));
     }
 }

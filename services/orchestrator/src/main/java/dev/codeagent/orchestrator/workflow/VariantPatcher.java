@@ -45,7 +45,7 @@ public class VariantPatcher {
     public PatchResponse generate(JobRecord job, VariantRecord v) {
         JobContext context = json.readValue(jobs.context(job.id()).orElseThrow(), JobContext.class);
         PatchRequest request = new PatchRequest(job.id(), job.intent(), v.k(), job.variantsRequested(),
-                context.pullRequest(), context.files(), context.changedPaths(), context.tree());
+                context.pullRequest(), context.files(), context.changedPaths(), context.tree(), job.repository().project());
         String prefix = JobReports.variantPrefix(job.id(), v.k());
         artifacts.put(prefix + "request.json", "application/json", json.writeValueAsBytes(request));
         PatchResponse patch = llm.patch(request);

@@ -51,6 +51,18 @@ class VariantStepTest extends WorkflowStepTest {
     }
 
     @Test
+    void thePatchRequestNamesTheRepositorysProjectForTheProviderPolicy() throws Exception {
+        String id = f.preparedEditJob(1);
+
+        f.variant.run(id, 1, f.scheduler);
+
+        String project = f.job(id).repository().project();
+        assertThat(project).isNotBlank();
+        assertThat(Files.readString(artifacts.resolve("jobs/" + id + "/variant-1/request.json")))
+                .contains("\"project\":\"" + project + "\"");
+    }
+
+    @Test
     void theLastVariantToEndSchedulesTheFanIn() {
         String id = f.preparedEditJob(1);
 

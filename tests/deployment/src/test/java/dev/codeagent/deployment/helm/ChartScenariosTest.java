@@ -133,7 +133,7 @@ class ChartScenariosTest {
         @Test
         void secretHoldsTheValuesAndPodsReadThemByReference() {
             Secret secret = chart.get(Secret.class, "agent-secrets");
-            assertThat(secret.getData()).hasSize(10).doesNotContainKey("dashboard-admin-password");
+            assertThat(secret.getData()).hasSize(11).doesNotContainKey("dashboard-admin-password");
             assertThat(decode(secret.getData().get("CODEAGENT_DASHBOARD_USERS"))).isEqualTo(Scenario.SECRETS.get("dashboardUsers"));
             assertThat(decode(secret.getData().get("CODEAGENT_INTERNAL_TOKEN"))).isEqualTo(Scenario.SECRETS.get("internalToken"));
             assertThat(decode(secret.getData().get("CODEAGENT_ADO_PAT"))).isEqualTo(Scenario.SECRETS.get("adoPat"));
@@ -216,6 +216,29 @@ class ChartScenariosTest {
                 .doesNotContainKey("CODEAGENT_DASHBOARD_OIDC_CLIENT_SECRET");
         assertThat(chart.get(Secret.class, "agent-secrets").getData())
                 .containsOnlyKeys("CODEAGENT_INTERNAL_TOKEN", "CODEAGENT_DASHBOARD_OIDC_CLIENT_SECRET");
+    }
+
+    @Test
+    void azureOpenAiSettingsGoToTheConfigMapAndItsKeyToTheSecret() {
+        RenderedChart chart = ChartRenderer.chart()
+                .set("models.chain[0]", "ollama")
+                .set("models.chain[1]", "azure-openai")
+                .set("models.azureOpenai.endpoint", "https://contoso.openai.azure.com")
+                .set("models.azureOpenai.deployment", "gpt-4o")
+                .set("models.providerPolicy", "Payments=ollama;*=ollama,azure-openai")
+                .set("secrets.azureOpenaiApiKey", "azoai-key-abcdef")
+                .render();
+
+        assertThat(chart.configMap("llm-patch").getData())
+                .containsEntry("CODEAGENT_LLM_PROVIDERS", "ollama,azure-openai")
+                .containsEntry("CODEAGENT_AZURE_OPENAI_ENDPOINT", "https://contoso.openai.azure.com")
+                .containsEntry("CODEAGENT_AZURE_OPENAI_DEPLOYMENT", "gpt-4o")
+                .containsEntry("CODEAGENT_PROVIDER_POLICY", "Payments=ollama;*=ollama,azure-openai")
+                .doesNotContainKeys("CODEAGENT_AZURE_OPENAI_API_VERSION", "CODEAGENT_AZURE_OPENAI_API_KEY");
+        assertThat(decode(chart.get(Secret.class, "agent-secrets").getData().get("CODEAGENT_AZURE_OPENAI_API_KEY")))
+                .isEqualTo("azoai-key-abcdef");
+        assertThat(env(container(chart.deployment("llm-patch")), "CODEAGENT_AZURE_OPENAI_API_KEY")
+                .getValueFrom().getSecretKeyRef().getName()).isEqualTo("agent-secrets");
     }
 
     @Test

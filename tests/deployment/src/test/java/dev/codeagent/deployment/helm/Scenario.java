@@ -22,6 +22,7 @@ record Scenario(String name, UnaryOperator<ChartRenderer> values) {
         secrets.put("adoPat", "adopat-q8w7e6r5t4y3u2i1o0p9");
         secrets.put("anthropicApiKey", "sk-ant-api03-TESTONLY-Hh7Gg6Ff5");
         secrets.put("openaiApiKey", "sk-proj-TESTONLY-Jj9Kk8Ll7");
+        secrets.put("azureOpenaiApiKey", "azoai-TESTONLY-Pp5Oo4Ii3Uu2");
         secrets.put("dbPassword", "dbpw-Mm3Nn2Bb1Vv0");
         secrets.put("dashboardUsers", "ops:$2y$05$abcdefghijklmnopqrstuu/ETYr/khvH.poOJBsjjZk.DM9FaNihe");
         secrets.put("metricsToken", "metrics-Qq7Ww6Ee5Rr4Tt3Y");
