@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.codeagent.gateway.FakeOrchestrator;
 import dev.codeagent.gateway.Fixtures;
 import dev.codeagent.gateway.GatewayClient;
-import dev.codeagent.gateway.SettableClock;
+import dev.codeagent.platform.testing.MutableClock;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +35,7 @@ class DeliveryAgeIT {
     static final String TOKEN = "it-internal-token-0123456789";
     static final String SECRET = "it-webhook-secret-0123456789";
     private static final Instant CREATED = Instant.parse("2026-11-20T09:14:09.843Z");
-    private static final SettableClock CLOCK = new SettableClock(CREATED);
+    private static final MutableClock CLOCK = new MutableClock(CREATED);
     @AutoClose
     private static final FakeOrchestrator ORCHESTRATOR = FakeOrchestrator.start(TOKEN);
 
@@ -48,7 +48,7 @@ class DeliveryAgeIT {
     static class Time {
         @Bean
         @Primary
-        SettableClock settableClock() {
+        MutableClock testClock() {
             return CLOCK;
         }
     }

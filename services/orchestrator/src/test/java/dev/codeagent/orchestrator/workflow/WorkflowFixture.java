@@ -24,6 +24,7 @@ import dev.codeagent.orchestrator.job.VariantRecord;
 import dev.codeagent.orchestrator.job.VariantStore;
 import dev.codeagent.orchestrator.metrics.OrchestratorMetrics;
 import dev.codeagent.platform.http.ServiceHttpClients;
+import dev.codeagent.platform.testing.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
