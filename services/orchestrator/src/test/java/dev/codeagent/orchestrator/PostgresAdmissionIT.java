@@ -122,6 +122,15 @@ class PostgresAdmissionIT {
             assertThat(results.results().get(1).status()).isEqualTo(200);
             assertThat(results.results().get(1).job().id()).isEqualTo(a2);
             assertThat(count(database, "select count(*) from job")).isEqualTo(5);
+            // The author of a refused command learns why in its thread, once, however often it is redelivered.
+            assertThat(awaitComments(c, "at capacity", 1)).singleElement().asString().contains("Code Agent is at "
+                    + "capacity and could not start this command: 3 edit commands are waiting to run (at most 3).");
+            assertThat(awaitComments(a, "at capacity", 1)).hasSize(1);
+            viaTwo.post("/api/orchestrators/edit-variants", OrchestratorTestClient.edit(c.name, 9506, 1, "One too many"));
+            viaTwo.post("/api/orchestrators/edit-variants", OrchestratorTestClient.edit(a.name, 9508, 1, "Later"));
+            // One replica posts its replies in order: once the later command's is there, the redelivery's is done.
+            assertThat(awaitComments(a, "at capacity", 2)).hasSize(2);
+            assertThat(c.comments.values()).filteredOn(text -> text.contains("at capacity")).hasSize(1);
             assertThat(viaOne.get("/actuator/prometheus").body())
                     .contains("codeagent_jobs_running{application=\"orchestrator\"} 2.0")
                     .contains("codeagent_jobs_queued{application=\"orchestrator\"} 3.0");
@@ -208,6 +217,19 @@ class PostgresAdmissionIT {
     }
 
     /** The progress reply of the command with this intent, once posted. */
+    private static List<String> awaitComments(FakeRepository repository, String containing, int atLeast) {
+        Instant end = Instant.now().plusSeconds(20);
+        List<String> found = List.of();
+        while (Instant.now().isBefore(end)) {
+            found = repository.comments.values().stream().filter(comment -> comment.contains(containing)).toList();
+            if (found.size() >= atLeast) {
+                return found;
+            }
+            OrchestratorTestClient.sleep(20);
+        }
+        return fail("only " + found.size() + " comments containing '" + containing + "', expected " + atLeast);
+    }
+
     private static String awaitReply(FakeRepository repository, String intent) {
         Instant end = Instant.now().plusSeconds(20);
         while (Instant.now().isBefore(end)) {

@@ -74,10 +74,11 @@ public class JobService {
     private final OrchestratorMetrics metrics;
     private final Validator validator;
     private final Clock clock;
+    private final CapacityReplies capacityReplies;
 
     public JobService(JobStore store, VariantStore variants, JobAudit audit, Scheduler scheduler,
             TransactionTemplate transactions, WorkflowProperties properties, JobQueue queue, JobWaker waker,
-            OrchestratorMetrics metrics, Validator validator, Clock clock) {
+            OrchestratorMetrics metrics, Validator validator, Clock clock, CapacityReplies capacityReplies) {
         this.store = store;
         this.variants = variants;
         this.audit = audit;
@@ -89,6 +90,7 @@ public class JobService {
         this.metrics = metrics;
         this.validator = validator;
         this.clock = clock;
+        this.capacityReplies = capacityReplies;
     }
 
     /**
@@ -201,12 +203,14 @@ public class JobService {
                 room--;
                 kept.add(job);
             } else {
-                outcomes[i] = new Refused("Code Agent is at capacity: " + waiting + " edit commands are waiting to "
-                        + "run (at most " + queue.caps().maxQueuedJobs() + "). Send the command again later.",
+                String busy = waiting + " edit commands are waiting to run (at most " + queue.caps().maxQueuedJobs()
+                        + ").";
+                outcomes[i] = new Refused("Code Agent is at capacity: " + busy + " Send the command again later.",
                         AT_CAPACITY_RETRY_AFTER);
                 metrics.jobRefused();
                 try (CorrelationId.Scope ignored = CorrelationId.open(job.corrId())) {
                     log.warn("Command {} refused: {} edit commands waiting", job.request().idempotencyKey(), waiting);
+                    capacityReplies.tell(job.request(), busy);
                 }
             }
         }
