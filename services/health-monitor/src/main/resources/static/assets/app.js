@@ -246,6 +246,28 @@ function fact(label, value) {
   return el('div', {}, el('dt', {}, label), el('dd', {}, value));
 }
 
+// Model usage as the orchestrator reports it; a null cost means a model had no price (CODEAGENT_MODEL_PRICES),
+// shown as unknown rather than as a partial sum.
+function count(n) {
+  if (n < 1000) return String(n);
+  // Halves round up, as in the pull request's comparison table.
+  return n < 1000000 ? (Math.round(n / 100) / 10).toFixed(1) + 'k' : (Math.round(n / 100000) / 10).toFixed(1) + 'M';
+}
+
+function tokensText(usage) {
+  if (!usage) return null;
+  return count(usage.inputTokens + usage.outputTokens) + ' (' + count(usage.inputTokens) + ' in, '
+    + count(usage.outputTokens) + ' out)';
+}
+
+function costText(usage, unknown) {
+  if (!usage) return null;
+  if (usage.costUsd === null || usage.costUsd === undefined) return '— (' + unknown + ')';
+  const usd = Number(usage.costUsd);
+  if (usd === 0) return '$0';
+  return usd < 0.001 ? '<$0.001' : '$' + usd.toFixed(3);
+}
+
 function variantTimeline(job, v) {
   const items = [el('li', { class: 'ok' }, 'Queued', el('time', {}, timeOf(job.createdTime)))];
   if (v.startedAt) items.push(el('li', { class: 'ok' }, 'Started' + (v.strategy ? ' · ' + v.strategy : ''), el('time', {}, timeOf(v.startedAt))));
@@ -277,6 +299,8 @@ function variantCard(job, v) {
       fact('Changes', diff),
       fact('Model', [v.provider, v.model].filter(Boolean).join(' · ')),
       fact('Duration', v.durationMs ? duration(v.durationMs) : null),
+      fact('Tokens', tokensText(v.usage)),
+      fact('Cost', costText(v.usage, 'no price for the model')),
       fact('Commit', v.commit ? v.commit.substring(0, 12) : null)),
     v.error ? el('div', { class: 'error-box' }, v.error) : null);
 }
@@ -294,7 +318,9 @@ function renderJob(job) {
         fact('Variants', variants.length + ' of ' + job.variantsRequested),
         fact('Created', timeOf(job.createdTime)),
         fact('Updated', timeOf(job.lastUpdatedTime)),
-        fact('Completed', timeOf(job.completedTime))),
+        fact('Completed', timeOf(job.completedTime)),
+        fact('Tokens', tokensText(job.usage)),
+        fact('Cost', costText(job.usage, 'no price for a model'))),
       job.error ? el('div', { class: 'error-box' }, job.error) : null),
     variants.length
       ? el('div', { class: 'variants' }, variants.map((v) => variantCard(job, v)))

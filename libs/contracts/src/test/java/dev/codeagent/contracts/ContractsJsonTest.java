@@ -12,8 +12,11 @@ import dev.codeagent.contracts.git.TriggerPermission;
 import dev.codeagent.contracts.git.TriggerPermissionRequest;
 import dev.codeagent.contracts.job.Outcome;
 import dev.codeagent.contracts.job.RuntimeStatus;
+import dev.codeagent.contracts.job.ModelUsage;
+import dev.codeagent.contracts.patch.ModelCall;
 import dev.codeagent.contracts.patch.PatchResponse;
 import dev.codeagent.contracts.patch.TokenUsage;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -46,6 +49,22 @@ class ContractsJsonTest {
         PatchResponse older = json.readValue(text.replaceAll(",\"notes\":\\[[^\\]]*]", ""), PatchResponse.class);
         assertThat(older.notes()).isEmpty();
         assertThat(older.summary()).isEqualTo(response.summary());
+    }
+
+    @Test
+    void patchResponseCarriesItsCallsAndTheirUnknownCost() {
+        PatchResponse response = new PatchResponse(1, "minimal-change", "s", List.of(), "", 1, 0, "openai", "gpt-4.1",
+                false, new TokenUsage(30, 7), 2, List.of(), List.of(
+                        new ModelCall("openai", "gpt-4.1", 10, 5, 120, new BigDecimal("0.00006")),
+                        new ModelCall("anthropic", "claude-sonnet-4-5", 20, 2, 80, null)));
+        String text = json.writeValueAsString(response);
+        assertThat(text).contains("\"costUsd\":null").contains("\"latencyMs\":120");
+        assertThat(json.readValue(text, PatchResponse.class)).isEqualTo(response);
+        assertThat(json.readValue(text.replaceAll(",\"calls\":\\[.*]", ""), PatchResponse.class).calls()).isEmpty();
+        ModelUsage total = ModelUsage.of(response.calls());
+        assertThat(total).isEqualTo(new ModelUsage(2, 30, 7, null));
+        assertThat(ModelUsage.of(response.calls().subList(0, 1)).plus(ModelUsage.NONE).costUsd())
+                .isEqualByComparingTo("0.00006");
     }
 
     @Test

@@ -167,6 +167,12 @@ class DashboardBrowserIT {
         assertThat(page).contains("Variant 1").contains("agents/edit-42-0b7c4e1a-1").contains("+24")
                 .contains("qwen2.5-coder:7b").contains("Edit did not apply: SEARCH block matched 2 places")
                 .contains("Now: generate");
+        assertThat(driver.findElement(By.cssSelector(".variant[data-variant='1'] dl.facts")).getText())
+                .contains("TOKENS\n12.3k (10.0k in, 2.3k out)").contains("COST\n$0.042");
+        assertThat(driver.findElement(By.cssSelector(".variant[data-variant='2'] dl.facts")).getText())
+                .contains("TOKENS\n950 (700 in, 250 out)").contains("COST\n— (no price for the model)");
+        assertThat(driver.findElement(By.cssSelector(".job-head dl.facts")).getText())
+                .contains("TOKENS\n13.3k (10.7k in, 2.6k out)").contains("COST\n— (no price for a model)");
         assertThat(driver.findElement(By.cssSelector(".variant[data-variant='1'] a[href='http://git.example/pr/101']"))
                 .isDisplayed()).isTrue();
         assertThat(driver.findElements(By.cssSelector(".variant[data-variant='2'] a"))).isEmpty();

@@ -14,6 +14,7 @@ import dev.codeagent.contracts.command.StartJobResponse;
 import dev.codeagent.contracts.git.StatusState;
 import dev.codeagent.contracts.job.JobPage;
 import dev.codeagent.contracts.job.JobView;
+import dev.codeagent.contracts.job.ModelUsage;
 import dev.codeagent.contracts.job.Outcome;
 import dev.codeagent.contracts.job.RuntimeStatus;
 import dev.codeagent.contracts.job.VariantState;
@@ -30,6 +31,7 @@ import dev.codeagent.orchestrator.job.JobStore;
 import dev.codeagent.orchestrator.job.VariantStore;
 import dev.codeagent.orchestrator.retention.RetentionPurge;
 import dev.codeagent.orchestrator.workflow.JobTasks;
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -163,6 +165,12 @@ abstract class AbstractWorkflowIT {
             assertThat(v.provider()).isEqualTo("ollama");
             assertThat(v.durationMs()).isNotNull();
         }
+        assertThat(job.variants()).extracting(VariantView::usage).containsExactly(
+                new ModelUsage(1, 1000, 200, new BigDecimal("0.00360000")),
+                new ModelUsage(2, 2300, 400, new BigDecimal("0.00790000")),
+                new ModelUsage(1, 600, 50, null));
+        assertThat(job.usage()).as("one variant's price is unknown, so the job's cost is too")
+                .isEqualTo(new ModelUsage(4, 3900, 650, null));
 
         assertThat(repo.agentBranches()).hasSize(3);
         assertThat(repo.pullRequests).hasSize(3);
@@ -181,8 +189,12 @@ abstract class AbstractWorkflowIT {
         assertThat(repo.comments).hasSize(2);
         assertThat(repo.comments.values()).allMatch(AgentMarker::isPresentIn);
         String summary = repo.comments.values().stream().filter(c -> c.contains("kind=summary")).findFirst().orElseThrow();
-        assertThat(summary).contains("| Variant | Approach | Files | +/− lines | Pull request | Status | Duration |")
-                .contains("success").contains("[!");
+        assertThat(summary).contains("| Variant | Approach | Files | +/− lines | Pull request | Status | Duration | Tokens | Cost |")
+                .contains("success").contains("[!")
+                .containsPattern("\\| 1 \\| .* \\| 1\\.2k \\| \\$0\\.004 \\|\n")
+                .containsPattern("\\| 2 \\| .* \\| 2\\.7k \\| \\$0\\.008 \\|\n")
+                .containsPattern("\\| 3 \\| .* \\| 650 \\| — \\|\n")
+                .contains("Model usage: 4.6k tokens (3.9k in, 650 out), cost unknown");
         String progress = repo.comments.values().stream().filter(c -> c.contains("kind=progress")).findFirst().orElseThrow();
         assertThat(progress).contains("finished").contains("✅ succeeded");
 
@@ -226,6 +238,8 @@ abstract class AbstractWorkflowIT {
             assertThat(ids).hasSize(1);
             JobView job = client.awaitFinished(ids.iterator().next(), FINISH);
             assertThat(job.outcome()).isEqualTo(Outcome.SUCCESS);
+            assertThat(job.usage()).as("every call priced: the job's cost is known")
+                    .isEqualTo(new ModelUsage(1, 1000, 200, new BigDecimal("0.00360000")));
             assertThat(repo.pullRequests).hasSize(1);
         } finally {
             pool.shutdownNow();

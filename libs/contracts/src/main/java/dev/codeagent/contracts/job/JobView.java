@@ -5,7 +5,7 @@ import dev.codeagent.contracts.command.RepositoryRef;
 import java.time.Instant;
 import java.util.List;
 
-/** A job as {@code GET /api/orchestrators/{id}} shows it. */
+/** A job as {@code GET /api/orchestrators/{id}} shows it; {@code usage} totals the usage of its variants. */
 public record JobView(
         String id,
         String name,
@@ -23,5 +23,6 @@ public record JobView(
         Instant createdTime,
         Instant lastUpdatedTime,
         Instant completedTime,
-        List<VariantView> variants) {
+        List<VariantView> variants,
+        ModelUsage usage) {
 }

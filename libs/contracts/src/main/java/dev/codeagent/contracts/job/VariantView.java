@@ -2,7 +2,7 @@ package dev.codeagent.contracts.job;
 
 import java.time.Instant;
 
-/** One variant of a job as the status API shows it. */
+/** One variant of a job as the status API shows it; {@code usage} is null until the variant has its change. */
 public record VariantView(
         int k,
         VariantState state,
@@ -21,5 +21,6 @@ public record VariantView(
         Long durationMs,
         String error,
         Instant startedAt,
-        Instant finishedAt) {
+        Instant finishedAt,
+        ModelUsage usage) {
 }

@@ -69,7 +69,10 @@ public final class FakeOrchestrator implements AutoCloseable {
         return server.url("");
     }
 
-    /** A completed job of three variants, two with draft PRs, in the orchestrator's JSON shape. */
+    /**
+     * A completed job of three variants, two with draft PRs, in the orchestrator's JSON shape; variant 2's model has
+     * no price, so its cost and the job's are unknown.
+     */
     public static String sampleJob(String id, String intent) {
         return """
                 {"id":"%1$s","name":"edit","runtimeStatus":"Running","outcome":null,"kind":"edit",
@@ -82,17 +85,20 @@ public final class FakeOrchestrator implements AutoCloseable {
                    "branch":"agents/edit-42-%1$.8s-1","commit":"0123456789abcdef0123","pullRequestId":101,
                    "pullRequestUrl":"http://git.example/pr/101","filesChanged":2,"linesAdded":24,"linesRemoved":3,
                    "provider":"ollama","model":"qwen2.5-coder:7b","durationMs":41000,"error":null,
-                   "startedAt":"2026-11-29T04:00:01Z","finishedAt":"2026-11-29T04:00:42Z"},
+                   "startedAt":"2026-11-29T04:00:01Z","finishedAt":"2026-11-29T04:00:42Z",
+                   "usage":{"calls":2,"inputTokens":10000,"outputTokens":2300,"costUsd":0.0416}},
                   {"k":2,"state":"failed","step":"apply-patch","strategy":"robust","approach":null,
                    "branch":null,"commit":null,"pullRequestId":null,"pullRequestUrl":null,"filesChanged":null,
                    "linesAdded":null,"linesRemoved":null,"provider":"anthropic","model":"claude-sonnet",
                    "durationMs":30000,"error":"Edit did not apply: SEARCH block matched 2 places",
-                   "startedAt":"2026-11-29T04:00:01Z","finishedAt":"2026-11-29T04:00:31Z"},
+                   "startedAt":"2026-11-29T04:00:01Z","finishedAt":"2026-11-29T04:00:31Z",
+                   "usage":{"calls":1,"inputTokens":700,"outputTokens":250,"costUsd":null}},
                   {"k":3,"state":"running","step":"generate","strategy":"thorough","approach":null,
                    "branch":"agents/edit-42-%1$.8s-3","commit":null,"pullRequestId":null,"pullRequestUrl":null,
                    "filesChanged":null,"linesAdded":null,"linesRemoved":null,"provider":"ollama",
                    "model":"qwen2.5-coder:7b","durationMs":null,"error":null,
-                   "startedAt":"2026-11-29T04:00:01Z","finishedAt":null}]}
+                   "startedAt":"2026-11-29T04:00:01Z","finishedAt":null,"usage":null}],
+                 "usage":{"calls":3,"inputTokens":10700,"outputTokens":2550,"costUsd":null}}
                 """.formatted(id, intent);
     }
 

@@ -5,6 +5,9 @@ import dev.codeagent.llmpatch.engine.PatchEngine;
 import dev.codeagent.llmpatch.engine.PathPolicy;
 import dev.codeagent.llmpatch.patch.PatchService;
 import dev.codeagent.llmpatch.provider.ProviderChain;
+import dev.codeagent.llmpatch.usage.ModelPrices;
+import dev.codeagent.llmpatch.usage.UsageMeter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -24,9 +27,15 @@ public class LlmPatchConfiguration {
         return ProviderChainFactory.build(props, env);
     }
 
+    /** Fails the start-up on a malformed CODEAGENT_MODEL_PRICES entry rather than leaving that model unpriced. */
     @Bean
-    PatchService patchService(ProviderChain chain, PatchEngine engine, LlmPatchProperties props) {
-        return new PatchService(chain, engine, props.maxAttempts(), props.wholeFileMaxSize().toBytes());
+    UsageMeter usageMeter(LlmPatchProperties props, MeterRegistry registry) {
+        return new UsageMeter(ModelPrices.parse(props.modelPrices()), registry);
+    }
+
+    @Bean
+    PatchService patchService(ProviderChain chain, PatchEngine engine, UsageMeter usage, LlmPatchProperties props) {
+        return new PatchService(chain, engine, usage, props.maxAttempts(), props.wholeFileMaxSize().toBytes());
     }
 
     @Bean

@@ -25,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param offlineEnabled true/false forces the offline provider on/off; empty = on except in production
  * @param providerPolicy {@code Project=provider,...;...}: the only providers a project's code may go to
  *                       ({@link dev.codeagent.llmpatch.provider.ProviderPolicy}); empty = no restriction
+ * @param modelPrices {@code model=INPUT/OUTPUT,...} in USD per million tokens
+ *                    ({@link dev.codeagent.llmpatch.usage.ModelPrices}); empty = every cost unknown
  */
 @Validated
 @ConfigurationProperties("codeagent.llm")
@@ -43,7 +45,8 @@ public record LlmPatchProperties(
         @Valid @NotNull Patch patch,
         @Valid @NotNull Context context,
         @Valid @NotNull AzureOpenAi azureOpenai,
-        String providerPolicy) {
+        String providerPolicy,
+        String modelPrices) {
 
     /** @param editFormat search-replace, whole-file or auto (whole-file for small files) */
     public record Ollama(String url, String model, @Min(512) int numCtx, @NotNull Duration timeout,

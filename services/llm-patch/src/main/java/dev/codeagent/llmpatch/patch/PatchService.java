@@ -2,6 +2,7 @@ package dev.codeagent.llmpatch.patch;
 
 import dev.codeagent.contracts.ProblemTypes;
 import dev.codeagent.contracts.git.FileChange;
+import dev.codeagent.contracts.patch.ModelCall;
 import dev.codeagent.contracts.patch.EditFormat;
 import dev.codeagent.contracts.patch.PatchRequest;
 import dev.codeagent.contracts.patch.PatchResponse;
@@ -24,6 +25,7 @@ import dev.codeagent.llmpatch.provider.ProviderSettings;
 import dev.codeagent.llmpatch.provider.ProviderSlot;
 import dev.codeagent.llmpatch.provider.TokenEstimator;
 import dev.codeagent.llmpatch.secrets.SecretScreen;
+import dev.codeagent.llmpatch.usage.UsageMeter;
 import dev.codeagent.platform.web.ApiProblemException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -42,7 +44,8 @@ import org.springframework.http.HttpStatus;
  * Generates one variant: prompt for the variant's strategy, ask the chain, apply the answer with the engine,
  * and send blocks that failed back to the model with the closest file lines — at most {@code maxAttempts}
  * answers in all. Blocks that applied stay applied between attempts. Files that may hold secrets are left out
- * of the prompt (and may not be edited); the response's notes say which, and which edits were refused.
+ * of the prompt (and may not be edited); the response's notes say which, and which edits were refused. Every
+ * answer is priced and counted by the {@link UsageMeter}, and the response lists each call.
  */
 public final class PatchService {
 
@@ -53,15 +56,18 @@ public final class PatchService {
 
     private final ProviderChain chain;
     private final PatchEngine engine;
+    private final UsageMeter usage;
     private final PromptBuilder prompts = new PromptBuilder();
     private final SecretScreen secrets = new SecretScreen();
     private final UnifiedDiffWriter diffs = new UnifiedDiffWriter();
     private final int maxAttempts;
     private final long wholeFileMaxBytes;
 
-    public PatchService(ProviderChain chain, PatchEngine engine, int maxAttempts, long wholeFileMaxBytes) {
+    public PatchService(ProviderChain chain, PatchEngine engine, UsageMeter usage, int maxAttempts,
+            long wholeFileMaxBytes) {
         this.chain = chain;
         this.engine = engine;
+        this.usage = usage;
         this.maxAttempts = maxAttempts;
         this.wholeFileMaxBytes = wholeFileMaxBytes;
     }
@@ -99,15 +105,16 @@ public final class PatchService {
         return new PatchResponse(request.k(), strategy.id(),
                 summary(answer, strategy, changes.files(), offline, notes.notice()), changes.files(), changes.diff(),
                 changes.added(), changes.removed(), provider.name(), provider.model(), offline,
-                new TokenUsage(outcome.promptTokens(), outcome.completionTokens()), outcome.attempts(), notes.notes());
+                new TokenUsage(outcome.promptTokens(), outcome.completionTokens()), outcome.attempts(), notes.notes(),
+                outcome.calls());
     }
 
     /**
      * Where the conversation ended: every file with all blocks applied, the paths refused by the policy (path →
-     * why), what the chain did to the prompts, the last reply and what it all cost.
+     * why), what the chain did to the prompts, the last reply and what it all cost, call by call.
      */
     private record Outcome(Map<String, String> files, Map<String, String> refused, ContextNotes context,
-            ChainReply reply, long promptTokens, long completionTokens, int attempts) {
+            ChainReply reply, long promptTokens, long completionTokens, int attempts, List<ModelCall> calls) {
     }
 
     /** The changed files with their unified diff and line counts. */
@@ -131,6 +138,7 @@ public final class PatchService {
         List<BlockFailure> failures = List.of();
         Map<String, String> refused = new LinkedHashMap<>();
         ChainReply reply = null;
+        List<ModelCall> calls = new ArrayList<>();
         int attempts = 0;
         while (attempts < maxAttempts) {
             attempts++;
@@ -140,6 +148,9 @@ public final class PatchService {
             PatchEngine answerEngine = requestEngine.withholding(context.record(reply));
             promptTokens += reply.reply().promptTokens();
             completionTokens += reply.reply().completionTokens();
+            ProviderSettings answeredBy = reply.provider().settings();
+            calls.add(usage.record(answeredBy.name(), answeredBy.model(), reply.reply().promptTokens(),
+                    reply.reply().completionTokens(), reply.latencyMs()));
             String answer = reply.reply().text();
             EngineResult result = answerEngine.apply(current, answer, EditFormat.AUTO);
             current.putAll(result.partial());
@@ -156,7 +167,7 @@ public final class PatchService {
         if (!failures.isEmpty()) {
             throw unprocessable(failures, attempts, reply);
         }
-        return new Outcome(current, refused, context, reply, promptTokens, completionTokens, attempts);
+        return new Outcome(current, refused, context, reply, promptTokens, completionTokens, attempts, calls);
     }
 
     /** One answer from the chain, starting at slot {@code from}, for the conversation so far and the current files. */

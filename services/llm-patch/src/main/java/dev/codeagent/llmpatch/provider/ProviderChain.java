@@ -106,8 +106,8 @@ public final class ProviderChain implements AutoCloseable {
                         request.estimatedPromptTokens(), sent.estimatedPromptTokens(), window.describe());
             }
             try {
-                ModelReply reply = callWithRetries(slot, sent);
-                return new ChainReply(reply, provider, i, failures, window, shrunk);
+                Answered answered = callWithRetries(slot, sent);
+                return new ChainReply(answered.reply(), provider, i, failures, window, shrunk, answered.latencyMs());
             } catch (ProviderException e) {
                 if (e.kind() == FailureKind.CONTENT_FILTERED) {
                     failures.add(slot.name() + ": " + e.describe());
@@ -130,14 +130,19 @@ public final class ProviderChain implements AutoCloseable {
         throw new AllProvidersFailedException(failures.isEmpty() ? List.of("no provider is enabled") : failures);
     }
 
-    private ModelReply callWithRetries(ProviderSlot slot, ModelRequest request) {
+    /** A reply and how long its call took. */
+    private record Answered(ModelReply reply, long latencyMs) {
+    }
+
+    private Answered callWithRetries(ProviderSlot slot, ModelRequest request) {
         ModelProvider provider = slot.provider();
         for (int attempt = 0; ; attempt++) {
             slot.counters().request();
+            long started = System.nanoTime();
             try {
                 ModelReply reply = callOnce(provider, request);
                 slot.counters().success();
-                return reply;
+                return new Answered(reply, Duration.ofNanos(System.nanoTime() - started).toMillis());
             } catch (ProviderException e) {
                 slot.counters().failure(e);
                 boolean retryable = e.kind() == FailureKind.RATE_LIMITED || e.kind() == FailureKind.UNAVAILABLE;

@@ -19,7 +19,7 @@ class ProviderChainFactoryTest {
                 new LlmPatchProperties.Patch(List.of(), List.of(), List.of(), DataSize.ofMegabytes(1), DataSize.ofMegabytes(2), 500),
                 new LlmPatchProperties.Context(DataSize.ofKilobytes(200), DataSize.ofKilobytes(256)),
                 new LlmPatchProperties.AzureOpenAi("", "", "2024-10-21", "", 128_000, Duration.ofSeconds(1), 0.2,
-                        "search-replace"), "");
+                        "search-replace"), "", "");
     }
 
     @Test

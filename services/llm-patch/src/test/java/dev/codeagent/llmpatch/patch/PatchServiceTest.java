@@ -2,8 +2,11 @@ package dev.codeagent.llmpatch.patch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.codeagent.contracts.git.FileChange;
+import dev.codeagent.contracts.patch.ModelCall;
 import dev.codeagent.contracts.patch.PatchRequest;
 import dev.codeagent.contracts.patch.PatchResponse;
 import dev.codeagent.contracts.patch.SourceFile;
@@ -19,7 +22,10 @@ import dev.codeagent.llmpatch.provider.ProviderCounters;
 import dev.codeagent.llmpatch.provider.ProviderSettings;
 import dev.codeagent.llmpatch.provider.ProviderSlot;
 import dev.codeagent.llmpatch.secrets.FakeSecrets;
+import dev.codeagent.llmpatch.usage.ModelPrices;
+import dev.codeagent.llmpatch.usage.UsageMeter;
 import dev.codeagent.platform.web.ApiProblemException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -39,7 +45,9 @@ class PatchServiceTest {
     private final ScriptedModel model = new ScriptedModel();
     private final ProviderChain chain = new ProviderChain(List.of(new ProviderSlot(0, "scripted", model, "m", null,
             null, new ProviderCounters())), 0, Duration.ZERO);
-    private final PatchService service = new PatchService(chain, new PatchEngine(PathPolicy.defaults(), 1_048_576), 3, 0);
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final PatchService service = new PatchService(chain, new PatchEngine(PathPolicy.defaults(), 1_048_576),
+            new UsageMeter(ModelPrices.parse("M=2/8"), registry), 3, 0);
 
     @AfterEach
     void close() {
@@ -83,6 +91,14 @@ class PatchServiceTest {
                 .contains("These files may not be changed; leave them out:\n- mvnw: protected CI/build file");
         assertThat(response.notes()).singleElement().asString().startsWith("Not changed: mvnw — protected");
         assertThat(response.summary()).isEqualTo("Minimal change variant: mvnw not changed (protected). Asserts a user.");
+        assertThat(response.calls()).as("the repair round is a call of its own, priced like the first")
+                .extracting(ModelCall::provider, ModelCall::model, ModelCall::inputTokens, ModelCall::outputTokens)
+                .containsExactly(tuple("scripted", "m", 10L, 5L), tuple("scripted", "m", 10L, 5L));
+        assertThat(response.calls()).allSatisfy(c -> assertThat(c.costUsd()).isEqualByComparingTo("0.00006"));
+        assertThat(registry.get("codeagent.model.tokens").tag("direction", "input").counter().count()).isEqualTo(20);
+        assertThat(registry.get("codeagent.model.tokens").tag("direction", "output").counter().count()).isEqualTo(10);
+        assertThat(registry.get("codeagent.model.cost").tag("provider", "scripted").tag("model", "m").counter().count())
+                .isCloseTo(0.00012, within(1e-12));
     }
 
     @Test

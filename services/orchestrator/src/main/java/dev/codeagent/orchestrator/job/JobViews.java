@@ -1,8 +1,10 @@
 package dev.codeagent.orchestrator.job;
 
 import dev.codeagent.contracts.job.JobView;
+import dev.codeagent.contracts.job.ModelUsage;
 import dev.codeagent.contracts.job.VariantView;
 import java.util.List;
+import java.util.Objects;
 
 /** Rows as the status API shows them. */
 public final class JobViews {
@@ -16,7 +18,7 @@ public final class JobViews {
         return new JobView(job.id(), "edit-variants", job.status(), job.outcome(), job.kind(), job.repository(),
                 job.pullRequestId(), job.threadId(), job.commentId(), job.intent(), job.variantsRequested(), author,
                 job.error(), job.createdAt(), job.updatedAt(), job.completedAt(),
-                variants.stream().map(JobViews::variant).toList());
+                variants.stream().map(JobViews::variant).toList(), usage(variants));
     }
 
     public static VariantView variant(VariantRecord v) {
@@ -24,6 +26,15 @@ public final class JobViews {
                 v.offline() && v.approach() != null ? v.approach() + " (offline model)" : v.approach(),
                 v.branch(), v.commitSha(), v.pullRequestId(), v.pullRequestUrl(), v.filesChanged(), v.linesAdded(),
                 v.linesRemoved(), v.provider(), v.offline() && v.model() != null ? v.model() + " (offline)" : v.model(),
-                v.durationMs(), v.error(), v.startedAt(), v.finishedAt());
+                v.durationMs(), v.error(), v.startedAt(), v.finishedAt(), v.usage());
+    }
+
+    /**
+     * The job's totals over the variants that reported usage, null when none did. The cost is null as soon as one
+     * variant's is unknown: the sum of the others would understate it.
+     */
+    public static ModelUsage usage(List<VariantRecord> variants) {
+        return variants.stream().map(VariantRecord::usage).filter(Objects::nonNull).reduce(ModelUsage::plus)
+                .orElse(null);
     }
 }

@@ -1,9 +1,13 @@
 package dev.codeagent.orchestrator.job;
 
+import dev.codeagent.contracts.job.ModelUsage;
 import dev.codeagent.contracts.job.VariantState;
 import java.time.Instant;
 
-/** A variant row: which step it reached and what each finished step produced. */
+/**
+ * A variant row: which step it reached and what each finished step produced; {@code usage} is the model usage
+ * reported with its change (null before that, or when llm-patch reported none).
+ */
 public record VariantRecord(
         String jobId,
         int k,
@@ -26,5 +30,6 @@ public record VariantRecord(
         Long durationMs,
         String error,
         Instant startedAt,
-        Instant finishedAt) {
+        Instant finishedAt,
+        ModelUsage usage) {
 }

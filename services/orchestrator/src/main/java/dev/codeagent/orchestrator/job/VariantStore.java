@@ -6,6 +6,7 @@ import static dev.codeagent.orchestrator.job.Rows.nullableLong;
 import static dev.codeagent.orchestrator.job.Rows.truncate;
 import static dev.codeagent.orchestrator.job.Rows.ts;
 
+import dev.codeagent.contracts.job.ModelUsage;
 import dev.codeagent.contracts.job.VariantState;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,7 +29,7 @@ public class VariantStore {
 
     private static final String COLUMNS = "job_id, k, state, step, attempts, branch, head_commit, strategy, "
             + "approach, commit_sha, pr_id, pr_url, files_changed, lines_added, lines_removed, provider, model, "
-            + "offline, duration_ms, error, started_at, finished_at";
+            + "offline, duration_ms, error, started_at, finished_at, model_calls, input_tokens, output_tokens, cost_usd";
 
     private static final String PREFIXED_COLUMNS = Arrays.stream(COLUMNS.split(", "))
             .map(c -> "v." + c).collect(Collectors.joining(", "));
@@ -94,13 +95,17 @@ public class VariantStore {
 
     /** → {@link VariantPhase#COMMIT}: the model's change is recorded, to be committed. */
     public void patchReady(String jobId, int k, PatchSummary patch, String patchJson, Instant now) {
+        ModelUsage usage = patch.usage();
         jdbc.sql("update job_variant set step = ?, attempts = 0, strategy = ?, approach = ?, patch_json = ?, "
                         + "files_changed = ?, lines_added = ?, lines_removed = ?, provider = ?, model = ?, offline = ?, "
+                        + "model_calls = ?, input_tokens = ?, output_tokens = ?, cost_usd = ?, "
                         + "error = null, updated_at = ? where job_id = ? and k = ? and state = ?")
                 .params(VariantPhase.COMMIT.dbValue(), truncate(patch.strategy(), 200), truncate(patch.approach(), 4000),
                         patchJson, patch.filesChanged(), patch.linesAdded(), patch.linesRemoved(),
-                        truncate(patch.provider(), 100), truncate(patch.model(), 200), patch.offline(), ts(now), jobId, k,
-                        VariantState.RUNNING.name())
+                        truncate(patch.provider(), 100), truncate(patch.model(), 200), patch.offline(),
+                        usage == null ? null : usage.calls(), usage == null ? null : usage.inputTokens(),
+                        usage == null ? null : usage.outputTokens(), usage == null ? null : usage.costUsd(), ts(now),
+                        jobId, k, VariantState.RUNNING.name())
                 .update();
     }
 
@@ -153,6 +158,13 @@ public class VariantStore {
                 .update();
     }
 
+    /** Null when no usage was reported; a null cost stays null (unknown), never 0. */
+    private static ModelUsage usage(ResultSet rs) throws SQLException {
+        Integer calls = nullableInt(rs, "model_calls");
+        return calls == null ? null : new ModelUsage(calls, rs.getLong("input_tokens"), rs.getLong("output_tokens"),
+                rs.getBigDecimal("cost_usd"));
+    }
+
     private VariantRecord variant(ResultSet rs, int row) throws SQLException {
         return new VariantRecord(
                 rs.getString("job_id"),
@@ -176,6 +188,7 @@ public class VariantStore {
                 nullableLong(rs, "duration_ms"),
                 rs.getString("error"),
                 instant(rs, "started_at"),
-                instant(rs, "finished_at"));
+                instant(rs, "finished_at"),
+                usage(rs));
     }
 }

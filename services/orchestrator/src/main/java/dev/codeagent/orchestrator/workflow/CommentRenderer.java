@@ -2,14 +2,18 @@ package dev.codeagent.orchestrator.workflow;
 
 import dev.codeagent.contracts.AgentMarker;
 import dev.codeagent.contracts.command.CommandKind;
+import dev.codeagent.contracts.job.ModelUsage;
 import dev.codeagent.contracts.job.Outcome;
 import dev.codeagent.contracts.job.VariantState;
 import dev.codeagent.orchestrator.config.AdmissionProperties;
 import dev.codeagent.orchestrator.config.WorkflowProperties;
 import dev.codeagent.orchestrator.job.CancelReason;
 import dev.codeagent.orchestrator.job.JobRecord;
+import dev.codeagent.orchestrator.job.JobViews;
 import dev.codeagent.orchestrator.job.QueueStanding;
 import dev.codeagent.orchestrator.job.VariantRecord;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +31,7 @@ public class CommentRenderer {
 
     static final String OFFLINE_LABEL = "offline model — deterministic demo output, not written by an AI model";
     private static final int INTENT_INLINE = 200;
+    private static final BigDecimal MIN_COST = new BigDecimal("0.001");
     private static final int NOTES_PER_VARIANT = 8;
 
     private final WorkflowProperties properties;
@@ -151,8 +156,8 @@ public class CommentRenderer {
         if (job.error() != null && succeeded == 0) {
             sb.append("\n\nReason: ").append(Markdown.inline(job.error(), 600));
         }
-        sb.append("\n\n| Variant | Approach | Files | +/− lines | Pull request | Status | Duration |\n")
-                .append("|---|---|---|---|---|---|---|\n");
+        sb.append("\n\n| Variant | Approach | Files | +/− lines | Pull request | Status | Duration | Tokens | Cost |\n")
+                .append("|---|---|---|---|---|---|---|---|---|\n");
         boolean anyOffline = false;
         for (VariantRecord v : variants) {
             anyOffline |= v.offline();
@@ -160,7 +165,16 @@ public class CommentRenderer {
                     .append(v.filesChanged() == null ? "" : v.filesChanged()).append(" | ")
                     .append(lines(v)).append(" | ").append(prLink(v)).append(" | ")
                     .append(stateText(v)).append(" | ").append(v.durationMs() == null ? "" : seconds(v.durationMs()))
-                    .append(" |\n");
+                    .append(" | ").append(v.usage() == null ? "" : tokens(v.usage()))
+                    .append(" | ").append(v.usage() == null ? "" : cost(v.usage())).append(" |\n");
+        }
+        ModelUsage total = JobViews.usage(variants);
+        if (total != null) {
+            sb.append("\nModel usage: ").append(tokens(total)).append(" tokens (").append(tokens(total.inputTokens()))
+                    .append(" in, ").append(tokens(total.outputTokens())).append(" out), cost ")
+                    .append(total.costUsd() == null ? "unknown (a model has no price in CODEAGENT_MODEL_PRICES)"
+                            : cost(total))
+                    .append(".\n");
         }
         if (anyOffline) {
             sb.append("\n_Variants marked offline come from the ").append(OFFLINE_LABEL).append("._\n");
@@ -335,6 +349,29 @@ public class CommentRenderer {
 
     private static String seconds(long ms) {
         return ms < 10_000 ? String.format(Locale.ROOT, "%.1f s", ms / 1000.0) : (ms / 1000) + " s";
+    }
+
+    /** Tokens in and out, e.g. {@code 950}, {@code 12.3k}, {@code 1.2M}. */
+    static String tokens(ModelUsage usage) {
+        return tokens(usage.inputTokens() + usage.outputTokens());
+    }
+
+    private static String tokens(long n) {
+        return n < 1000 ? Long.toString(n)
+                : n < 1_000_000 ? String.format(Locale.ROOT, "%.1fk", n / 1000.0)
+                : String.format(Locale.ROOT, "%.1fM", n / 1_000_000.0);
+    }
+
+    /** USD to a tenth of a cent, e.g. {@code $0.042}; {@code —} when unknown, never a partial sum. */
+    static String cost(ModelUsage usage) {
+        BigDecimal usd = usage.costUsd();
+        if (usd == null) {
+            return "—";
+        }
+        if (usd.signum() == 0) {
+            return "$0";
+        }
+        return usd.compareTo(MIN_COST) < 0 ? "<$0.001" : "$" + usd.setScale(3, RoundingMode.HALF_UP).toPlainString();
     }
 
     private static String plural(int n, String word) {

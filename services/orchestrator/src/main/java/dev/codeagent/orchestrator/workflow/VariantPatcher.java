@@ -1,6 +1,7 @@
 package dev.codeagent.orchestrator.workflow;
 
 import dev.codeagent.contracts.git.FileChange;
+import dev.codeagent.contracts.job.ModelUsage;
 import dev.codeagent.contracts.patch.PatchRequest;
 import dev.codeagent.contracts.patch.PatchResponse;
 import dev.codeagent.orchestrator.artifact.ArtifactStore;
@@ -59,7 +60,9 @@ public class VariantPatcher {
             throw new CallFailure("the model proposed no change for this variant", 422, false, null, null, null);
         }
         variants.patchReady(job.id(), v.k(), new PatchSummary(patch.strategy(), patch.summary(), changes.size(),
-                patch.linesAdded(), patch.linesRemoved(), patch.provider(), patch.model(), patch.offline()),
+                patch.linesAdded(), patch.linesRemoved(), patch.provider(), patch.model(), patch.offline(),
+                // An older llm-patch lists no calls: its usage is not known rather than zero.
+                patch.calls().isEmpty() ? null : ModelUsage.of(patch.calls())),
                 patchJson, clock.instant());
         return patch;
     }

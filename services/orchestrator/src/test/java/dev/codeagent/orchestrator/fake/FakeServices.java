@@ -25,10 +25,12 @@ import dev.codeagent.contracts.git.TriggerPermission;
 import dev.codeagent.contracts.git.TriggerPermissionRequest;
 import dev.codeagent.contracts.context.ContextSelection;
 import dev.codeagent.contracts.context.ContextSelectionRequest;
+import dev.codeagent.contracts.patch.ModelCall;
 import dev.codeagent.contracts.patch.PatchRequest;
 import dev.codeagent.contracts.patch.PatchResponse;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -374,7 +376,22 @@ public final class FakeServices implements AutoCloseable {
             return new PatchResponse(request.k(), "strategy-" + request.k(), "Approach " + request.k()
                     + " for the change", List.of(FileChange.edit("src/Login.java", content)),
                     "--- a/src/Login.java\n+++ b/src/Login.java\n", 2, 1, offline ? "offline" : "ollama",
-                    offline ? "offline-v1" : "qwen2.5-coder", offline, null, 1);
+                    offline ? "offline-v1" : "qwen2.5-coder", offline, null, 1, List.of(), calls(request.k(), offline));
+        }
+
+        /**
+         * The usage llm-patch reports: variant 1 one priced call, variant 2 a priced call and its repair round,
+         * later variants one call of a model without a price (cost unknown).
+         */
+        static List<ModelCall> calls(int k, boolean offline) {
+            String provider = offline ? "offline" : "ollama";
+            String model = offline ? "offline-v1" : "qwen2.5-coder";
+            return switch (k) {
+                case 1 -> List.of(new ModelCall(provider, model, 1000, 200, 40, new BigDecimal("0.0036")));
+                case 2 -> List.of(new ModelCall(provider, model, 1500, 300, 55, new BigDecimal("0.0054")),
+                        new ModelCall(provider, model, 800, 100, 30, new BigDecimal("0.0025")));
+                default -> List.of(new ModelCall(provider, model, 600, 50, 25, null));
+            };
         }
 
         /** 422 for the variants selected by {@code failing}, the default answer for the others. */

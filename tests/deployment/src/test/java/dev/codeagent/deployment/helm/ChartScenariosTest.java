@@ -226,6 +226,7 @@ class ChartScenariosTest {
                 .set("models.azureOpenai.endpoint", "https://contoso.openai.azure.com")
                 .set("models.azureOpenai.deployment", "gpt-4o")
                 .set("models.providerPolicy", "Payments=ollama;*=ollama,azure-openai")
+                .set("models.prices", "gpt-4o=2.50/10,qwen2.5-coder:7b=0/0")
                 .set("secrets.azureOpenaiApiKey", "azoai-key-abcdef")
                 .render();
 
@@ -234,6 +235,7 @@ class ChartScenariosTest {
                 .containsEntry("CODEAGENT_AZURE_OPENAI_ENDPOINT", "https://contoso.openai.azure.com")
                 .containsEntry("CODEAGENT_AZURE_OPENAI_DEPLOYMENT", "gpt-4o")
                 .containsEntry("CODEAGENT_PROVIDER_POLICY", "Payments=ollama;*=ollama,azure-openai")
+                .containsEntry("CODEAGENT_MODEL_PRICES", "gpt-4o=2.50/10,qwen2.5-coder:7b=0/0")
                 .doesNotContainKeys("CODEAGENT_AZURE_OPENAI_API_VERSION", "CODEAGENT_AZURE_OPENAI_API_KEY");
         assertThat(decode(chart.get(Secret.class, "agent-secrets").getData().get("CODEAGENT_AZURE_OPENAI_API_KEY")))
                 .isEqualTo("azoai-key-abcdef");
