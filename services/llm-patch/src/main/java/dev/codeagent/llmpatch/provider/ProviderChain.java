@@ -70,6 +70,8 @@ public final class ProviderChain implements AutoCloseable {
     public ChainReply complete(ModelRequest request, int from, String project) {
         ProviderPolicy.Rule rule = policy.ruleFor(project);
         List<String> failures = new ArrayList<>();
+        // What the variant's notes report: providers that were tried, not those switched off in the configuration.
+        List<String> fallbacks = new ArrayList<>();
         for (int i = 0; i < slots.size(); i++) {
             ProviderSlot slot = slots.get(i);
             if (rule != null && !rule.allows(slot.name())) {
@@ -98,6 +100,7 @@ public final class ProviderChain implements AutoCloseable {
                     slot.counters().failure(e);
                     slot.counters().fallback();
                     failures.add(slot.name() + ": " + e.describe());
+                    fallbacks.add(slot.name() + ": " + e.describe());
                     log.info("provider {} skipped for this request: {}", slot.name(), e.describe());
                     continue;
                 }
@@ -107,7 +110,7 @@ public final class ProviderChain implements AutoCloseable {
             }
             try {
                 Answered answered = callWithRetries(slot, sent);
-                return new ChainReply(answered.reply(), provider, i, failures, window, shrunk, answered.latencyMs());
+                return new ChainReply(answered.reply(), provider, i, fallbacks, window, shrunk, answered.latencyMs());
             } catch (ProviderException e) {
                 if (e.kind() == FailureKind.CONTENT_FILTERED) {
                     failures.add(slot.name() + ": " + e.describe());
@@ -116,6 +119,7 @@ public final class ProviderChain implements AutoCloseable {
                 }
                 slot.counters().fallback();
                 failures.add(slot.name() + ": " + e.describe());
+                fallbacks.add(slot.name() + ": " + e.describe());
                 log.warn("provider {} failed, falling back: {}", slot.name(), e.describe());
             }
         }

@@ -136,6 +136,24 @@ public class ProviderChainIT {
     }
 
     @Test
+    void aProviderSwitchedOffInTheConfigurationIsNoFallbackOfTheAnswerButIsNamedWhenAllFail() {
+        ollamaShows("qwen2", 32_768);
+        ollama.stubFor(post("/api/chat").willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody(ollamaBody("src/Login.java\n<<<<<<< SEARCH\n=======\n>>>>>>> REPLACE"))));
+        ProviderSlot off = new ProviderSlot(1, "anthropic", null, null, null, "CODEAGENT_ANTHROPIC_API_KEY is not set",
+                new ProviderCounters());
+        try (ProviderChain chain = new ProviderChain(List.of(off, slot(2, ollamaProvider(8192, Duration.ofSeconds(30)))),
+                2, Duration.ofSeconds(2))) {
+            assertThat(chain.complete(request("Add validation"), 0).earlierFailures()).isEmpty();
+        }
+        try (ProviderChain chain = new ProviderChain(List.of(off), 2, Duration.ofSeconds(2))) {
+            assertThatThrownBy(() -> chain.complete(request("Add validation"), 0))
+                    .isInstanceOf(AllProvidersFailedException.class)
+                    .hasMessageContaining("anthropic: skipped (CODEAGENT_ANTHROPIC_API_KEY is not set)");
+        }
+    }
+
+    @Test
     void ollamaAnswersWithNumCtxAndModelSetExplicitly() {
         ollamaShows("qwen2", 32_768);
         ollama.stubFor(post("/api/chat").willReturn(aResponse().withHeader("Content-Type", "application/json")
