@@ -1,0 +1,31 @@
+package dev.codeagent.healthmonitor.web;
+
+import dev.codeagent.healthmonitor.config.TargetCatalog;
+import dev.codeagent.healthmonitor.history.HistoryReport;
+import dev.codeagent.healthmonitor.history.HistoryStore;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The durable history of every target as timelines, for the dashboard. */
+@RestController
+@Validated
+class HistoryController {
+
+    private final HistoryStore store;
+    private final TargetCatalog catalog;
+
+    HistoryController(HistoryStore store, TargetCatalog catalog) {
+        this.store = store;
+        this.catalog = catalog;
+    }
+
+    @GetMapping("/api/history")
+    HistoryReport history(@RequestParam(defaultValue = "24") @Min(1) @Max(720) int hours) {
+        return store.timeline(catalog.targets(), Duration.ofHours(hours));
+    }
+}
