@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -81,7 +82,7 @@ class HistoryRestartIT {
                 "--codeagent.monitor.targets=core=" + core.url("/health") + "|critical");
     }
 
-    private JsonNode awaitHistory(java.util.function.Predicate<JsonNode> condition) {
+    private JsonNode awaitHistory(Predicate<JsonNode> condition) {
         JsonNode[] last = new JsonNode[1];
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() -> {
             last[0] = history().path("targets").get(0);
