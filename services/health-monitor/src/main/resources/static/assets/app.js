@@ -178,30 +178,32 @@ function connectEvents() {
 
 // ---------- history ----------
 
-// One bar per target over the window: a positioned block per state segment (widths set through the
-// CSSOM, not a style attribute), time before the first recorded state left blank.
+// One bar per target over the window: a positioned block per state segment (position and width set through
+// the CSSOM, not a style attribute), time before the first recorded state left blank.
 function timelineRow(target, from, to) {
   const start = new Date(from).getTime();
   const span = Math.max(1, new Date(to).getTime() - start);
-  const bar = el('div', { class: 'timeline-bar', role: 'img',
+  const bar = el('div', { class: 'history-bar', role: 'img',
     'aria-label': target.name + ': ' + target.segments.length + ' states in the last ' + HISTORY_HOURS + ' hours' });
+  const end = start + span;
   for (const segment of target.segments) {
-    const left = (new Date(segment.from).getTime() - start) / span * 100;
+    // Anchored at their end, so a block too short to see grows to its minimum width leftwards, inside the bar.
+    const right = (end - new Date(segment.to).getTime()) / span * 100;
     const width = (new Date(segment.to).getTime() - new Date(segment.from).getTime()) / span * 100;
     const block = el('i', { class: 'seg seg-' + segment.state,
       title: segment.state + ' ' + timeOf(segment.from) + ' – ' + timeOf(segment.to) });
-    block.style.left = Math.max(0, left) + '%';
-    block.style.width = Math.max(0.2, width) + '%';
+    block.style.right = Math.max(0, right) + '%';
+    block.style.width = width + '%';
     bar.append(block);
   }
   const incidents = target.incidents.length;
   const open = target.incidents.some((i) => !i.end);
-  return el('div', { class: 'timeline', dataset: { target: target.name } },
-    el('b', { class: 'timeline-name' }, target.name),
+  return el('div', { class: 'history-row', dataset: { target: target.name } },
+    el('b', { class: 'history-name' }, target.name),
     bar,
-    el('span', { class: 'timeline-uptime' },
+    el('span', { class: 'history-uptime' },
       target.uptimePercent === null ? '—' : target.uptimePercent.toFixed(2) + ' %'),
-    el('span', { class: 'muted timeline-incidents' },
+    el('span', { class: 'muted history-incidents' },
       incidents === 0 ? 'no incidents' : incidents + (incidents === 1 ? ' incident' : ' incidents')
         + (open ? ' (open)' : '')));
 }
