@@ -1,11 +1,16 @@
 package dev.codeagent.healthmonitor.web;
 
+import dev.codeagent.contracts.ProblemTypes;
 import dev.codeagent.healthmonitor.config.TargetCatalog;
 import dev.codeagent.healthmonitor.history.HistoryReport;
 import dev.codeagent.healthmonitor.history.HistoryStore;
+import dev.codeagent.platform.web.ApiProblemException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
+import java.util.Map;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpStatus;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -15,6 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Validated
 class HistoryController {
+
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(30);
 
     private final HistoryStore store;
     private final TargetCatalog catalog;
@@ -26,6 +33,12 @@ class HistoryController {
 
     @GetMapping("/api/history")
     HistoryReport history(@RequestParam(defaultValue = "24") @Min(1) @Max(720) int hours) {
-        return store.timeline(catalog.targets(), Duration.ofHours(hours));
+        try {
+            return store.timeline(catalog.targets(), Duration.ofHours(hours));
+        } catch (DataAccessException e) {
+            throw new ApiProblemException(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE,
+                    "History unavailable", "The history database cannot be read; live status is unaffected",
+                    RETRY_AFTER, Map.of(), e);
+        }
     }
 }
