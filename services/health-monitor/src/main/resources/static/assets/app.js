@@ -6,6 +6,8 @@
 const JOBS_REFRESH_MS = 5000;
 const JOB_REFRESH_MS = 3000;
 const SERVICES_REFRESH_MS = 30000;
+const HISTORY_REFRESH_MS = 60000;
+const HISTORY_HOURS = 24;
 
 const state = { services: new Map(), changes: [], overall: null, jobsTimer: null, jobTimer: null };
 
@@ -170,7 +172,59 @@ function connectEvents() {
     renderOverall(event.status);
     state.changes.unshift(event.change);
     renderChanges();
+    loadHistory();
   });
+}
+
+// ---------- history ----------
+
+// One bar per target over the window: a positioned block per state segment (position and width set through
+// the CSSOM, not a style attribute), time before the first recorded state left blank.
+function timelineRow(target, from, to) {
+  const start = new Date(from).getTime();
+  const span = Math.max(1, new Date(to).getTime() - start);
+  const bar = el('div', { class: 'history-bar', role: 'img',
+    'aria-label': target.name + ': ' + target.segments.length + ' states in the last ' + HISTORY_HOURS + ' hours' });
+  const end = start + span;
+  for (const segment of target.segments) {
+    // Anchored at their end, so a block too short to see grows to its minimum width leftwards, inside the bar.
+    const right = (end - new Date(segment.to).getTime()) / span * 100;
+    const width = (new Date(segment.to).getTime() - new Date(segment.from).getTime()) / span * 100;
+    const block = el('i', { class: 'seg seg-' + segment.state,
+      title: segment.state + ' ' + timeOf(segment.from) + ' – ' + timeOf(segment.to) });
+    block.style.right = Math.max(0, right) + '%';
+    block.style.width = width + '%';
+    bar.append(block);
+  }
+  const incidents = target.incidents.length;
+  const open = target.incidents.some((i) => !i.end);
+  return el('div', { class: 'history-row', dataset: { target: target.name } },
+    el('b', { class: 'history-name' }, target.name),
+    bar,
+    el('span', { class: 'history-uptime' },
+      target.uptimePercent === null ? '—' : target.uptimePercent.toFixed(2) + ' %'),
+    el('span', { class: 'muted history-incidents' },
+      incidents === 0 ? 'no incidents' : incidents + (incidents === 1 ? ' incident' : ' incidents')
+        + (open ? ' (open)' : '')));
+}
+
+async function loadHistory() {
+  const error = $('history-error');
+  try {
+    const response = await fetch('/api/history?hours=' + HISTORY_HOURS, { headers: { Accept: 'application/json' } });
+    if (!response.ok) {
+      error.textContent = await problemText(response);
+      error.hidden = false;
+      return;
+    }
+    const report = await response.json();
+    error.hidden = true;
+    $('history').replaceChildren(...report.targets.map((t) => timelineRow(t, report.from, report.to)));
+    $('history-meta').textContent = timeOf(report.from) + ' – ' + timeOf(report.to);
+  } catch (e) {
+    error.textContent = 'History unavailable: ' + e.message;
+    error.hidden = false;
+  }
 }
 
 // ---------- jobs ----------
@@ -388,4 +442,6 @@ window.addEventListener('popstate', route);
 connectEvents();
 loadServices();
 setInterval(loadServices, SERVICES_REFRESH_MS);
+loadHistory();
+setInterval(loadHistory, HISTORY_REFRESH_MS);
 route();

@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -39,9 +40,9 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * Drives the dashboard in headless Chromium (Debian's {@code chromium} and {@code chromium-driver}):
- * services appear, one turns red when its fake stops (without a page reload), a job appears and its page
- * shows every variant. Runs in the {@code browser-tests} profile only. Screenshots land in
- * {@code target/screenshots/}.
+ * services appear, one turns red when its fake stops (without a page reload) and its outage shows on its
+ * 24-hour timeline, a job appears and its page shows every variant. Runs in the {@code browser-tests} profile
+ * only. Screenshots land in {@code target/screenshots/}.
  */
 @EnabledIfSystemProperty(named = "skipBrowserTests", matches = "false")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -63,6 +64,9 @@ class DashboardBrowserIT {
         OLLAMA.stop();  // an optional component that is not running: the dashboard shows it degraded
         registry.add("codeagent.platform.internal-token", () -> TOKEN);
         registry.add("codeagent.dashboard.users", () -> SignIn.ADMIN_LINE);
+        // A history of its own: earlier runs must not add segments to the timelines checked below.
+        registry.add("CODEAGENT_DATA_DIR", () -> Path.of("target", "it-data", "browser", UUID.randomUUID().toString())
+                .toAbsolutePath().toString());
         registry.add("codeagent.monitor.interval", () -> "500ms");
         registry.add("codeagent.monitor.retry-interval", () -> "300ms");
         registry.add("codeagent.monitor.timeout", () -> "1s");
@@ -141,6 +145,14 @@ class DashboardBrowserIT {
 
         LLM_PATCH.start();
         wait.until(d -> "UP".equals(card(d, "llm-patch").getAttribute("data-status")));
+        // The 24-hour timeline, from the durable history: the outage is a red block between green ones.
+        By timeline = By.cssSelector(".history-row[data-target='llm-patch'] .history-bar .seg");
+        wait.until(d -> d.findElements(timeline).stream().map(e -> e.getAttribute("class")).toList()
+                .equals(List.of("seg seg-UP", "seg seg-DOWN", "seg seg-UP")));
+        assertThat(driver.findElement(By.cssSelector(".history-row[data-target='llm-patch'] .history-bar .seg-DOWN"))
+                .getCssValue("background-color")).as("red").isEqualTo("rgba(207, 34, 46, 1)");
+        assertThat(driver.findElement(By.cssSelector(".history-row[data-target='llm-patch']")).getText())
+                .contains("1 incident");
 
         JOBS.addJob("0b7c4e1a-5d2f-4c51-9a0e-6f3f1a2b9c01",
                 FakeOrchestrator.sampleJob("0b7c4e1a-5d2f-4c51-9a0e-6f3f1a2b9c01",
