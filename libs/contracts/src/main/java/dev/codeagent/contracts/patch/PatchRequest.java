@@ -22,6 +22,8 @@ import java.util.List;
  * @param tree          the repository tree (paths and sizes), for orientation and new-file placement
  * @param project       the git host's project the repository belongs to; selects the provider policy
  *                      ({@code CODEAGENT_PROVIDER_POLICY}); optional
+ * @param budgets       budgets no model call of the request may exceed (a call that would is not made and the
+ *                      request fails with 422 "budget reached"); optional, null or empty when there are none
  */
 public record PatchRequest(
         String jobId,
@@ -32,11 +34,23 @@ public record PatchRequest(
         @NotNull List<@Valid SourceFile> files,
         List<String> changedPaths,
         List<TreeEntry> tree,
-        @Size(max = 256) String project) {
+        @Size(max = 256) String project,
+        @Size(max = 10) List<@Valid BudgetLimit> budgets) {
 
     /** A request that names no project: only the policy's {@code *} rule, if any, applies to it. */
     public PatchRequest(String jobId, String intent, int k, int n, PullRequestContext pullRequest,
             List<SourceFile> files, List<String> changedPaths, List<TreeEntry> tree) {
         this(jobId, intent, k, n, pullRequest, files, changedPaths, tree, null);
+    }
+
+    /** A request without budgets. */
+    public PatchRequest(String jobId, String intent, int k, int n, PullRequestContext pullRequest,
+            List<SourceFile> files, List<String> changedPaths, List<TreeEntry> tree, String project) {
+        this(jobId, intent, k, n, pullRequest, files, changedPaths, tree, project, null);
+    }
+
+    /** The budgets, empty when there are none. */
+    public List<BudgetLimit> budgetsOrNone() {
+        return budgets == null ? List.of() : budgets;
     }
 }

@@ -25,6 +25,8 @@ import dev.codeagent.llmpatch.provider.ProviderSettings;
 import dev.codeagent.llmpatch.provider.ProviderSlot;
 import dev.codeagent.llmpatch.provider.TokenEstimator;
 import dev.codeagent.llmpatch.secrets.SecretScreen;
+import dev.codeagent.llmpatch.usage.BudgetCheck;
+import dev.codeagent.llmpatch.usage.BudgetReachedException;
 import dev.codeagent.llmpatch.usage.UsageMeter;
 import dev.codeagent.platform.web.ApiProblemException;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +47,8 @@ import org.springframework.http.HttpStatus;
  * and send blocks that failed back to the model with the closest file lines — at most {@code maxAttempts}
  * answers in all. Blocks that applied stay applied between attempts. Files that may hold secrets are left out
  * of the prompt (and may not be edited); the response's notes say which, and which edits were refused. Every
- * answer is priced and counted by the {@link UsageMeter}, and the response lists each call.
+ * answer is priced and counted by the {@link UsageMeter}, and the response lists each call. No call is made that
+ * could exceed one of the request's budgets ({@link BudgetCheck}): the request ends with 422 "budget reached".
  */
 public final class PatchService {
 
@@ -88,7 +91,8 @@ public final class PatchService {
         for (SourceFile f : shown.files()) {
             original.put(f.path(), f.content());
         }
-        Outcome outcome = converse(shown, strategy, original, engine.withholding(screened.withheld()));
+        Outcome outcome = converse(shown, strategy, original, engine.withholding(screened.withheld()),
+                usage.budget(request.budgetsOrNone()));
         Changes changes = changes(original, outcome.files());
         VariantNotes notes = new VariantNotes(screened.withheld(), outcome.context().leftOut(), outcome.refused(),
                 outcome.context().notes());
@@ -127,7 +131,7 @@ public final class PatchService {
      * resent: no answer can make them apply. {@code requestEngine} also refuses the files kept from the model.
      */
     private Outcome converse(PatchRequest request, VariantStrategy strategy, Map<String, String> original,
-            PatchEngine requestEngine) {
+            PatchEngine requestEngine, BudgetCheck budget) {
         Map<String, String> current = new LinkedHashMap<>(original);
         boolean wholeFile = wholeFile(original);
         List<ModelMessage> messages = new ArrayList<>(prompts.initial(request, strategy, wholeFile));
@@ -142,15 +146,17 @@ public final class PatchService {
         int attempts = 0;
         while (attempts < maxAttempts) {
             attempts++;
-            reply = ask(request, strategy, wholeFile, messages, current, from);
+            reply = ask(request, strategy, wholeFile, messages, current, from, budget);
             from = reply.slotIndex();
             // The model did not see the files left out of its prompt: an edit of one would be written blind.
             PatchEngine answerEngine = requestEngine.withholding(context.record(reply));
             promptTokens += reply.reply().promptTokens();
             completionTokens += reply.reply().completionTokens();
             ProviderSettings answeredBy = reply.provider().settings();
-            calls.add(usage.record(answeredBy.name(), answeredBy.model(), reply.reply().promptTokens(),
-                    reply.reply().completionTokens(), reply.latencyMs()));
+            ModelCall call = usage.record(answeredBy.name(), answeredBy.model(), reply.reply().promptTokens(),
+                    reply.reply().completionTokens(), reply.latencyMs());
+            calls.add(call);
+            budget.spent(call);
             String answer = reply.reply().text();
             EngineResult result = answerEngine.apply(current, answer, EditFormat.AUTO);
             current.putAll(result.partial());
@@ -172,11 +178,14 @@ public final class PatchService {
 
     /** One answer from the chain, starting at slot {@code from}, for the conversation so far and the current files. */
     private ChainReply ask(PatchRequest request, VariantStrategy strategy, boolean wholeFile,
-            List<ModelMessage> messages, Map<String, String> current, int from) {
+            List<ModelMessage> messages, Map<String, String> current, int from, BudgetCheck budget) {
         PromptFitter fitter = fitter(request, strategy, wholeFile,
                 List.copyOf(messages.subList(INITIAL_TURNS, messages.size())), current);
         try {
-            return chain.complete(modelRequest(request, strategy, messages, current, fitter), from, request.project());
+            return chain.complete(modelRequest(request, strategy, messages, current, fitter), from, request.project(),
+                    budget);
+        } catch (BudgetReachedException e) {
+            throw budgetReached(e);
         } catch (AllProvidersFailedException e) {
             throw unavailable(e);
         } catch (ContentFilteredException e) {
@@ -311,6 +320,20 @@ public final class PatchService {
         props.put("providers", e.failures());
         return new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemTypes.UNPROCESSABLE,
                 "Refused by the content filter", e.getMessage(), null, props, e);
+    }
+
+    /**
+     * Final, not retried: the budget is only spent further by other requests. The caller's budget name, limit and
+     * use before the refused call are properties, so a client need not parse the detail.
+     */
+    private static ApiProblemException budgetReached(BudgetReachedException e) {
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("budget", e.budget().name());
+        props.put("unit", e.budget().unit().name());
+        props.put("limit", e.budget().limit());
+        props.put("use", e.use());
+        return new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemTypes.UNPROCESSABLE, "Budget reached",
+                e.getMessage(), null, props, e);
     }
 
     private static ApiProblemException allRefused(VariantNotes notes, int attempts, ChainReply reply) {

@@ -68,6 +68,14 @@ public final class ProviderChain implements AutoCloseable {
      * ({@link ContentFilteredException}).
      */
     public ChainReply complete(ModelRequest request, int from, String project) {
+        return complete(request, from, project, CallGate.OPEN);
+    }
+
+    /**
+     * As {@link #complete(ModelRequest, int, String)}, asking {@code gate} before each provider is called with the
+     * prompt it will get; a refusal propagates and no later provider is asked.
+     */
+    public ChainReply complete(ModelRequest request, int from, String project, CallGate gate) {
         ProviderPolicy.Rule rule = policy.ruleFor(project);
         List<String> failures = new ArrayList<>();
         // What the variant's notes report: providers that were tried, not those switched off in the configuration.
@@ -108,6 +116,7 @@ public final class ProviderChain implements AutoCloseable {
                 log.info("prompt for provider {} shrunk from about {} to {} tokens to fit its window ({})", slot.name(),
                         request.estimatedPromptTokens(), sent.estimatedPromptTokens(), window.describe());
             }
+            gate.admit(provider, sent.estimatedPromptTokens(), window.answerTokens());
             try {
                 Answered answered = callWithRetries(slot, sent);
                 return new ChainReply(answered.reply(), provider, i, fallbacks, window, shrunk, answered.latencyMs());

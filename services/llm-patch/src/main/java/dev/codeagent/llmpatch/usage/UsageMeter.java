@@ -1,9 +1,11 @@
 package dev.codeagent.llmpatch.usage;
 
+import dev.codeagent.contracts.patch.BudgetLimit;
 import dev.codeagent.contracts.patch.ModelCall;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * Prices each answered model call and counts it: {@code codeagent_model_tokens_total{provider,model,direction}}
@@ -18,6 +20,11 @@ public final class UsageMeter {
     public UsageMeter(ModelPrices prices, MeterRegistry registry) {
         this.prices = prices;
         this.registry = registry;
+    }
+
+    /** A check of one request's calls against {@code budgets} (none: every call is admitted). */
+    public BudgetCheck budget(List<BudgetLimit> budgets) {
+        return new BudgetCheck(budgets, prices);
     }
 
     public ModelCall record(String provider, String model, long inputTokens, long outputTokens, long latencyMs) {

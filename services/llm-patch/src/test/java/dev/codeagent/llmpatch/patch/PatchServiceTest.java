@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.codeagent.contracts.git.FileChange;
+import dev.codeagent.contracts.patch.BudgetLimit;
 import dev.codeagent.contracts.patch.ModelCall;
 import dev.codeagent.contracts.patch.PatchRequest;
 import dev.codeagent.contracts.patch.PatchResponse;
@@ -26,6 +27,7 @@ import dev.codeagent.llmpatch.usage.ModelPrices;
 import dev.codeagent.llmpatch.usage.UsageMeter;
 import dev.codeagent.platform.web.ApiProblemException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -153,6 +155,32 @@ class PatchServiceTest {
                 "Not shown to the model: app/big.py — " + why + ", about 3008 tokens",
                 "Not changed: app/big.py — not shown to the model (" + why + ")",
                 "Context window of scripted: the window is a guess.");
+    }
+
+    @Test
+    void aRepairRoundThatCouldExceedTheTokenBudgetIsNotMadeAndTheRequestSaysWhichBudget() {
+        String failing = block("app/auth.py", "def login(name, pwd):\n", "def login(name, pwd):\n    assert name\n");
+        String fixing = block("app/auth.py", "def login(user, password):\n",
+                "def login(user, password):\n    assert user\n") + "Summary: Asserts a user.";
+        model.answers.addAll(List.of(failing, fixing));
+        service.generate(request(new SourceFile("app/auth.py", AUTH)));
+        long firstPrompt = model.requests.get(0).estimatedPromptTokens();
+        model.requests.clear();
+        model.answers.addAll(List.of(failing, fixing));
+        // Exactly what the first call may use (its prompt and 1000 answer tokens), less than that plus the 15 it used.
+        BudgetLimit tokens = new BudgetLimit("per-job tokens", BudgetLimit.Unit.TOKENS,
+                BigDecimal.valueOf(300 + firstPrompt + 1000), BigDecimal.valueOf(300));
+        PatchRequest plain = request(new SourceFile("app/auth.py", AUTH));
+
+        ApiProblemException e = catchThrowableOfType(ApiProblemException.class, () -> service.generate(
+                new PatchRequest(plain.jobId(), plain.intent(), 1, 1, null, plain.files(), List.of(), List.of(), null,
+                        List.of(tokens))));
+
+        assertThat(model.requests).as("the first call fits; the repair round could exceed and is not made").hasSize(1);
+        assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(e.getMessage()).startsWith("budget reached: per-job tokens (315 of " + (1300 + firstPrompt)
+                + " tokens; the next call of scripted could use up to ");
+        assertThat(e.properties()).containsEntry("budget", "per-job tokens").containsEntry("use", BigDecimal.valueOf(315));
     }
 
     /** Answers in order and keeps what it was asked. */

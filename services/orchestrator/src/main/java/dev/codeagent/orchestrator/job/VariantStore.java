@@ -8,6 +8,7 @@ import static dev.codeagent.orchestrator.job.Rows.ts;
 
 import dev.codeagent.contracts.job.ModelUsage;
 import dev.codeagent.contracts.job.VariantState;
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -142,6 +143,24 @@ public class VariantStore {
                 .params(truncate(error, 4000), ts(now), jobId, k).update();
         return jdbc.sql("select attempts from job_variant where job_id = ? and k = ?").params(jobId, k)
                 .query(Integer.class).single();
+    }
+
+    /** Tokens (input and output) and cost in USD, as recorded with variants' changes; unpriced calls add no cost. */
+    public record Usage(long tokens, BigDecimal costUsd) {
+    }
+
+    /** What the job's variants used so far. */
+    public Usage usageOfJob(String jobId) {
+        return jdbc.sql("select coalesce(sum(input_tokens + output_tokens), 0), coalesce(sum(cost_usd), 0) "
+                        + "from job_variant where job_id = ?")
+                .param(jobId).query((rs, n) -> new Usage(rs.getLong(1), rs.getBigDecimal(2))).single();
+    }
+
+    /** Cost of the variants of the project's jobs that started in [{@code from}, {@code to}). */
+    public BigDecimal costOfProject(String organization, String project, Instant from, Instant to) {
+        return jdbc.sql("select coalesce(sum(v.cost_usd), 0) from job_variant v join job j on j.id = v.job_id "
+                        + "where j.organization = ? and j.project = ? and v.started_at >= ? and v.started_at < ?")
+                .params(organization, project, ts(from), ts(to)).query(BigDecimal.class).single();
     }
 
     /** Variants of the job that have not reached a final state. */

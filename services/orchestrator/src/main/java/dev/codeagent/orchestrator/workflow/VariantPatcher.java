@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The patch phase of a variant: asks llm-patch for the variant's change from the job's stored context, keeps the
  * request, the answer and the diff as artifacts, and records the change with the variant (moving it on to the
- * commit phase). A change without edits fails the variant: there would be nothing to commit.
+ * commit phase). A change without edits fails the variant: there would be nothing to commit. The request carries the
+ * {@link Budgets} left; llm-patch refuses a call that could exceed one with 422, which fails the variant at once.
  */
 @Component
 public class VariantPatcher {
@@ -31,10 +32,12 @@ public class VariantPatcher {
     private final LlmPatchClient llm;
     private final ArtifactStore artifacts;
     private final JsonMapper json;
+    private final Budgets budgets;
     private final Clock clock;
 
     public VariantPatcher(JobStore jobs, VariantStore variants, LlmPatchClient llm, ArtifactStore artifacts,
-            JsonMapper json, Clock clock) {
+            JsonMapper json, Budgets budgets, Clock clock) {
+        this.budgets = budgets;
         this.jobs = jobs;
         this.variants = variants;
         this.llm = llm;
@@ -46,7 +49,8 @@ public class VariantPatcher {
     public PatchResponse generate(JobRecord job, VariantRecord v) {
         JobContext context = json.readValue(jobs.context(job.id()).orElseThrow(), JobContext.class);
         PatchRequest request = new PatchRequest(job.id(), job.intent(), v.k(), job.variantsRequested(),
-                context.pullRequest(), context.files(), context.changedPaths(), context.tree(), job.repository().project());
+                context.pullRequest(), context.files(), context.changedPaths(), context.tree(), job.repository().project(),
+                budgets.of(job));
         String prefix = JobReports.variantPrefix(job.id(), v.k());
         artifacts.put(prefix + "request.json", "application/json", json.writeValueAsBytes(request));
         PatchResponse patch = llm.patch(request);

@@ -10,6 +10,7 @@ import dev.codeagent.orchestrator.artifact.FileSystemArtifactStore;
 import dev.codeagent.orchestrator.client.AdapterClient;
 import dev.codeagent.orchestrator.client.LlmPatchClient;
 import dev.codeagent.orchestrator.config.AdmissionProperties;
+import dev.codeagent.orchestrator.config.BudgetProperties;
 import dev.codeagent.orchestrator.config.ServiceEndpoints;
 import dev.codeagent.orchestrator.config.WorkflowProperties;
 import dev.codeagent.orchestrator.fake.FakeRepository;
@@ -79,6 +80,15 @@ final class WorkflowFixture implements AutoCloseable {
     }
 
     WorkflowFixture(Path artifactDir, int variantParallelism, AdmissionProperties caps) {
+        this(artifactDir, variantParallelism, caps, new BudgetProperties(null, null, null));
+    }
+
+    /** As {@link #WorkflowFixture(Path)}, with model budgets. */
+    WorkflowFixture(Path artifactDir, BudgetProperties budgets) {
+        this(artifactDir, 2, new AdmissionProperties(20, 3, 200), budgets);
+    }
+
+    WorkflowFixture(Path artifactDir, int variantParallelism, AdmissionProperties caps, BudgetProperties budgets) {
         properties = new WorkflowProperties(null, "http://dash/", "agents/", 10, variantParallelism,
                 Duration.ofMinutes(8), Duration.ofMinutes(30), 0, 100, 4, Duration.ofSeconds(1),
                 Duration.ofSeconds(30), Duration.ofHours(1));
@@ -111,7 +121,7 @@ final class WorkflowFixture implements AutoCloseable {
                 new ContextGatherer(jobs, audit, adapter, llm, artifacts, properties, json, clock), renderer,
                 properties, queue, admission, metrics, clock);
         variant = new VariantStep(runner, variants, audit, new VariantPatcher(jobs, variants, llm, artifacts, json,
-                clock), new VariantPublisher(adapter, renderer), reports, progress, properties, metrics, clock);
+                new Budgets(budgets, variants, clock), clock), new VariantPublisher(adapter, renderer), reports, progress, properties, metrics, clock);
         fanIn = new FanInStep(runner, jobs, variants, audit, adapter, renderer, reports, admission, metrics, clock);
         deadline = new DeadlineStep(jobs, audit, waker, clock);
     }
