@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +47,7 @@ class BudgetsTest {
 
     private Map<String, BudgetLimit> budgetsOf(String jobId, int k) {
         return requests.stream().filter(r -> r.jobId().equals(jobId) && r.k() == k).reduce((a, b) -> b).orElseThrow()
-                .budgetsOrNone().stream().collect(java.util.stream.Collectors.toMap(BudgetLimit::name, b -> b));
+                .budgetsOrNone().stream().collect(Collectors.toMap(BudgetLimit::name, b -> b));
     }
 
     @Test
