@@ -25,7 +25,10 @@ trap 'rm -rf "$work"' EXIT
 token="$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 mkdir "$work/tmp"
 # Its own temporary directory: Tomcat's files stay out of the image.
-if ! CODEAGENT_INTERNAL_TOKEN="$token" CODEAGENT_DATA_DIR="$work/data" \
+# The health monitor refuses to start without a dashboard user: one that cannot sign in anywhere (the hash of
+# no password, syntactically bcrypt) lets its sign-in classes be trained too. Other services ignore it.
+nobody='training:$2y$10$AAAAAAAAAAAAAAAAAAAAAOAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'
+if ! CODEAGENT_INTERNAL_TOKEN="$token" CODEAGENT_DATA_DIR="$work/data" CODEAGENT_DASHBOARD_USERS="$nobody" \
      java $jvm -Djava.io.tmpdir="$work/tmp" \
        -XX:ArchiveClassesAtExit=app.jsa -Dspring.context.exit=onRefresh -jar app.jar \
      >"$work/training.log" 2>&1; then
