@@ -98,10 +98,10 @@ public final class PatchService {
                 outcome.context().notes());
         if (changes.files().isEmpty()) {
             if (!outcome.refused().isEmpty()) {
-                throw allRefused(notes, outcome.attempts(), outcome.reply());
+                throw spent(allRefused(notes, outcome.attempts(), outcome.reply()), outcome.calls());
             }
-            throw unprocessable(List.of(new BlockFailure(null, 0, List.of(), "the answer changed nothing", null)),
-                    outcome.attempts(), outcome.reply());
+            throw spent(unprocessable(List.of(new BlockFailure(null, 0, List.of(), "the answer changed nothing", null)),
+                    outcome.attempts(), outcome.reply()), outcome.calls());
         }
         boolean offline = outcome.reply().provider().offline();
         ProviderSettings provider = outcome.reply().provider().settings();
@@ -144,34 +144,38 @@ public final class PatchService {
         ChainReply reply = null;
         List<ModelCall> calls = new ArrayList<>();
         int attempts = 0;
-        while (attempts < maxAttempts) {
-            attempts++;
-            reply = ask(request, strategy, wholeFile, messages, current, from, budget);
-            from = reply.slotIndex();
-            // The model did not see the files left out of its prompt: an edit of one would be written blind.
-            PatchEngine answerEngine = requestEngine.withholding(context.record(reply));
-            promptTokens += reply.reply().promptTokens();
-            completionTokens += reply.reply().completionTokens();
-            ProviderSettings answeredBy = reply.provider().settings();
-            ModelCall call = usage.record(answeredBy.name(), answeredBy.model(), reply.reply().promptTokens(),
-                    reply.reply().completionTokens(), reply.latencyMs());
-            calls.add(call);
-            budget.spent(call);
-            String answer = reply.reply().text();
-            EngineResult result = answerEngine.apply(current, answer, EditFormat.AUTO);
-            current.putAll(result.partial());
-            failures = result.failures();
-            refused.putAll(result.refused());
-            if (failures.isEmpty()) {
-                break;
+        try {
+            while (attempts < maxAttempts) {
+                attempts++;
+                reply = ask(request, strategy, wholeFile, messages, current, from, budget);
+                from = reply.slotIndex();
+                // The model did not see the files left out of its prompt: an edit of one would be written blind.
+                PatchEngine answerEngine = requestEngine.withholding(context.record(reply));
+                promptTokens += reply.reply().promptTokens();
+                completionTokens += reply.reply().completionTokens();
+                ProviderSettings answeredBy = reply.provider().settings();
+                ModelCall call = usage.record(answeredBy.name(), answeredBy.model(), reply.reply().promptTokens(),
+                        reply.reply().completionTokens(), reply.latencyMs());
+                calls.add(call);
+                budget.spent(call);
+                String answer = reply.reply().text();
+                EngineResult result = answerEngine.apply(current, answer, EditFormat.AUTO);
+                current.putAll(result.partial());
+                failures = result.failures();
+                refused.putAll(result.refused());
+                if (failures.isEmpty()) {
+                    break;
+                }
+                log.info("variant {} attempt {} by {}: {} block(s) failed", request.k(), attempts,
+                        reply.provider().settings().name(), failures.size());
+                messages.add(ModelMessage.assistant(answer));
+                messages.add(ModelMessage.user(prompts.retry(failures, refused)));
             }
-            log.info("variant {} attempt {} by {}: {} block(s) failed", request.k(), attempts, reply.provider().settings().name(),
-                    failures.size());
-            messages.add(ModelMessage.assistant(answer));
-            messages.add(ModelMessage.user(prompts.retry(failures, refused)));
-        }
-        if (!failures.isEmpty()) {
-            throw unprocessable(failures, attempts, reply);
+            if (!failures.isEmpty()) {
+                throw unprocessable(failures, attempts, reply);
+            }
+        } catch (ApiProblemException e) {
+            throw spent(e, calls);
         }
         return new Outcome(current, refused, context, reply, promptTokens, completionTokens, attempts, calls);
     }
@@ -306,6 +310,17 @@ public final class PatchService {
             return prefix + ": " + notice + " " + result;
         }
         return result.startsWith(strategy.title()) || result.startsWith("Offline") ? result : prefix + ": " + result;
+    }
+
+    /**
+     * The calls a failed request made: they were spent all the same, so the problem answer lists them
+     * ({@code calls}) for the orchestrator to count in the variant's usage and the job's budgets.
+     */
+    private static ApiProblemException spent(ApiProblemException e, List<ModelCall> calls) {
+        if (!calls.isEmpty()) {
+            e.properties().put("calls", List.copyOf(calls));
+        }
+        return e;
     }
 
     private static ApiProblemException unavailable(AllProvidersFailedException e) {

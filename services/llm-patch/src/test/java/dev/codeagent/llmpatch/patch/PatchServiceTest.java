@@ -35,6 +35,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
@@ -181,6 +182,9 @@ class PatchServiceTest {
         assertThat(e.getMessage()).startsWith("budget reached: per-job tokens (315 of " + (1300 + firstPrompt)
                 + " tokens; the next call of scripted could use up to ");
         assertThat(e.properties()).containsEntry("budget", "per-job tokens").containsEntry("use", BigDecimal.valueOf(315));
+        // The call that was made is listed, so the orchestrator counts it although the request failed.
+        assertThat(e.properties().get("calls")).asInstanceOf(InstanceOfAssertFactories.list(ModelCall.class))
+                .singleElement().satisfies(call -> assertThat(call.provider()).isEqualTo("scripted"));
     }
 
     /** Answers in order and keeps what it was asked. */

@@ -1,16 +1,20 @@
 package dev.codeagent.orchestrator.client;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.codeagent.contracts.context.ContextSelection;
 import dev.codeagent.contracts.context.ContextSelectionRequest;
+import dev.codeagent.contracts.patch.ModelCall;
 import dev.codeagent.contracts.patch.PatchRequest;
 import dev.codeagent.contracts.patch.PatchResponse;
 import dev.codeagent.orchestrator.config.ServiceEndpoints;
 import dev.codeagent.platform.http.ServiceHttpClients;
+import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestClientResponseException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,9 +39,35 @@ public class LlmPatchClient {
                 .contentType(MediaType.APPLICATION_JSON).body(request).retrieve().body(ContextSelection.class));
     }
 
+    /** The change for one variant; a failure after model calls is a {@link PatchFailure} listing them. */
     public PatchResponse patch(PatchRequest request) {
-        return call("patch generation", () -> slow.post().uri("/api/patches")
-                .contentType(MediaType.APPLICATION_JSON).body(request).retrieve().body(PatchResponse.class));
+        try {
+            return slow.post().uri("/api/patches").contentType(MediaType.APPLICATION_JSON).body(request).retrieve()
+                    .body(PatchResponse.class);
+        } catch (RestClientResponseException e) {
+            CallFailure failure = CallFailures.from("llm-patch", "patch generation", e, json);
+            List<ModelCall> calls = spentCalls(e.getResponseBodyAsString());
+            throw calls.isEmpty() ? failure : new PatchFailure(failure, calls);
+        } catch (RestClientException e) {
+            throw CallFailures.from("llm-patch", "patch generation", e, json);
+        }
+    }
+
+    /** The {@code calls} of a problem answer; none when the body is not such a problem. */
+    private List<ModelCall> spentCalls(String body) {
+        if (body == null || !body.strip().startsWith("{")) {
+            return List.of();
+        }
+        try {
+            SpentCalls problem = json.readValue(body, SpentCalls.class);
+            return problem.calls() == null ? List.of() : problem.calls();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record SpentCalls(List<ModelCall> calls) {
     }
 
     private <T> T call(String operation, Supplier<T> call) {

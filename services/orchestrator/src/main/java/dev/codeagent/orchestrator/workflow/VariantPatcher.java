@@ -6,6 +6,7 @@ import dev.codeagent.contracts.patch.PatchRequest;
 import dev.codeagent.contracts.patch.PatchResponse;
 import dev.codeagent.orchestrator.artifact.ArtifactStore;
 import dev.codeagent.orchestrator.client.CallFailure;
+import dev.codeagent.orchestrator.client.PatchFailure;
 import dev.codeagent.orchestrator.client.LlmPatchClient;
 import dev.codeagent.orchestrator.job.JobRecord;
 import dev.codeagent.orchestrator.job.JobStore;
@@ -53,7 +54,14 @@ public class VariantPatcher {
                 budgets.of(job));
         String prefix = JobReports.variantPrefix(job.id(), v.k());
         artifacts.put(prefix + "request.json", "application/json", json.writeValueAsBytes(request));
-        PatchResponse patch = llm.patch(request);
+        PatchResponse patch;
+        try {
+            patch = llm.patch(request);
+        } catch (PatchFailure failure) {
+            // Spent even though nothing came of it: the variant's usage and the job's budgets count it.
+            variants.spent(job.id(), v.k(), ModelUsage.of(failure.calls()), clock.instant());
+            throw failure;
+        }
         String patchJson = json.writeValueAsString(patch);
         artifacts.put(prefix + JobReports.RESPONSE, "application/json", patchJson.getBytes(StandardCharsets.UTF_8));
         if (patch.diff() != null) {

@@ -112,6 +112,34 @@ class BudgetsTest {
     }
 
     @Test
+    void modelCallsOfAFailedVariantCountInItsUsageAndAgainstTheJobsBudget() {
+        fixture(5_000L, "0.50", null);
+        // Variant 1's edits never apply: llm-patch answers 422 and lists the two calls it made all the same.
+        f.fakes.patchBehaviour(request -> requests.add(request) && request.k() != 1
+                ? FakeServices.PatchBehaviour.DEFAULT.answer(request)
+                : new FakeServices.Response(422, Map.of("type", "https://codeagent.dev/problems/unprocessable",
+                        "title", "Edits did not apply", "detail", "edits did not apply for variant 1",
+                        "calls", List.of(
+                                Map.of("provider", "ollama", "model", "m", "inputTokens", 700, "outputTokens", 100,
+                                        "latencyMs", 5, "costUsd", 0.001),
+                                Map.of("provider", "ollama", "model", "m", "inputTokens", 800, "outputTokens", 150,
+                                        "latencyMs", 5, "costUsd", 0.0015)))));
+        String id = f.preparedEditJob(2);
+
+        f.variant.run(id, 1, f.scheduler);
+        f.variant.run(id, 2, f.scheduler);
+
+        VariantRecord first = f.variant(id, 1);
+        assertThat(first.state()).isEqualTo(VariantState.FAILED);
+        assertThat(first.usage().calls()).isEqualTo(2);
+        assertThat(first.usage().inputTokens()).isEqualTo(1_500);
+        assertThat(first.usage().costUsd()).isEqualByComparingTo("0.0025");
+        Map<String, BudgetLimit> second = budgetsOf(id, 2);
+        assertThat(second.get("per-job tokens").used()).isEqualByComparingTo("1750");
+        assertThat(second.get("per-job cost").used()).isEqualByComparingTo("0.0025");
+    }
+
+    @Test
     void theDailyBudgetCountsTheProjectsVariantsOfTheUtcDayFromTheDatabase() {
         fixture(null, null, "1.00");
         // Yesterday (UTC) a job of the project spent 0.0036 + 0.0079 USD; today, one spent 0.0036.

@@ -1,0 +1,24 @@
+package dev.codeagent.orchestrator.client;
+
+import dev.codeagent.contracts.patch.ModelCall;
+import java.util.List;
+
+/**
+ * A patch generation that failed after it had called models (edits that never applied, a budget reached, the
+ * content filter): those calls were spent all the same, so the variant's usage and the job's budgets count them.
+ */
+public final class PatchFailure extends CallFailure {
+
+    private final transient List<ModelCall> calls;
+
+    PatchFailure(CallFailure failure, List<ModelCall> calls) {
+        super(failure.getMessage(), failure.status(), failure.isTransient(), failure.retryAfter(),
+                failure.currentCommit(), failure.getCause());
+        this.calls = List.copyOf(calls);
+    }
+
+    /** The model calls llm-patch made for this request before it failed, as its problem answer listed them. */
+    public List<ModelCall> calls() {
+        return calls;
+    }
+}
