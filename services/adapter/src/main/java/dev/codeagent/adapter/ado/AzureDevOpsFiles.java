@@ -14,6 +14,7 @@ import dev.codeagent.contracts.git.FileContent;
 import dev.codeagent.contracts.git.FileContents;
 import dev.codeagent.contracts.git.TreeEntry;
 import dev.codeagent.contracts.git.TreeListing;
+import dev.codeagent.platform.concurrent.DaemonThreads;
 import dev.codeagent.platform.web.CorrelationId;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.JsonNode;
 
 /** The files of a commit on Azure DevOps: the tree with sizes, and contents read a few files at a time. */
@@ -35,12 +35,7 @@ class AzureDevOpsFiles {
     AzureDevOpsFiles(AzureDevOpsClient client, AdapterProperties adapter) {
         this.client = client;
         this.adapter = adapter;
-        AtomicInteger count = new AtomicInteger();
-        this.readers = Executors.newFixedThreadPool(adapter.readParallelism(), runnable -> {
-            Thread thread = new Thread(runnable, "ado-reader-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.readers = Executors.newFixedThreadPool(adapter.readParallelism(), DaemonThreads.numbered("ado-reader"));
     }
 
     /** Stops the file-reading threads. */

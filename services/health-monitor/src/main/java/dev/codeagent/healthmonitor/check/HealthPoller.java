@@ -3,6 +3,7 @@ package dev.codeagent.healthmonitor.check;
 import dev.codeagent.healthmonitor.config.MonitorProperties;
 import dev.codeagent.healthmonitor.config.Target;
 import dev.codeagent.healthmonitor.status.StatusBoard;
+import dev.codeagent.platform.concurrent.DaemonThreads;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -45,11 +46,7 @@ public class HealthPoller implements SmartLifecycle {
         }
         Duration tick = properties.retryInterval().compareTo(properties.interval()) < 0
                 ? properties.retryInterval() : properties.interval();
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "health-poller");
-            thread.setDaemon(true);
-            return thread;
-        });
+        scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("health-poller"));
         scheduler.scheduleWithFixedDelay(this::tick, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
         log.info("Polling {} targets every {} (failed ones every {})", board.health().services().size(),
                 properties.interval(), tick);

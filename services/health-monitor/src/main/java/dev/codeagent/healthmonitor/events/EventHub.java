@@ -3,6 +3,7 @@ package dev.codeagent.healthmonitor.events;
 import dev.codeagent.healthmonitor.config.MonitorProperties;
 import dev.codeagent.healthmonitor.status.StatusBoard;
 import dev.codeagent.healthmonitor.status.StatusChangedEvent;
+import dev.codeagent.platform.concurrent.DaemonThreads;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -105,11 +106,7 @@ public class EventHub implements SmartLifecycle {
         if (dispatcher != null) {
             return;
         }
-        dispatcher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "sse-dispatcher");
-            thread.setDaemon(true);
-            return thread;
-        });
+        dispatcher = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("sse-dispatcher"));
         long heartbeat = properties.heartbeat().toMillis();
         dispatcher.scheduleAtFixedRate(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
     }

@@ -1,5 +1,6 @@
 package dev.codeagent.healthmonitor.history;
 
+import dev.codeagent.platform.concurrent.DaemonThreads;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -46,11 +47,7 @@ public class HistoryPurge implements SmartLifecycle {
         if (scheduler != null) {
             return;
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "history-purge");
-            thread.setDaemon(true);
-            return thread;
-        });
+        scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("history-purge"));
         long every = properties.purgeInterval().toMillis();
         scheduler.scheduleWithFixedDelay(this::scheduledPurge, 0, every, TimeUnit.MILLISECONDS);
     }

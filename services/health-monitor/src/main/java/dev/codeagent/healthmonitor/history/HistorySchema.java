@@ -1,5 +1,6 @@
 package dev.codeagent.healthmonitor.history;
 
+import dev.codeagent.platform.concurrent.DaemonThreads;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -32,11 +33,8 @@ class HistorySchema implements FlywayMigrationStrategy, DisposableBean {
         if (tryMigrate(flyway)) {
             return;
         }
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "history-schema");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService executor =
+                Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("history-schema"));
         retries = executor;
         long every = properties.schemaRetry().toMillis();
         executor.scheduleWithFixedDelay(() -> {

@@ -2,6 +2,7 @@ package dev.codeagent.healthmonitor.history;
 
 import dev.codeagent.healthmonitor.status.StatusChange;
 import dev.codeagent.healthmonitor.status.StatusChangedEvent;
+import dev.codeagent.platform.concurrent.DaemonThreads;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -61,11 +62,7 @@ public class HistoryWriter implements SmartLifecycle {
     public synchronized void start() {
         if (writer == null) {
             writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-                    new ArrayBlockingQueue<>(QUEUE_CAPACITY), r -> {
-                        Thread thread = new Thread(r, "history-writer");
-                        thread.setDaemon(true);
-                        return thread;
-                    });
+                    new ArrayBlockingQueue<>(QUEUE_CAPACITY), DaemonThreads.named("history-writer"));
         }
     }
 

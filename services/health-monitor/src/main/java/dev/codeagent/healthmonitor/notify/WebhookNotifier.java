@@ -7,6 +7,7 @@ import dev.codeagent.healthmonitor.status.ServiceStatus;
 import dev.codeagent.healthmonitor.status.StatusBoard;
 import dev.codeagent.healthmonitor.status.StatusChange;
 import dev.codeagent.healthmonitor.status.StatusChangedEvent;
+import dev.codeagent.platform.concurrent.DaemonThreads;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -122,11 +123,7 @@ public class WebhookNotifier implements SmartLifecycle {
         if (url == null || timer != null) {
             return;
         }
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "webhook-startup-grace");
-            thread.setDaemon(true);
-            return thread;
-        });
+        timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("webhook-startup-grace"));
         timer.schedule(this::reportDownSinceStart, startupGrace.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -1,5 +1,6 @@
 package dev.codeagent.llmpatch.provider;
 
+import dev.codeagent.platform.concurrent.DaemonThreads;
 import dev.codeagent.platform.web.CorrelationId;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,11 +29,7 @@ public final class ProviderChain implements AutoCloseable {
     private final ProviderPolicy policy;
     private final int rateLimitRetries;
     private final Duration maxRetryAfter;
-    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "model-call");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService executor = Executors.newCachedThreadPool(DaemonThreads.named("model-call"));
 
     public ProviderChain(List<ProviderSlot> slots, int rateLimitRetries, Duration maxRetryAfter) {
         this(slots, ProviderPolicy.none(), rateLimitRetries, maxRetryAfter);

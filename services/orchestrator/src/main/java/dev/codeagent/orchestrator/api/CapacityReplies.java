@@ -3,6 +3,7 @@ package dev.codeagent.orchestrator.api;
 import dev.codeagent.contracts.command.StartJobRequest;
 import dev.codeagent.contracts.git.CommentRequest;
 import dev.codeagent.orchestrator.client.AdapterClient;
+import dev.codeagent.platform.concurrent.DaemonThreads;
 import dev.codeagent.platform.web.CorrelationId;
 import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
@@ -33,11 +34,8 @@ public class CapacityReplies {
 
     private final AdapterClient adapter;
     private final ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-            new ArrayBlockingQueue<>(MAX_WAITING), runnable -> {
-                Thread thread = new Thread(runnable, "codeagent-capacity-replies");
-                thread.setDaemon(true);
-                return thread;
-            }, (runnable, pool) -> log.warn("Too many capacity replies waiting; one is left to the redelivery"));
+            new ArrayBlockingQueue<>(MAX_WAITING), DaemonThreads.named("codeagent-capacity-replies"),
+            (runnable, pool) -> log.warn("Too many capacity replies waiting; one is left to the redelivery"));
 
     public CapacityReplies(AdapterClient adapter) {
         this.adapter = adapter;

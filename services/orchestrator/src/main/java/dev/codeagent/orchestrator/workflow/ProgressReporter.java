@@ -8,6 +8,7 @@ import dev.codeagent.orchestrator.job.JobRecord;
 import dev.codeagent.orchestrator.job.JobStore;
 import dev.codeagent.orchestrator.job.VariantRecord;
 import dev.codeagent.orchestrator.job.VariantStore;
+import dev.codeagent.platform.concurrent.DaemonThreads;
 import dev.codeagent.platform.web.CorrelationId;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
@@ -42,11 +43,8 @@ public class ProgressReporter {
     private final CommentRenderer renderer;
     private final Duration interval;
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "codeagent-progress");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("codeagent-progress"));
 
     public ProgressReporter(JobStore jobs, VariantStore variants, AdapterClient adapter, CommentRenderer renderer,
             WorkflowProperties properties) {
