@@ -99,35 +99,48 @@ public class VariantStore {
      * unknown (null) once any call's price is unknown; until then the costs add up.
      */
     public void spent(String jobId, int k, ModelUsage usage, Instant now) {
-        jdbc.sql("update job_variant set " + COST_PLUS + ", " + CALLS_PLUS + ", updated_at = ? where job_id = ? and k = ?")
-                .params(usage.costUsd(), usage.costUsd(), usage.costUsd(), usage.calls(), usage.inputTokens(),
-                        usage.outputTokens(), ts(now), jobId, k)
+        List<Object> params = new ArrayList<>(usageParams(usage));
+        params.addAll(List.of(ts(now), jobId, k));
+        jdbc.sql("update job_variant set " + USAGE_PLUS + ", updated_at = ? where job_id = ? and k = ?")
+                .params(params)
                 .update();
     }
 
-    /** Adds this usage's cost (3 parameters): unknown (null) once any part is unknown, as the usage columns say. */
-    private static final String COST_PLUS = "cost_usd = case when model_calls is null then cast(? as numeric(20, 8)) "
+    /**
+     * Adds a usage to the row as it was: calls and tokens add up; the cost stays unknown (null) once any part is
+     * unknown, as the usage columns say. Its parameters come from {@link #usageParams}.
+     */
+    private static final String USAGE_PLUS = "cost_usd = case when model_calls is null then cast(? as numeric(20, 8)) "
             + "when cost_usd is null or cast(? as numeric(20, 8)) is null then null "
-            + "else cost_usd + cast(? as numeric(20, 8)) end";
-    /** Adds calls and tokens (3 parameters); evaluated on the row as it was, like COST_PLUS. */
-    private static final String CALLS_PLUS = "model_calls = coalesce(model_calls, 0) + ?, "
-            + "input_tokens = coalesce(input_tokens, 0) + ?, output_tokens = coalesce(output_tokens, 0) + ?";
+            + "else cost_usd + cast(? as numeric(20, 8)) end, "
+            + "model_calls = coalesce(model_calls, 0) + ?, input_tokens = coalesce(input_tokens, 0) + ?, "
+            + "output_tokens = coalesce(output_tokens, 0) + ?";
 
-    /** → {@link VariantPhase#COMMIT}: the model's change is recorded, to be committed. */
+    private static List<Object> usageParams(ModelUsage usage) {
+        return Arrays.asList(usage.costUsd(), usage.costUsd(), usage.costUsd(), usage.calls(), usage.inputTokens(),
+                usage.outputTokens());
+    }
+
+    /**
+     * → {@link VariantPhase#COMMIT}: the model's change is recorded, to be committed; its usage is added to what
+     * failed attempts of this variant spent before (an older llm-patch reports none: the usage stays unknown).
+     */
     public void patchReady(String jobId, int k, PatchSummary patch, String patchJson, Instant now) {
         ModelUsage usage = patch.usage();
+        List<Object> params = new ArrayList<>(List.of(VariantPhase.COMMIT.dbValue()));
+        params.addAll(Arrays.asList(truncate(patch.strategy(), 200), truncate(patch.approach(), 4000), patchJson,
+                patch.filesChanged(), patch.linesAdded(), patch.linesRemoved(), truncate(patch.provider(), 100),
+                truncate(patch.model(), 200), patch.offline()));
+        if (usage != null) {
+            params.addAll(usageParams(usage));
+        }
+        params.addAll(List.of(ts(now), jobId, k, VariantState.RUNNING.name()));
         jdbc.sql("update job_variant set step = ?, attempts = 0, strategy = ?, approach = ?, patch_json = ?, "
                         + "files_changed = ?, lines_added = ?, lines_removed = ?, provider = ?, model = ?, offline = ?, "
+                        + (usage == null ? "" : USAGE_PLUS + ", ")
                         + "error = null, updated_at = ? where job_id = ? and k = ? and state = ?")
-                .params(VariantPhase.COMMIT.dbValue(), truncate(patch.strategy(), 200), truncate(patch.approach(), 4000),
-                        patchJson, patch.filesChanged(), patch.linesAdded(), patch.linesRemoved(),
-                        truncate(patch.provider(), 100), truncate(patch.model(), 200), patch.offline(),
-                        ts(now), jobId, k, VariantState.RUNNING.name())
+                .params(params)
                 .update();
-        // Added to what failed attempts of this variant spent before (an older llm-patch reports none: unknown).
-        if (usage != null) {
-            spent(jobId, k, usage, now);
-        }
     }
 
     /** → {@link VariantPhase#PULL_REQUEST}: the change is committed as {@code commit}. */
