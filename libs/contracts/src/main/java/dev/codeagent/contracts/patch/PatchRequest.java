@@ -24,6 +24,8 @@ import java.util.List;
  *                      ({@code CODEAGENT_PROVIDER_POLICY}); optional
  * @param budgets       budgets no model call of the request may exceed (a call that would is not made and the
  *                      request fails with 422 "budget reached"); optional, null or empty when there are none
+ * @param followUp      set when the request repairs or refines an existing variant: {@code files} are then the
+ *                      variant's current files; null for a new variant
  */
 public record PatchRequest(
         String jobId,
@@ -35,7 +37,15 @@ public record PatchRequest(
         List<String> changedPaths,
         List<TreeEntry> tree,
         @Size(max = 256) String project,
-        @Size(max = 10) List<@Valid BudgetLimit> budgets) {
+        @Size(max = 10) List<@Valid BudgetLimit> budgets,
+        @Valid FollowUp followUp) {
+
+    /** A new variant (no follow-up). */
+    public PatchRequest(String jobId, String intent, int k, int n, PullRequestContext pullRequest,
+            List<SourceFile> files, List<String> changedPaths, List<TreeEntry> tree, String project,
+            List<BudgetLimit> budgets) {
+        this(jobId, intent, k, n, pullRequest, files, changedPaths, tree, project, budgets, null);
+    }
 
     /** A request that names no project: only the policy's {@code *} rule, if any, applies to it. */
     public PatchRequest(String jobId, String intent, int k, int n, PullRequestContext pullRequest,
