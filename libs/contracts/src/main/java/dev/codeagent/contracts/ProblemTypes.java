@@ -20,6 +20,10 @@ public final class ProblemTypes {
     public static final URI NOT_FOUND = URI.create(BASE + "not-found");
     /** State changed under the caller: ref moved, push rejected (409). */
     public static final URI CONFLICT = URI.create(BASE + "conflict");
+    /** A pull request cannot be completed because its changes conflict with the target branch (409). */
+    public static final URI MERGE_CONFLICT = URI.create(BASE + "merge-conflict");
+    /** A branch policy (required reviewers, build validation…) blocks completing a pull request (409). */
+    public static final URI POLICY_BLOCKED = URI.create(BASE + "policy-blocked");
     /** Too many requests; see Retry-After (429). */
     public static final URI RATE_LIMITED = URI.create(BASE + "rate-limited");
     /** An upstream is unavailable for now; retrying later may succeed (502/503/504). */

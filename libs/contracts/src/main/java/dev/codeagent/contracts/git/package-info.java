@@ -15,6 +15,11 @@
  * POST  /pull-requests/{prId}/threads/{threadId}/comments   {@link CommentRequest} → {@link CommentRef}
  * PATCH /pull-requests/{prId}/threads/{threadId}/comments/{commentId} {@link CommentRequest} → {@link CommentRef}
  * POST  /pull-requests/{prId}/statuses               {@link StatusRequest} → 204
+ * POST  /pull-requests/{prId}/complete  {@link CompletePullRequestRequest} → {@link PullRequestCompletion}
+ *                                                      (409 merge-conflict / policy-blocked / conflict)
+ * POST  /pull-requests/{prId}/abandon                  → {@link PullRequestAbandonment} (idempotent)
+ * DELETE /branches?name={branch}&amp;commit={sha}          → 204 (idempotent; 409 when the branch moved past sha)
+ * GET   /archive?commit={sha}                          → application/zip of the tree at the commit (for the runner)
  * POST  /trigger-permission      {@link TriggerPermissionRequest} → {@link TriggerPermission} (200, allowed or not)
  * </pre>
  *
