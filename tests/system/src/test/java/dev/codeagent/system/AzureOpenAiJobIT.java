@@ -20,12 +20,12 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,6 +36,7 @@ import tools.jackson.databind.JsonNode;
  * variant with a reply naming the budget and its use; a provider policy keeps the project on a local Ollama that is
  * down, so the variant fails with the reason and Azure receives nothing.
  */
+@ExtendWith(ServiceJarsBuilt.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AzureOpenAiJobIT {
 
@@ -56,8 +57,6 @@ class AzureOpenAiJobIT {
     @BeforeAll
     static void startStack() throws IOException {
         Path root = ServiceStack.root();
-        String missing = ServiceStack.missingJars(root).orElse(null);
-        Assumptions.assumeTrue(missing == null, missing);
         azure.start();
         stubAzure();
         Path dataDir = Files.createTempDirectory(Files.createDirectories(root.resolve("tests/system/target")),

@@ -142,7 +142,11 @@ final class StackClient {
         return reply;
     }
 
-    /** The value of one Prometheus sample of {@code service}: {@code name} with all of {@code labels}; 0 if absent. */
+    /**
+     * The value of one Prometheus sample of {@code service}: {@code name} with all of {@code labels}; 0 if absent.
+     * Read without credentials, as Prometheus scrapes the services: their actuator endpoints are outside the internal
+     * token, and {@code CODEAGENT_METRICS_TOKEN} guards only the health monitor's.
+     */
     BigDecimal metric(String service, String name, Map<String, String> labels) throws IOException {
         HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(stack.url(service) + "/actuator/prometheus"))
                 .GET());
