@@ -12,6 +12,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Jobs through the real adapter (local git provider), orchestrator and llm-patch, with the model behind a WireMock
@@ -109,15 +111,15 @@ class AzureOpenAiJobIT {
                 .willReturn(completion(17_000, 250)));
     }
 
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder completion(int prompt,
-            int completion) {
+    private static ResponseDefinitionBuilder completion(int prompt, int completion) {
         String body = """
                 {"id":"chatcmpl-sys1","object":"chat.completion","created":1767225600,"model":"gpt-4o-2024-11-20",
                  "choices":[{"index":0,"message":{"role":"assistant","content":%s,"refusal":null},
                  "logprobs":null,"finish_reason":"stop","content_filter_results":{}}],
                  "usage":{"prompt_tokens":%d,"completion_tokens":%d,"total_tokens":%d},
                  "prompt_filter_results":[{"prompt_index":0,"content_filter_results":{}}]}"""
-                .formatted(SampleShop.jsonString(SampleShop.answer()), prompt, completion, prompt + completion);
+                .formatted(JsonMapper.builder().build().writeValueAsString(SampleShop.answer()), prompt, completion,
+                        prompt + completion);
         return aResponse().withHeader("Content-Type", "application/json").withBody(body);
     }
 
@@ -141,6 +143,8 @@ class AzureOpenAiJobIT {
             assertThat(v.get("provider").asString()).isEqualTo("azure-openai");
             assertThat(v.get("model").asString()).isEqualTo(DEPLOYMENT);
             assertThat(v.get("linesAdded").asInt()).isEqualTo(3);
+            assertThat(client.file(v.get("commit").asString(), ORDER_PATH))
+                    .contains("throw new IllegalArgumentException(\"an order needs a customer\");");
             assertUsage(v.get("usage"), 1, 1500, 250, "0.005");
         }
         assertUsage(view.get("usage"), 2, 3000, 500, "0.01");

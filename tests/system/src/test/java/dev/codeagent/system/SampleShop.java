@@ -90,17 +90,4 @@ final class SampleShop {
                 Summary: The constructor rejects an order without a customer.
                 """;
     }
-
-    static String jsonString(String text) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                default -> sb.append(c);
-            }
-        }
-        return sb.append('"').toString();
-    }
 }

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The services as {@code bin/codeagent up} runs them: each a JVM started from its packaged jar
@@ -58,7 +60,7 @@ final class ServiceStack implements AutoCloseable {
         this.token = HexFormat.of().formatHex(random);
     }
 
-    /** The repository's root: {@code -Dcodeagent.root} (set by the build), else the nearest folder up with services/. */
+    /** The checkout's root: {@code -Dcodeagent.root} (set by the build), else the nearest folder up with services/. */
     static Path root() {
         String configured = System.getProperty("codeagent.root");
         if (configured != null && !configured.isBlank()) {
@@ -87,6 +89,51 @@ final class ServiceStack implements AutoCloseable {
         return Optional.of("the system tests start the services from their jars, and " + String.join(", ", missing)
                 + " is missing: build them first (./mvnw -B package -DskipTests -pl services/adapter,"
                 + "services/llm-patch,services/orchestrator -am) or run the whole build (./mvnw -B verify)");
+    }
+
+    /**
+     * The jars older than a source they are built from (bin/codeagent's test: the service's sources and pom, libs/,
+     * the root pom), each with one such source: run alone, the module tests the jars as they were last built.
+     */
+    static List<String> staleJars(Path root) {
+        List<String> stale = new ArrayList<>();
+        for (String service : SERVICES) {
+            Path jar = jar(root, service);
+            Path module = root.resolve("services").resolve(service);
+            try {
+                FileTime built = Files.getLastModifiedTime(jar);
+                List<Path> sources = List.of(module.resolve("src/main"), module.resolve("pom.xml"),
+                        root.resolve("libs"), root.resolve("pom.xml"));
+                for (Path source : sources) {
+                    Optional<Path> newer = newerThan(source, built);
+                    if (newer.isPresent()) {
+                        stale.add(root.relativize(jar) + " (older than " + root.relativize(newer.get()) + ")");
+                        break;
+                    }
+                }
+            } catch (IOException e) {
+                stale.add(root.relativize(jar) + " (" + e.getMessage() + ")");
+            }
+        }
+        return stale;
+    }
+
+    private static Optional<Path> newerThan(Path source, FileTime time) throws IOException {
+        if (!Files.exists(source)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.walk(source)) {
+            return files.filter(f -> !f.toString().contains("/target/") && Files.isRegularFile(f))
+                    .filter(f -> lastModified(f).compareTo(time) > 0).findFirst();
+        }
+    }
+
+    private static FileTime lastModified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

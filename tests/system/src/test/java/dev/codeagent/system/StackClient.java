@@ -118,6 +118,14 @@ final class StackClient {
                 200);
     }
 
+    /** A file's text at {@code commit} of {@link #REPO}, as the adapter reads it for the orchestrator. */
+    String file(String commit, String path) throws IOException {
+        JsonNode contents = expect(call("POST", stack.url(ServiceStack.ADAPTER)
+                + "/api/v1/repositories/local/local/local/" + REPO + "/contents",
+                Map.of("commit", commit, "paths", List.of(path))), 200);
+        return contents.get("files").get(0).get("content").asString();
+    }
+
     /** The agent's last comment in the job's thread: the final summary once the job has finished. */
     String lastReply(Job job) throws IOException {
         JsonNode threads = expect(call("GET", stack.url(ServiceStack.ADAPTER) + "/api/repos/local/" + REPO
