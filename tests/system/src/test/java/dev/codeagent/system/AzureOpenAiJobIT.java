@@ -31,12 +31,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Jobs through the real adapter (local git provider), orchestrator and llm-patch, with the model behind a WireMock
- * Azure OpenAI in its documented shape ({@code POST /openai/deployments/{deployment}/chat/completions?api-version=…},
- * {@code api-key} header, a chat completion with {@code usage}): the tokens and cost of each variant reach the
- * comparison table, the job API and llm-patch's Prometheus counters; a per-job token budget stops the second
- * variant with a reply naming the budget and its use; a provider policy keeps the project on a local Ollama that is
- * down, so the variant fails with the reason and Azure receives nothing.
+ * Jobs through the real gateway, orchestrator, adapter (local git provider) and llm-patch, started from a command
+ * comment, with the model behind a WireMock Azure OpenAI in its documented shape
+ * ({@code POST /openai/deployments/{deployment}/chat/completions?api-version=…}, {@code api-key} header, a chat
+ * completion with {@code usage}): the tokens and cost of each variant reach the comparison table, the job API and
+ * llm-patch's Prometheus counters; a per-job token budget stops the second variant with a reply naming the budget
+ * and its use; a provider policy keeps the project on a local Ollama that is down, so the variant fails with the
+ * reason and Azure receives nothing.
  */
 @ExtendWith(ServiceJarsBuilt.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -37,7 +37,8 @@ final class ServiceStack implements AutoCloseable {
     static final String ADAPTER = "adapter";
     static final String LLM_PATCH = "llm-patch";
     static final String ORCHESTRATOR = "orchestrator";
-    private static final List<String> SERVICES = List.of(ADAPTER, LLM_PATCH, ORCHESTRATOR);
+    static final String GATEWAY = "gateway";
+    private static final List<String> SERVICES = List.of(ADAPTER, LLM_PATCH, ORCHESTRATOR, GATEWAY);
     private static final String VERSION = "0.1.0-SNAPSHOT";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
@@ -45,6 +46,7 @@ final class ServiceStack implements AutoCloseable {
     private final Path root;
     private final Path dataDir;
     private final String token;
+    private final String webhookSecret;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> settings;
     private final Map<String, Process> processes = new LinkedHashMap<>();
@@ -55,9 +57,14 @@ final class ServiceStack implements AutoCloseable {
         this.root = root;
         this.dataDir = dataDir;
         this.settings = settings;
+        this.token = secret();
+        this.webhookSecret = secret();
+    }
+
+    private static String secret() {
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
-        this.token = HexFormat.of().formatHex(random);
+        return HexFormat.of().formatHex(random);
     }
 
     /** The checkout's root: {@code -Dcodeagent.root} (set by the build), else the nearest folder up with services/. */
@@ -88,7 +95,8 @@ final class ServiceStack implements AutoCloseable {
         }
         return Optional.of("the system tests start the services from their jars, and " + String.join(", ", missing)
                 + " is missing: build them first (./mvnw -B package -DskipTests -pl services/adapter,"
-                + "services/llm-patch,services/orchestrator -am) or run the whole build (./mvnw -B verify)");
+                + "services/llm-patch,services/orchestrator,services/gateway -am) or run the whole build "
+                + "(./mvnw -B verify)");
     }
 
     /**
@@ -137,8 +145,8 @@ final class ServiceStack implements AutoCloseable {
     }
 
     /**
-     * Starts adapter, llm-patch and orchestrator at the same time with {@code settings} (per service, on top of
-     * the wiring) and waits until all three are ready; on any failure, stops what it started and rethrows.
+     * Starts adapter, llm-patch, orchestrator and gateway at the same time with {@code settings} (per service, on
+     * top of the wiring) and waits until all are ready; on any failure, stops what it started and rethrows.
      */
     static ServiceStack start(Path root, Path dataDir, Map<String, Map<String, String>> settings) throws IOException {
         ServiceStack stack = new ServiceStack(root, dataDir, settings);
@@ -166,6 +174,11 @@ final class ServiceStack implements AutoCloseable {
 
     String token() {
         return token;
+    }
+
+    /** What a delivery to the gateway must carry in {@code X-CodeAgent-Secret}. */
+    String webhookSecret() {
+        return webhookSecret;
     }
 
     /** The local provider's repositories (the adapter's {@code CODEAGENT_LOCAL_ROOT}). */
@@ -198,6 +211,7 @@ final class ServiceStack implements AutoCloseable {
         env.put("CODEAGENT_DATA_DIR", dataDir.toString());
         env.put("CODEAGENT_SECRETS_DIR", dataDir.resolve("no-secrets").toString());
         env.put("CODEAGENT_INTERNAL_TOKEN", token);
+        env.put("CODEAGENT_WEBHOOK_SECRET", webhookSecret);
         env.put("CODEAGENT_ORCHESTRATOR_URL", url(ORCHESTRATOR));
         env.put("CODEAGENT_ADAPTER_URL", url(ADAPTER));
         env.put("CODEAGENT_LLM_PATCH_URL", url(LLM_PATCH));

@@ -21,8 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What a user and the git host do to a running {@link ServiceStack}, through the services' public HTTP APIs only
  * (the way {@code bin/demo/Demo.java} drives the demo): a repository with an open pull request on the local git
- * provider, a command comment in a new thread handed to the orchestrator as the gateway hands it on, the job
- * followed to its end, the thread's replies and the Prometheus counters read back.
+ * provider, a command comment in a new thread delivered to the gateway, the job followed to its end, the thread's
+ * replies and the Prometheus counters read back.
  */
 final class StackClient {
 
@@ -34,7 +34,7 @@ final class StackClient {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
 
-    record PullRequest(long id, String sourceBranch) {
+    record PullRequest(long id) {
     }
 
     StackClient(ServiceStack stack) {
@@ -60,39 +60,39 @@ final class StackClient {
         JsonNode pr = expect(call("POST", adapter + "/api/repos/local/" + REPO + "/pull-requests",
                 Map.of("sourceBranch", feature, "targetBranch", "main", "title", "Orders keep their customer",
                         "description", "Stores the customer of each order.")), 200, 201);
-        return new PullRequest(pr.get("id").asLong(), feature);
+        return new PullRequest(pr.get("id").asLong());
     }
 
     /**
-     * Writes {@code command} as a new thread on the pull request and hands it to the orchestrator as the gateway's
-     * comment-event intake does ({@code POST /api/orchestrators/edit-variants}); returns the job id.
+     * Writes the command {@code /edit /<variants> <intent>} as a new thread on the pull request and delivers the
+     * comment to the gateway's {@code POST /api/comment-events}, as the local git provider's comments reach it
+     * (bin/demo/Demo.java does the same); returns the job the gateway answers with.
      */
     Job comment(PullRequest pr, String intent, int variants) throws IOException {
         String command = "@CodeAgent /edit /" + variants + " " + intent;
-        Map<String, Object> author = Map.of("id", "dev-1", "uniqueName", "dev@example.com", "displayName", "Dev One");
         JsonNode thread = expect(call("POST", stack.url(ServiceStack.ADAPTER) + "/api/repos/local/" + REPO
-                + "/pull-requests/" + pr.id() + "/threads", Map.of("content", command, "author", author)), 200, 201);
+                + "/pull-requests/" + pr.id() + "/threads", Map.of("content", command, "author",
+                        Map.of("id", "dev-1", "uniqueName", "dev@example.com", "displayName", "Dev One"))), 200, 201);
         long threadId = thread.get("threadId").asLong();
-        long commentId = thread.get("commentId").asLong();
-        Map<String, Object> repository = Map.of("provider", "local", "organization", "local", "project", "local",
-                "repository", REPO);
-        Map<String, Object> start = new LinkedHashMap<>();
-        start.put("idempotencyKey", "local:local/local/" + REPO + "/pr/" + pr.id() + "/thread/" + threadId
-                + "/comment/" + commentId);
-        start.put("repository", repository);
-        start.put("pullRequestId", pr.id());
-        start.put("threadId", threadId);
-        start.put("commentId", commentId);
-        start.put("author", author);
-        start.put("kind", "edit");
-        start.put("intent", intent);
-        start.put("variants", variants);
-        start.put("sourceRef", "refs/heads/" + pr.sourceBranch());
-        start.put("targetRef", "refs/heads/main");
-        start.put("deliveryId", UUID.randomUUID().toString());
-        JsonNode started = expect(call("POST", stack.url(ServiceStack.ORCHESTRATOR)
-                + "/api/orchestrators/edit-variants", start), 202);
-        return new Job(started.get("id").asString(), pr.id(), threadId);
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("provider", "local");
+        event.put("organization", "local");
+        event.put("project", "local");
+        event.put("repository", REPO);
+        event.put("pullRequestId", pr.id());
+        event.put("threadId", threadId);
+        event.put("commentId", thread.get("commentId").asLong());
+        event.put("author", Map.of("id", "dev-1", "name", "Dev One"));
+        event.put("content", command);
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(stack.url(ServiceStack.GATEWAY)
+                        + "/api/comment-events"))
+                .header("Content-Type", "application/json")
+                .header("X-CodeAgent-Secret", stack.webhookSecret())
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(event))));
+        if (r.statusCode() != 202) {
+            throw new AssertionError("the gateway answered the comment event " + r.statusCode() + ": " + r.body());
+        }
+        return new Job(json.readTree(r.body()).get("jobId").asString(), pr.id(), threadId);
     }
 
     record Job(String id, long pullRequestId, long threadId) {
