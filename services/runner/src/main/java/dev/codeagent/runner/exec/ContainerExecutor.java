@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -41,6 +42,7 @@ public class ContainerExecutor implements CheckExecutor {
     private static final Logger log = LoggerFactory.getLogger(ContainerExecutor.class);
     private static final String NOBODY = "65534:65534";
     private static final long PULL_MINUTES = 10;
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     private final DockerClient docker;
     private final RunnerProperties properties;
@@ -74,17 +76,16 @@ public class ContainerExecutor implements CheckExecutor {
         try {
             invocation.control().onCancel(() -> kill(id));
             docker.startContainerCmd(id).exec();
-            WaitContainerResultCallback wait = docker.waitContainerCmd(id).exec(new WaitContainerResultCallback());
-            boolean exited = wait.awaitCompletion(invocation.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            boolean exited = awaitExit(id, invocation.timeout());
             if (!exited) {
                 kill(id);
+                awaitExit(id, STOP_GRACE);
             }
-            Integer status = wait.awaitStatusCode(30, TimeUnit.SECONDS);
             collectLog(id, invocation);
             if (invocation.control().cancelled()) {
                 return Execution.cancelled();
             }
-            return exited ? Execution.exited(status) : Execution.timedOut();
+            return exited ? Execution.exited(exitCode(id)) : Execution.timedOut();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             kill(id);
@@ -95,6 +96,36 @@ public class ContainerExecutor implements CheckExecutor {
             invocation.control().clear();
             remove(id);
         }
+    }
+
+    /**
+     * Whether the container stopped within {@code timeout}. The engine's wait call is repeated until then: Podman
+     * ends it with an error rather than a status when the container is killed, so the container's state decides.
+     */
+    private boolean awaitExit(String id, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (running(id)) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            try (WaitContainerResultCallback wait = docker.waitContainerCmd(id)
+                    .exec(new WaitContainerResultCallback())) {
+                wait.awaitCompletion(left, TimeUnit.NANOSECONDS);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return true;
+    }
+
+    private boolean running(String id) {
+        return Boolean.TRUE.equals(docker.inspectContainerCmd(id).exec().getState().getRunning());
+    }
+
+    private int exitCode(String id) {
+        Long code = docker.inspectContainerCmd(id).exec().getState().getExitCodeLong();
+        return code == null ? -1 : code.intValue();
     }
 
     private String create(Invocation invocation, String user, String cacheVolume) {
@@ -174,12 +205,15 @@ public class ContainerExecutor implements CheckExecutor {
                 .withCmd("chown", user, CacheKind.MOUNT)
                 .withUser("0:0")
                 .withNetworkDisabled(true)
-                .withHostConfig(limits(HostConfig.newHostConfig()).withNetworkMode("none")
-                        .withBinds(new Bind(name, new Volume(CacheKind.MOUNT))))
+                .withHostConfig(limits(HostConfig.newHostConfig()).withCapAdd(Capability.CHOWN)
+                        .withNetworkMode("none").withBinds(new Bind(name, new Volume(CacheKind.MOUNT))))
                 .exec().getId();
         try {
             docker.startContainerCmd(id).exec();
-            docker.waitContainerCmd(id).exec(new WaitContainerResultCallback()).awaitStatusCode(60, TimeUnit.SECONDS);
+            awaitExit(id, Duration.ofSeconds(60));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CheckStartFailure("Interrupted while preparing the cache volume " + name, e);
         } finally {
             remove(id);
         }
