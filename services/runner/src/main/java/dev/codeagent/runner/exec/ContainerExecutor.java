@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * root filesystem with a tmpfs {@code /tmp} (also {@code HOME}), all capabilities dropped, no privilege escalation,
  * CPU, memory and process limits, killed at the timeout and removed afterwards.
  */
-public class ContainerExecutor implements CheckExecutor {
+public class ContainerExecutor implements CheckExecutor, AutoCloseable {
 
     static final String WORKSPACE = "/workspace";
     private static final Logger log = LoggerFactory.getLogger(ContainerExecutor.class);
@@ -66,6 +66,12 @@ public class ContainerExecutor implements CheckExecutor {
             return new Readiness(false, "container engine at " + properties.dockerHost() + " does not answer: "
                     + e.getMessage());
         }
+    }
+
+    /** Closes the engine connections; Spring calls it when the context stops. */
+    @Override
+    public void close() throws IOException {
+        docker.close();
     }
 
     @Override
