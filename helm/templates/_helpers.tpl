@@ -13,9 +13,9 @@ their values live under the camelCase key returned by codeagent.valuesKey.
 {{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" -}}
 {{- end -}}
 
-{{/* The five application components, in start order. */}}
+{{/* The six application components, in start order. */}}
 {{- define "codeagent.components" -}}
-gateway orchestrator adapter llm-patch health-monitor
+gateway orchestrator adapter llm-patch runner health-monitor
 {{- end -}}
 
 {{/* Values key of a component: llm-patch -> llmPatch, health-monitor -> healthMonitor. */}}
@@ -214,6 +214,7 @@ CODEAGENT_GATEWAY_URL: {{ include "codeagent.url" (dict "root" $root "component"
 CODEAGENT_ORCHESTRATOR_URL: {{ include "codeagent.url" (dict "root" $root "component" "orchestrator") | quote }}
 CODEAGENT_ADAPTER_URL: {{ include "codeagent.url" (dict "root" $root "component" "adapter") | quote }}
 CODEAGENT_LLM_PATCH_URL: {{ include "codeagent.url" (dict "root" $root "component" "llm-patch") | quote }}
+CODEAGENT_RUNNER_URL: {{ include "codeagent.url" (dict "root" $root "component" "runner") | quote }}
 CODEAGENT_DASHBOARD_URL: {{ include "codeagent.dashboardUrl" . | quote }}
 {{- range $key, $value := .Values.config.extraEnv }}
 {{ $key }}: {{ $value | toString | quote }}

@@ -17,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param committerName   committer of the agent's commits (the author is the requester when known)
  * @param committerEmail  e-mail of that committer
  * @param readParallelism concurrent reads when fetching many files from a remote host
+ * @param archiveMaxSize  largest tree archive handed to the runner (the download for Azure DevOps, the files'
+ *                        total for local repositories); beyond it the answer is 413
  */
 @Validated
 @ConfigurationProperties("codeagent.adapter")
@@ -26,7 +28,8 @@ public record AdapterProperties(
         @Min(1) int maxTreeEntries,
         @NotBlank String committerName,
         @NotBlank String committerEmail,
-        @Min(1) @Max(64) int readParallelism) {
+        @Min(1) @Max(64) int readParallelism,
+        @NotNull DataSize archiveMaxSize) {
 
     public AdapterProperties {
         publicUrl = publicUrl == null ? null : publicUrl.replaceAll("/+$", "");

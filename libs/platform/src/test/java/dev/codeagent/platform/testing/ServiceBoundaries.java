@@ -14,7 +14,7 @@ import java.util.List;
 public final class ServiceBoundaries {
 
     public static final List<String> SERVICES =
-            List.of("gateway", "orchestrator", "adapter", "llmpatch", "healthmonitor");
+            List.of("gateway", "orchestrator", "adapter", "llmpatch", "runner", "healthmonitor");
 
     private ServiceBoundaries() {
     }

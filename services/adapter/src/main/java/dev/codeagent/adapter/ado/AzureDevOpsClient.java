@@ -81,12 +81,24 @@ public class AzureDevOpsClient {
         return send(uri(repo, call), call, maxBodyBytes);
     }
 
+    /**
+     * Sends the call with retries like {@link #send}, but a successful answer's body is left unread in
+     * {@link AzureDevOpsResponse#stream()} for the caller to copy and close: archives are too large to hold in memory.
+     */
+    public AzureDevOpsResponse open(RepositoryCoordinates repo, AzureDevOpsCall call) {
+        return send(uri(repo, call), call, uri -> exchange(uri, call, -1));
+    }
+
     private AzureDevOpsResponse send(URI uri, AzureDevOpsCall call, long maxBodyBytes) {
+        return send(uri, call, target -> exchange(target, call, maxBodyBytes));
+    }
+
+    private AzureDevOpsResponse send(URI uri, AzureDevOpsCall call, Exchange exchange) {
         boolean reauthenticated = false;
         for (int attempt = 1; ; attempt++) {
             AzureDevOpsResponse response;
             try {
-                response = exchange(uri, call, maxBodyBytes);
+                response = exchange.send(uri);
             } catch (IOException e) {
                 Duration wait = backoff(attempt);
                 if (call.retrySafe() && attempt < properties.maxAttempts()) {
@@ -190,6 +202,12 @@ public class AzureDevOpsClient {
         return result;
     }
 
+    /** One attempt of a call. */
+    private interface Exchange {
+        AzureDevOpsResponse send(URI uri) throws IOException;
+    }
+
+    /** One attempt; {@code maxBodyBytes} negative leaves a successful body unread in the answer's stream. */
     private AzureDevOpsResponse exchange(URI uri, AzureDevOpsCall call, long maxBodyBytes) throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(properties.readTimeout())
@@ -205,6 +223,10 @@ public class AzureDevOpsClient {
         }
         try {
             HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            if (maxBodyBytes < 0 && isSuccess(response.statusCode())) {
+                return new AzureDevOpsResponse(response.statusCode(), response.headers(), new byte[0], false,
+                        response.body());
+            }
             long limit = isSuccess(response.statusCode()) ? maxBodyBytes : MAX_ERROR_BODY;
             try (InputStream in = response.body()) {
                 byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));

@@ -5,6 +5,7 @@ import dev.codeagent.adapter.provider.GitProblems;
 import dev.codeagent.adapter.provider.GitProvider;
 import dev.codeagent.adapter.provider.ProviderStatus;
 import dev.codeagent.adapter.provider.RepositoryCoordinates;
+import dev.codeagent.adapter.provider.TreeArchive;
 import dev.codeagent.adapter.provider.TriggerPolicy;
 import dev.codeagent.contracts.command.Author;
 import dev.codeagent.contracts.command.RepositoryRef;
@@ -39,6 +40,7 @@ public class AzureDevOpsProvider implements GitProvider {
     private final boolean configured;
     private final AzureDevOpsPullRequests pullRequests;
     private final AzureDevOpsFiles files;
+    private final AzureDevOpsArchives archives;
     private final AzureDevOpsRefs refs;
     private final AzureDevOpsPushes pushes;
     private final AzureDevOpsThreads threads;
@@ -52,6 +54,7 @@ public class AzureDevOpsProvider implements GitProvider {
         this.configured = client != null;
         this.pullRequests = new AzureDevOpsPullRequests(properties, client);
         this.files = new AzureDevOpsFiles(client, adapter);
+        this.archives = new AzureDevOpsArchives(client);
         this.refs = new AzureDevOpsRefs(client);
         this.pushes = new AzureDevOpsPushes(client, refs);
         this.threads = new AzureDevOpsThreads(client);
@@ -127,6 +130,11 @@ public class AzureDevOpsProvider implements GitProvider {
     @Override
     public TreeListing tree(RepositoryCoordinates repo, String commit) {
         return require(files).tree(repo, commit);
+    }
+
+    @Override
+    public TreeArchive archive(RepositoryCoordinates repo, String commit, long maxBytes) {
+        return require(archives).archive(repo, commit, maxBytes);
     }
 
     @Override

@@ -1,9 +1,11 @@
 package dev.codeagent.adapter.api;
 
+import dev.codeagent.adapter.AdapterProperties;
 import dev.codeagent.adapter.provider.GitProblems;
 import dev.codeagent.adapter.provider.GitProvider;
 import dev.codeagent.adapter.provider.GitProviders;
 import dev.codeagent.adapter.provider.RepositoryCoordinates;
+import dev.codeagent.adapter.provider.TreeArchive;
 import dev.codeagent.adapter.trigger.TriggerGate;
 import dev.codeagent.contracts.Headers;
 import dev.codeagent.contracts.command.RepositoryRef;
@@ -23,9 +25,12 @@ import dev.codeagent.contracts.git.StatusRequest;
 import dev.codeagent.contracts.git.TreeListing;
 import dev.codeagent.contracts.git.TriggerPermission;
 import dev.codeagent.contracts.git.TriggerPermissionRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,12 +50,16 @@ public class RepositoryController {
 
     private static final Logger log = LoggerFactory.getLogger(RepositoryController.class);
 
+    private static final String ARCHIVE_TYPE = "application/zip";
+
     private final GitProviders providers;
     private final TriggerGate triggerGate;
+    private final AdapterProperties adapter;
 
-    public RepositoryController(GitProviders providers, TriggerGate triggerGate) {
+    public RepositoryController(GitProviders providers, TriggerGate triggerGate, AdapterProperties adapter) {
         this.providers = providers;
         this.triggerGate = triggerGate;
+        this.adapter = adapter;
     }
 
     @GetMapping("/pull-requests/{prId}")
@@ -69,6 +78,23 @@ public class RepositoryController {
     public TreeListing tree(@PathVariable String provider, @PathVariable String organization,
             @PathVariable String project, @PathVariable String repository, @RequestParam String commit) {
         return provider(provider).tree(coordinates(provider, organization, project, repository), commit);
+    }
+
+    /**
+     * The tree at {@code commit} as a zip, for the runner. Written straight to the response: problems (missing commit,
+     * size limit, the host's refusal) are raised before the first byte, a failure after it cuts the answer.
+     */
+    @GetMapping(value = "/archive", produces = ARCHIVE_TYPE)
+    public void archive(@PathVariable String provider, @PathVariable String organization,
+            @PathVariable String project, @PathVariable String repository, @RequestParam String commit,
+            HttpServletResponse response) throws IOException {
+        try (TreeArchive archive = provider(provider).archive(coordinates(provider, organization, project, repository),
+                commit, adapter.archiveMaxSize().toBytes())) {
+            response.setContentType(ARCHIVE_TYPE);
+            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + commit + ".zip\"");
+            archive.writeTo(response.getOutputStream());
+        }
+        log.info("Archive of {} in {}/{} sent", commit, provider, repository);
     }
 
     @PostMapping("/contents")

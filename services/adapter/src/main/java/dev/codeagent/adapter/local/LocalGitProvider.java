@@ -11,6 +11,7 @@ import dev.codeagent.adapter.provider.IdempotencyKeys;
 import dev.codeagent.adapter.provider.ProviderStatus;
 import dev.codeagent.adapter.provider.RepositoryCoordinates;
 import dev.codeagent.adapter.provider.RepositoryPaths;
+import dev.codeagent.adapter.provider.TreeArchive;
 import dev.codeagent.contracts.command.Author;
 import dev.codeagent.contracts.command.RepositoryRef;
 import dev.codeagent.contracts.git.BranchInfo;
@@ -190,6 +191,23 @@ public class LocalGitProvider implements GitProvider {
             return new TreeListing(commit, entries, truncated);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public TreeArchive archive(RepositoryCoordinates repo, String commit, long maxBytes) {
+        CommitIds.requireFull(commit, "commit");
+        Repository repository = repositories.open(repo.repository());
+        TreeZip zip = null;
+        try (RevWalk walk = new RevWalk(repository)) {
+            zip = TreeZip.of(repository, parseCommit(walk, commit, repo).getTree(), commit, maxBytes);
+            return zip;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (zip == null) {
+                repository.close();
+            }
         }
     }
 

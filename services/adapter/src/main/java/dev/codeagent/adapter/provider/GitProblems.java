@@ -53,6 +53,12 @@ public final class GitProblems {
                 "Unprocessable", detail);
     }
 
+    /** What was asked for exceeds a configured size limit; asking again will not help. */
+    public static ApiProblemException tooLarge(String detail) {
+        return new ApiProblemException(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.UNPROCESSABLE, "Too large",
+                detail);
+    }
+
     public static ApiProblemException invalid(String detail) {
         return new ApiProblemException(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Bad request", detail);
     }

@@ -44,6 +44,12 @@ public interface GitProvider {
 
     FileContents contents(RepositoryCoordinates repo, ContentsRequest request);
 
+    /**
+     * The tree at {@code commit} as a zip with unix file modes (executable scripts stay executable), for the runner.
+     * Larger than {@code maxBytes} is a {@link GitProblems#tooLarge} problem.
+     */
+    TreeArchive archive(RepositoryCoordinates repo, String commit, long maxBytes);
+
     Optional<BranchInfo> branch(RepositoryCoordinates repo, String name);
 
     BranchInfo createBranch(RepositoryCoordinates repo, CreateBranchRequest request);

@@ -58,7 +58,7 @@ final class AdoTestSupport {
 
     static AdapterProperties adapter() {
         return new AdapterProperties("http://adapter.test", DataSize.ofKilobytes(64), 1000, "Code Agent",
-                "codeagent@localhost", 4);
+                "codeagent@localhost", 4, DataSize.ofKilobytes(64));
     }
 
     /** A clock that reads {@code now}, which the test moves. */

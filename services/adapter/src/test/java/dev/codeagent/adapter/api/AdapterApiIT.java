@@ -181,6 +181,15 @@ class AdapterApiIT extends AdapterIntegrationTestSupport {
         Reply file = send("POST", "/api/v1/repositories/local/local/local/sample/contents",
                 "{\"commit\":\"" + commit + "\",\"paths\":[\"src/main/java/App.java\"]}");
         assertThat(file.json.get("files").get(0).get("content").asString()).isEqualTo("class App {}\n");
+        // The runner's archive: a zip of the commit, or a problem before the first byte.
+        Reply archive = send("GET", "/api/v1/repositories/local/local/local/sample/archive?commit=" + commit, null);
+        assertThat(archive.status).isEqualTo(200);
+        assertThat(archive.contentType).startsWith("application/zip");
+        assertThat(archive.text).startsWith("PK");
+        Reply missing = send("GET", "/api/v1/repositories/local/local/local/sample/archive?commit=" + "b".repeat(40),
+                null);
+        assertThat(missing.status).isEqualTo(404);
+        assertThat(missing.contentType).startsWith("application/problem+json");
         Path dir = ROOT.resolve("sample");
         assertThat(git(dir, "log", "--format=%s", "main")).contains("Initial commit");
         assertThat(git(dir, "status", "--porcelain")).isBlank();
@@ -332,9 +341,10 @@ class AdapterApiIT extends AdapterIntegrationTestSupport {
             request.header(header, value);
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode node = response.body().isBlank() ? null : json.readTree(response.body());
-        return new Reply(response.statusCode(), response.body(), node,
-                response.headers().firstValue("Content-Type").orElse(""),
+        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        JsonNode node = response.body().isBlank() || !contentType.contains("json") ? null
+                : json.readTree(response.body());
+        return new Reply(response.statusCode(), response.body(), node, contentType,
                 response.headers().firstValue("Retry-After").orElse(null));
     }
 

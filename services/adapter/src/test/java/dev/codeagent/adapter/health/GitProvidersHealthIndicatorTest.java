@@ -28,7 +28,8 @@ class GitProvidersHealthIndicatorTest {
     @TempDir
     Path temp;
 
-    final AdapterProperties adapter = new AdapterProperties("http://a", DataSize.ofKilobytes(1), 10, "n", "e@x", 1);
+    final AdapterProperties adapter = new AdapterProperties("http://a", DataSize.ofKilobytes(1), 10, "n", "e@x", 1,
+            DataSize.ofKilobytes(1));
 
     @Test
     void upWhileTheLocalRootIsUsableAndDownWhenItDisappears() throws Exception {

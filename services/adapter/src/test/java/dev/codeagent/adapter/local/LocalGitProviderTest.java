@@ -73,7 +73,7 @@ class LocalGitProviderTest {
 
     LocalGitProvider provider(DataSize maxFile, int maxTree) {
         AdapterProperties properties = new AdapterProperties("http://adapter.test", maxFile, maxTree, "Code Agent",
-                "codeagent@localhost", 4);
+                "codeagent@localhost", 4, DataSize.ofMegabytes(1));
         LocalRepositories repositories = new LocalRepositories(root);
         repositories.ensureRoot();
         pullRequests = new LocalPullRequests(repositories, new LocalReviewStore(repositories, JsonMapper.builder()

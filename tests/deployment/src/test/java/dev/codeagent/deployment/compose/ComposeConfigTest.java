@@ -50,6 +50,8 @@ class ComposeConfigTest {
             Map.entry("orchestrator", new Limit(1.0, "1G")),
             Map.entry("adapter", new Limit(0.5, "512M")),
             Map.entry("llm-patch", new Limit(1.0, "2G")),
+            // Builds need more than the plan's small-service budget (docs/checks.md).
+            Map.entry("runner", new Limit(2.0, "4G")),
             Map.entry("health-monitor", new Limit(0.5, "256M")),
             Map.entry("traefik", new Limit(0.5, "256M")),
             Map.entry("azurite", new Limit(0.5, "256M")),
@@ -248,11 +250,11 @@ class ComposeConfigTest {
     void productionRunsThePlannedReplicasWithoutDevelopmentHelpers() throws Exception {
         RenderedCompose prod = render(ComposeScenario.withOverride("docker-compose.prod.yml", Set.of()));
         Map<String, Integer> replicas = new LinkedHashMap<>();
-        for (String name : List.of("gateway", "orchestrator", "adapter", "llm-patch", "health-monitor")) {
+        for (String name : List.of("gateway", "orchestrator", "adapter", "llm-patch", "runner", "health-monitor")) {
             replicas.put(name, Integer.valueOf(String.valueOf(map(prod.services().get(name).get("deploy")).get("replicas"))));
         }
         assertThat(replicas).containsExactlyInAnyOrderEntriesOf(Map.of("gateway", 3, "orchestrator", 2,
-                "adapter", 2, "llm-patch", 5, "health-monitor", 1));
+                "adapter", 2, "llm-patch", 5, "runner", 2, "health-monitor", 1));
         assertThat(prod.activeServices()).doesNotContainKeys("ngrok", "azurite");
         Set<String> published = new HashSet<>();
         prod.activeServices().forEach((name, service) -> {
@@ -288,7 +290,7 @@ class ComposeConfigTest {
     void swarmStackRendersWithReplicasRollingUpdatesAndRestartPolicies() throws Exception {
         RenderedCompose stack = render(new ComposeScenario(List.of("deploy/swarm/docker-stack.yml"), Set.of(),
                 ComposeScenario.EXTERNAL_ENDPOINTS));
-        assertThat(stack.services()).containsKeys("gateway", "orchestrator", "adapter", "llm-patch", "health-monitor",
+        assertThat(stack.services()).containsKeys("gateway", "orchestrator", "adapter", "llm-patch", "runner", "health-monitor",
                 "traefik");
         stack.services().forEach((name, service) -> {
             Map<String, Object> deploy = map(service.get("deploy"));

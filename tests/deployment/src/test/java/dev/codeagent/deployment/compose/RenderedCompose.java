@@ -12,7 +12,7 @@ record RenderedCompose(ComposeScenario scenario, Map<String, Object> model) {
 
     /** The Code Agent services: scalable, built from deploy/docker/Dockerfile. */
     static final Set<String> CODE_AGENT_SERVICES = Set.of("gateway", "orchestrator", "adapter", "llm-patch",
-            "health-monitor");
+            "runner", "health-monitor");
 
     Map<String, Map<String, Object>> services() {
         return mapOfMaps(model.get("services"));

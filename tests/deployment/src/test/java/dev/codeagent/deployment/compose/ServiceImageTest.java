@@ -87,7 +87,7 @@ class ServiceImageTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"gateway,3001", "orchestrator,7071", "adapter,3002", "llm-patch,3003", "health-monitor,8888"})
+    @CsvSource({"gateway,3001", "orchestrator,7071", "adapter,3002", "llm-patch,3003", "runner,3004", "health-monitor,8888"})
     void composeBuildsTheServiceFromTheOneDockerfile(String service, String port) throws IOException {
         Map<String, Object> build = RenderedCompose.map(composeServices().get(service).get("build"));
         assertThat(build).containsEntry("context", ".").containsEntry("dockerfile", DOCKERFILE);

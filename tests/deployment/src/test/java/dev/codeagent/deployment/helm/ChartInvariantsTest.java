@@ -37,7 +37,8 @@ class ChartInvariantsTest {
             "helm.sh/chart");
 
     private static final Map<String, Integer> PORTS = Map.of(
-            "gateway", 3001, "orchestrator", 7071, "adapter", 3002, "llm-patch", 3003, "health-monitor", 8888);
+            "gateway", 3001, "orchestrator", 7071, "adapter", 3002, "llm-patch", 3003, "runner", 3004,
+            "health-monitor", 8888);
 
     /** DESIGN.md §6 budgets: CPU and memory limit per service. */
     private static final Map<String, List<String>> BUDGETS = Map.of(
@@ -45,6 +46,8 @@ class ChartInvariantsTest {
             "orchestrator", List.of("1", "1Gi"),
             "adapter", List.of("500m", "512Mi"),
             "llm-patch", List.of("1", "2Gi"),
+            // Builds need more than the plan's small-service budget (docs/checks.md).
+            "runner", List.of("2", "4Gi"),
             "health-monitor", List.of("500m", "256Mi"));
 
     private final Map<Scenario, RenderedChart> renders = new HashMap<>();

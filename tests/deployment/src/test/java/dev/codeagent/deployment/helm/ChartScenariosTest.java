@@ -56,10 +56,12 @@ class ChartScenariosTest {
         @Test
         void gatewayAndLlmPatchAutoscaleFromTwoToTenAtSeventyPercentCpu() {
             assertThat(chart.hpas()).extracting(h -> h.getMetadata().getName())
-                    .containsExactlyInAnyOrder("agent-gateway", "agent-llm-patch");
+                    .containsExactlyInAnyOrder("agent-gateway", "agent-llm-patch", "agent-runner");
             for (HorizontalPodAutoscaler hpa : chart.hpas()) {
                 assertThat(hpa.getApiVersion()).isEqualTo("autoscaling/v2");
-                assertThat(hpa.getSpec().getMinReplicas()).isEqualTo(2);
+                // The runner starts from one pod: builds are heavy and come in bursts.
+                boolean runner = hpa.getMetadata().getName().equals("agent-runner");
+                assertThat(hpa.getSpec().getMinReplicas()).isEqualTo(runner ? 1 : 2);
                 assertThat(hpa.getSpec().getMaxReplicas()).isEqualTo(10);
                 assertThat(hpa.getSpec().getMetrics()).singleElement().satisfies(metric -> {
                     assertThat(metric.getResource().getName()).isEqualTo("cpu");
@@ -124,7 +126,8 @@ class ChartScenariosTest {
                     .map(entry -> entry.split("=", 2))
                     .collect(Collectors.toMap(parts -> parts[0], parts -> parts[1]));
 
-            assertThat(byName).containsOnlyKeys("gateway", "orchestrator", "adapter", "llm-patch", "database");
+            assertThat(byName).containsOnlyKeys("gateway", "orchestrator", "adapter", "llm-patch", "runner", "database");
+            assertThat(byName.get("runner")).isEqualTo("http://agent-runner:3004/actuator/health/readiness|optional");
             assertThat(byName.get("gateway")).isEqualTo("http://agent-gateway:3001/actuator/health/readiness|critical");
             assertThat(byName.get("llm-patch")).isEqualTo("http://agent-llm-patch:3003/actuator/health/readiness|critical");
             assertThat(byName.get("database")).endsWith("|optional");
@@ -249,6 +252,7 @@ class ChartScenariosTest {
                 .set("gateway.autoscaling.enabled", false)
                 .set("gateway.replicaCount", 3)
                 .set("llmPatch.autoscaling.enabled", false)
+                .set("runner.autoscaling.enabled", false)
                 .render();
 
         assertThat(chart.hpas()).isEmpty();
@@ -414,6 +418,6 @@ class ChartScenariosTest {
                 .flatMap(c -> c.getEnv().stream())
                 .filter(e -> e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null)
                 .forEach(e -> assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("my-codeagent-secrets"));
-        assertThat(chart.all(ConfigMap.class)).hasSize(5);
+        assertThat(chart.all(ConfigMap.class)).hasSize(6);
     }
 }

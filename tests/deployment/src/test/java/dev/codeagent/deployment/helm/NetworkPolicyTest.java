@@ -44,6 +44,7 @@ class NetworkPolicyTest {
             "orchestrator", Endpoint.component("orchestrator", 7071),
             "adapter", Endpoint.component("adapter", 3002),
             "llm-patch", Endpoint.component("llm-patch", 3003),
+            "runner", Endpoint.component("runner", 3004),
             "health-monitor", Endpoint.component("health-monitor", 8888),
             "ollama", Endpoint.component("ollama", 11434),
             "postgresql", new Endpoint("postgresql", RELEASE_NAMESPACE, Endpoint.component("postgresql", 0).labels(),
@@ -66,6 +67,9 @@ class NetworkPolicyTest {
             "gateway, orchestrator, 7071",
             "orchestrator, adapter, 3002",
             "orchestrator, llm-patch, 3003",
+            "orchestrator, runner, 3004",
+            "runner, adapter, 3002",
+            "health-monitor, runner, 3004",
             "orchestrator, postgresql, 5432",
             "orchestrator, internet, 443",
             "llm-patch, ollama, 11434",
@@ -93,6 +97,12 @@ class NetworkPolicyTest {
             "gateway, llm-patch, 3003",
             "gateway, postgresql, 5432",
             "gateway, internet, 443",
+            "gateway, runner, 3004",
+            "traefik, runner, 3004",
+            "runner, internet, 443",
+            "runner, orchestrator, 7071",
+            "runner, llm-patch, 3003",
+            "adapter, runner, 3004",
             "adapter, orchestrator, 7071",
             "adapter, llm-patch, 3003",
             "adapter, postgresql, 5432",
@@ -110,7 +120,8 @@ class NetworkPolicyTest {
 
     @Test
     void everyPodMayResolveNames() {
-        for (String component : List.of("gateway", "orchestrator", "adapter", "llm-patch", "health-monitor", "ollama")) {
+        for (String component : List.of("gateway", "orchestrator", "adapter", "llm-patch", "runner", "health-monitor",
+                "ollama")) {
             Endpoint dns = new Endpoint("kube-dns", "kube-system", Map.of("k8s-app", "kube-dns"), Map.of());
             assertThat(egressAllowed(ENDPOINTS.get(component), dns, 53)).as(component).isTrue();
         }

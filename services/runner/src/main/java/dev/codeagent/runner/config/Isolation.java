@@ -1,0 +1,16 @@
+package dev.codeagent.runner.config;
+
+import java.util.Locale;
+
+/** Where checks run. */
+public enum Isolation {
+    /** A fresh container per check through the Docker API: no network, non-root, read-only image, limits. */
+    CONTAINER,
+    /** A process on the runner's own host: no isolation beyond a scrubbed environment; chosen only explicitly. */
+    PROCESS;
+
+    /** As reported in {@code CheckRunResult.isolation}. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

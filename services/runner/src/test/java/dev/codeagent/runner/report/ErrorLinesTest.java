@@ -1,0 +1,48 @@
+package dev.codeagent.runner.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ErrorLinesTest {
+
+    @Test
+    void mavenAndJavacErrorsWithoutTheHelpText() {
+        assertThat(ErrorLines.of(String.join("\n",
+                "[INFO] Compiling 3 source files",
+                "[ERROR] COMPILATION ERROR :",
+                "[ERROR] /src/main/java/App.java:[12,9] cannot find symbol",
+                "[ERROR] /src/main/java/App.java:[12,9] cannot find symbol",
+                "App.java:12: error: cannot find symbol",
+                "[ERROR] -> [Help 1]",
+                "[ERROR] To see the full stack trace of the errors, re-run Maven with the -e switch.",
+                "[ERROR]"))).containsExactly("[ERROR] COMPILATION ERROR :",
+                "[ERROR] /src/main/java/App.java:[12,9] cannot find symbol", "App.java:12: error: cannot find symbol");
+    }
+
+    @Test
+    void otherLanguages() {
+        assertThat(ErrorLines.of(String.join("\n",
+                "src/login.ts(3,5): error TS2322: Type 'string' is not assignable to type 'number'.",
+                "./main.go:12:5: undefined: loginUser",
+                "--- FAIL: TestLogin (0.00s)",
+                "Traceback (most recent call last):",
+                "File \"app.py\", line 3, in <module>",
+                "ValueError: empty user",
+                "FAILED tests/test_login.py::test_empty - AssertionError: assert True is False",
+                "npm ERR! code ELIFECYCLE",
+                "ok  \texample.com/app\t0.01s"))).containsExactly(
+                "src/login.ts(3,5): error TS2322: Type 'string' is not assignable to type 'number'.",
+                "./main.go:12:5: undefined: loginUser", "--- FAIL: TestLogin (0.00s)",
+                "File \"app.py\", line 3, in <module>", "ValueError: empty user",
+                "FAILED tests/test_login.py::test_empty - AssertionError: assert True is False",
+                "npm ERR! code ELIFECYCLE");
+    }
+
+    @Test
+    void keepsAtMostTwenty() {
+        assertThat(ErrorLines.of("x.go:1:1: e\n".repeat(1) + "[ERROR] a\n[ERROR] b\n".repeat(1)
+                + java.util.stream.IntStream.range(0, 40).mapToObj(i -> "[ERROR] line " + i + "\n")
+                        .reduce("", String::concat))).hasSize(ErrorLines.MAX);
+    }
+}
