@@ -3,8 +3,13 @@ package dev.codeagent.llmpatch.bench;
 import dev.codeagent.contracts.context.ContextSelection;
 import dev.codeagent.contracts.context.ContextSelectionRequest;
 import dev.codeagent.contracts.git.TreeEntry;
+import dev.codeagent.contracts.patch.SourceFile;
 import dev.codeagent.llmpatch.context.ContextSelector;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.StandardCharsets;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +26,9 @@ import java.util.stream.Stream;
 
 /**
  * Recall@shown of the context selection on bench/context/corpus.tsv: for each intent, whether at least one file a
- * reviewer would open (the gold files) is among the files shown to the model, and the share of the prompt budget
- * the shown files use. Measured for llm-patch's {@link ContextSelector} and for the baseline "the PR's changed
+ * reviewer would open (the gold files) is among the files shown to the model, whether one is among the first five
+ * shown (how well the ranking orders them for a smaller window), and the share of the prompt budget the shown
+ * files and the repository map use. Measured for llm-patch's {@link ContextSelector} and for the baseline "the PR's changed
  * files, then files whose name shares a word with the intent".
  *
  * <p>Usage: {@code ContextBench <corpus.tsv> <checked-out repositories dir> <budget bytes> <details.tsv>}; run.sh
@@ -34,8 +40,25 @@ public final class ContextBench {
     record Intent(String repo, String text, List<String> changed, List<String> gold) {
     }
 
-    /** A repository checked out at its bundled commit: its tree as the adapter lists it. */
-    record Repo(List<TreeEntry> tree) {
+    /** A repository checked out at its bundled commit: its tree as the adapter lists it, and where it is. */
+    record Repo(String commit, List<TreeEntry> tree, Path root) {
+
+        /** The contents of {@code paths} as the adapter returns them: text files only. */
+        List<SourceFile> contents(List<String> paths) {
+            List<SourceFile> files = new ArrayList<>();
+            for (String p : paths) {
+                try {
+                    byte[] bytes = Files.readAllBytes(root.resolve(p));
+                    CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder();
+                    files.add(new SourceFile(p, utf8.decode(ByteBuffer.wrap(bytes)).toString()));
+                } catch (CharacterCodingException binary) {
+                    // The adapter marks it binary and the orchestrator drops it.
+                } catch (IOException e) {
+                    throw new IllegalStateException("cannot read " + p, e);
+                }
+            }
+            return files;
+        }
     }
 
     /** What one way of choosing showed for an intent. */
@@ -46,12 +69,18 @@ public final class ContextBench {
     static final class Tally {
         int intents;
         int hits;
+        int top5;
         double share;
 
-        void add(boolean hit, double used) {
+        void add(Intent intent, Shown shown, long budget) {
             intents++;
-            hits += hit ? 1 : 0;
-            share += used;
+            hits += hit(intent, shown.paths()) ? 1 : 0;
+            top5 += hit(intent, shown.paths().subList(0, Math.min(5, shown.paths().size()))) ? 1 : 0;
+            share += (double) shown.bytes() / budget;
+        }
+
+        String top5() {
+            return String.format(Locale.ROOT, "%.1f %%", 100.0 * top5 / intents);
         }
 
         String recall() {
@@ -74,40 +103,53 @@ public final class ContextBench {
         Map<String, Tally[]> byRepo = new LinkedHashMap<>();
         Tally[] total = {new Tally(), new Tally()};
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(details))) {
-            out.println("repository\tintent\tbaseline hit\tselector hit\tselector shown (first 8)");
+            out.println("repository\tintent\tbaseline hit\tselector hit\tselector shown (first 8)\tgold reasons");
             for (Intent intent : intents) {
                 Repo repo = checkedOut.computeIfAbsent(intent.repo(), name -> read(repos.resolve(name)));
                 Shown base = baseline(intent, repo, budget);
-                ContextSelection selection = selector.select(new ContextSelectionRequest(intent.text(), repo.tree(),
-                        intent.changed(), budget));
-                Shown chosen = new Shown(selection.paths(), selection.totalBytes());
-                boolean baseHit = hit(intent, base);
-                boolean chosenHit = hit(intent, chosen);
+                ContextSelection selection = select(selector, intent, repo, budget);
+                Shown chosen = new Shown(selection.paths(), selection.totalBytes() + selection.map().length());
+                boolean baseHit = hit(intent, base.paths());
+                boolean chosenHit = hit(intent, chosen.paths());
                 Tally[] t = byRepo.computeIfAbsent(intent.repo(), r -> new Tally[] {new Tally(), new Tally()});
                 for (Tally[] each : List.of(t, total)) {
-                    each[0].add(baseHit, (double) base.bytes() / budget);
-                    each[1].add(chosenHit, (double) chosen.bytes() / budget);
+                    each[0].add(intent, base, budget);
+                    each[1].add(intent, chosen, budget);
                 }
                 out.println(intent.repo() + "\t" + intent.text() + "\t" + baseHit + "\t" + chosenHit + "\t"
-                        + String.join(" ", chosen.paths().subList(0, Math.min(8, chosen.paths().size()))));
+                        + String.join(" ", chosen.paths().subList(0, Math.min(8, chosen.paths().size()))) + "\t"
+                        + selection.ranked().stream().filter(r -> intent.gold().contains(r.path()))
+                                .map(r -> r.path().substring(r.path().lastIndexOf('/') + 1) + " [" + r.reason() + "]")
+                                .toList());
             }
         }
         System.out.println("budget " + budget + " bytes, " + intents.size() + " intents");
         System.out.println();
-        System.out.println("| repository | intents | baseline recall@shown | baseline budget used | selector recall@shown"
-                + " | selector budget used |");
-        System.out.println("|---|---|---|---|---|---|");
+        System.out.println("| repository | intents | baseline recall@shown | baseline top-5 | baseline budget used"
+                + " | selector recall@shown | selector top-5 | selector budget used |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
         byRepo.forEach((name, t) -> row(name, t));
         row("**total**", total);
     }
 
-    private static void row(String name, Tally[] t) {
-        System.out.println("| " + name + " | " + t[0].intents + " | " + t[0].recall() + " | " + t[0].meanShare() + " | "
-                + t[1].recall() + " | " + t[1].meanShare() + " |");
+    /** As the orchestrator asks: paths first, then again with the contents the selection wants for its map. */
+    private static ContextSelection select(ContextSelector selector, Intent intent, Repo repo, long budget) {
+        ContextSelection first = selector.select(new ContextSelectionRequest(intent.text(), repo.tree(),
+                intent.changed(), budget, repo.commit(), null));
+        if (first.wanted().isEmpty()) {
+            return first;
+        }
+        return selector.select(new ContextSelectionRequest(intent.text(), repo.tree(), intent.changed(), budget,
+                repo.commit(), repo.contents(first.wanted())));
     }
 
-    private static boolean hit(Intent intent, Shown shown) {
-        return shown.paths().stream().anyMatch(intent.gold()::contains);
+    private static void row(String name, Tally[] t) {
+        System.out.println("| " + name + " | " + t[0].intents + " | " + t[0].recall() + " | " + t[0].top5() + " | "
+                + t[0].meanShare() + " | " + t[1].recall() + " | " + t[1].top5() + " | " + t[1].meanShare() + " |");
+    }
+
+    private static boolean hit(Intent intent, List<String> shown) {
+        return shown.stream().anyMatch(intent.gold()::contains);
     }
 
     /**
@@ -164,7 +206,13 @@ public final class ContextBench {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + root, e);
         }
-        return new Repo(tree);
+        try {
+            Process git = new ProcessBuilder("git", "-C", root.toString(), "rev-parse", "HEAD").start();
+            String commit = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            return new Repo(commit, tree, root);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the commit of " + root, e);
+        }
     }
 
     private ContextBench() {
