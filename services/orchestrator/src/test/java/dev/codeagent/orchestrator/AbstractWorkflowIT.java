@@ -467,9 +467,11 @@ abstract class AbstractWorkflowIT {
                 .containsAll(seen.get(0).files().stream().map(SourceFile::path).toList());
         assertThat(job.variants().get(0).usage().calls()).as("the first round was spent too").isEqualTo(2);
 
+        assertThat(seen.get(0).repositoryMap()).as("the map built from the contents the selection asked for")
+                .contains("src/Login.java:\n  class Login");
         HttpResponse<String> context = client.get("/api/orchestrators/" + started.id() + "/context");
         assertThat(context.statusCode()).isEqualTo(200);
-        assertThat(context.body()).contains("\"paths\"").contains("src/Login.java");
+        assertThat(context.body()).contains("\"paths\"").contains("src/Login.java").contains("changed in the PR");
         assertThat(client.get("/api/orchestrators/no-such-job/context").statusCode()).isEqualTo(404);
     }
 
