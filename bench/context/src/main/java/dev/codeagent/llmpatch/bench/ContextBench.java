@@ -130,6 +130,11 @@ public final class ContextBench {
         System.out.println("|---|---|---|---|---|---|---|---|");
         byRepo.forEach((name, t) -> row(name, t));
         row("**total**", total);
+        System.out.println();
+        System.out.println("| repository | files sent for the map | their size | select call that built the map"
+                + " (first, cold) | the same call, third time (warm) |");
+        System.out.println("|---|---|---|---|---|");
+        MAP_BUILDS.forEach(System.out::println);
     }
 
     /** As the orchestrator asks: paths first, then again with the contents the selection wants for its map. */
@@ -139,9 +144,25 @@ public final class ContextBench {
         if (first.wanted().isEmpty()) {
             return first;
         }
-        return selector.select(new ContextSelectionRequest(intent.text(), repo.tree(), intent.changed(), budget,
-                repo.commit(), repo.contents(first.wanted())));
+        List<SourceFile> contents = repo.contents(first.wanted());
+        long start = System.nanoTime();
+        ContextSelection second = selector.select(new ContextSelectionRequest(intent.text(), repo.tree(),
+                intent.changed(), budget, repo.commit(), contents));
+        long bytes = contents.stream().mapToLong(f -> f.content().length()).sum();
+        long cold = (System.nanoTime() - start) / 1_000_000;
+        // Once more without the commit (nothing cached): the cost of a build once the JVM is warm.
+        selector.select(new ContextSelectionRequest(intent.text(), repo.tree(), intent.changed(), budget, null,
+                contents));
+        start = System.nanoTime();
+        selector.select(new ContextSelectionRequest(intent.text(), repo.tree(), intent.changed(), budget, null,
+                contents));
+        MAP_BUILDS.add(String.format(Locale.ROOT, "| %s | %d | %d KB | %d ms | %d ms |", intent.repo(),
+                contents.size(), bytes / 1024, cold, (System.nanoTime() - start) / 1_000_000));
+        return second;
     }
+
+    /** One line per repository: the call that built (and cached) its map, with the contents it was sent. */
+    private static final List<String> MAP_BUILDS = new ArrayList<>();
 
     private static void row(String name, Tally[] t) {
         System.out.println("| " + name + " | " + t[0].intents + " | " + t[0].recall() + " | " + t[0].top5() + " | "

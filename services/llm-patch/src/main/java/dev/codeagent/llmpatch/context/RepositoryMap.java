@@ -27,6 +27,7 @@ final class RepositoryMap {
 
     private final Map<String, FileSymbols> files;
     private final Map<String, Map<String, Double>> edges;
+    private final Map<String, Double> outWeight;
     private final Map<String, Integer> documentFrequency;
 
     private RepositoryMap(Map<String, FileSymbols> files) {
@@ -56,6 +57,9 @@ final class RepositoryMap {
             out.put(f.path(), to);
         }
         this.edges = out;
+        Map<String, Double> weights = new HashMap<>();
+        out.forEach((from, to) -> weights.put(from, to.values().stream().mapToDouble(Double::doubleValue).sum()));
+        this.outWeight = weights;
         Map<String, Integer> df = new HashMap<>();
         for (FileSymbols f : files.values()) {
             f.terms().keySet().forEach(t -> df.merge(t, 1, Integer::sum));
@@ -105,7 +109,7 @@ final class RepositoryMap {
             double dangling = 0;
             for (String node : nodes) {
                 Map<String, Double> out = edges.get(node);
-                double total = out.values().stream().mapToDouble(Double::doubleValue).sum();
+                double total = outWeight.get(node);
                 double r = rank.get(node);
                 if (total == 0) {
                     dangling += r;

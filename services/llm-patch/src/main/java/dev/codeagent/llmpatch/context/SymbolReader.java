@@ -35,8 +35,9 @@ final class SymbolReader {
     private static final Set<String> HASH_COMMENTS = Set.of("py", "rb", "sh", "bash", "yml", "yaml", "toml", "r",
             "pl", "properties", "cfg", "conf", "ini", "dockerfile", "mako");
 
+    // RAW: any Java version's syntax, without the validators — only declarations are read.
     private final JavaParser java = new JavaParser(
-            new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.BLEEDING_EDGE));
+            new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.RAW));
 
     FileSymbols read(String path, String content) {
         String ext = extension(path);
