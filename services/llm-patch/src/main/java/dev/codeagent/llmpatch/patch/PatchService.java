@@ -268,17 +268,25 @@ public final class PatchService {
             fit.kept().forEach(f -> kept.add(f.path()));
             Map<String, String> shown = new LinkedHashMap<>(current);
             shown.keySet().retainAll(kept);
-            List<String> parts = request.tree() == null || request.tree().isEmpty() ? List.of()
-                    : List.of("the repository's file list (" + request.tree().size() + " paths)");
+            List<String> parts = new ArrayList<>();
+            if (request.tree() != null && !request.tree().isEmpty()) {
+                parts.add("the repository's file list (" + request.tree().size() + " paths)");
+            }
+            if (request.repositoryMap() != null && !request.repositoryMap().isBlank()) {
+                parts.add("the repository map");
+            }
             return Optional.of(new PromptFitter.Fitted(modelRequest(request, strategy, messages, shown, null),
                     leftOut, parts));
         };
     }
 
-    /** The request with only {@code files} and without the repository's file list. */
+    /**
+     * The request with only {@code files}, without the repository's file list and map: in a window too small for
+     * everything, the files themselves matter more than the overview.
+     */
     private static PatchRequest narrowed(PatchRequest request, List<SourceFile> files) {
         return new PatchRequest(request.jobId(), request.intent(), request.k(), request.n(), request.pullRequest(),
-                files, request.changedPaths(), List.of(), null, null, null, request.repositoryMap(), null);
+                files, request.changedPaths(), List.of());
     }
 
     private static long estimate(List<ModelMessage> messages) {
