@@ -182,7 +182,7 @@ class LlmPatchApiIT {
     }
 
     @Test
-    void contextSelectionPutsChangedAndNamedFilesFirstAndExplainsExclusions() throws Exception {
+    void contextSelectionPutsNamedThenChangedFilesFirstAndExplainsEachFile() throws Exception {
         ContextSelectionRequest request = new ContextSelectionRequest("Add input validation to the LoginHandler",
                 List.of(new TreeEntry("src/auth/LoginHandler.java", 2000), new TreeEntry("src/auth/Session.java", 1000),
                         new TreeEntry("src/billing/Invoice.java", 1000), new TreeEntry("node_modules/x/index.js", 10),
@@ -193,9 +193,13 @@ class LlmPatchApiIT {
         assertThat(r.status()).isEqualTo(200);
         List<String> paths = new ArrayList<>();
         r.body().get("paths").forEach(p -> paths.add(p.asString()));
-        assertThat(paths).startsWith("src/auth/Session.java", "src/auth/LoginHandler.java");
+        assertThat(paths).startsWith("src/auth/LoginHandler.java", "src/auth/Session.java");
         assertThat(r.body().get("excluded").toString()).contains("vendored").contains("binary").contains("generated")
                 .contains("oversized");
+        assertThat(r.body().get("ranked").get(0).get("reason").asString()).contains("named in the intent");
+        assertThat(r.body().get("ranked").get(1).get("reason").asString()).contains("changed in the PR");
+        assertThat(r.body().get("wanted").toString()).as("contents asked for the map")
+                .contains("src/auth/LoginHandler.java");
     }
 
     @Test

@@ -19,6 +19,8 @@ import dev.codeagent.contracts.job.Outcome;
 import dev.codeagent.contracts.job.RuntimeStatus;
 import dev.codeagent.contracts.job.VariantState;
 import dev.codeagent.contracts.job.VariantView;
+import dev.codeagent.contracts.patch.PatchRequest;
+import dev.codeagent.contracts.patch.SourceFile;
 import dev.codeagent.orchestrator.artifact.ArtifactStore;
 import dev.codeagent.orchestrator.config.RetentionProperties;
 import dev.codeagent.orchestrator.fake.FakePullRequest;
@@ -437,6 +439,40 @@ abstract class AbstractWorkflowIT {
         assertThat(job.variants()).extracting(VariantView::state).containsOnly(VariantState.FAILED);
         assertThat(repo.pullRequests).isEmpty();
         assertThat(repo.lastStatus().state()).isEqualTo(StatusState.FAILED);
+    }
+
+    @Test
+    void anAnswerEditingAFileItWasNotShownGetsThatFileInOneExtraRound() {
+        FakeRepository repo = fakes.repository(repo("askformore"));
+        String intent = "Ask for more " + database();
+        List<PatchRequest> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        fakes.patchBehaviour(r -> {
+            if (!r.intent().equals(intent)) {
+                return FakeServices.PatchBehaviour.DEFAULT.answer(r);
+            }
+            seen.add(r);
+            if (r.askedForOrNone().isEmpty()) {
+                return new FakeServices.Response(422, Map.of("type", "https://codeagent.dev/problems/unprocessable",
+                        "title", "Files not shown", "status", 422, "detail", "The answer edited docs/guide.md",
+                        "unseenFiles", List.of("docs/guide.md"), "calls", FakeServices.PatchBehaviour.calls(1, false)));
+            }
+            return FakeServices.PatchBehaviour.DEFAULT.answer(r);
+        });
+        StartJobResponse started = start(OrchestratorTestClient.edit(repo.name, 7501, 1, intent), 202);
+        JobView job = client.awaitFinished(started.id(), FINISH);
+        assertThat(job.outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(seen).hasSize(2);
+        assertThat(seen.get(1).askedFor()).containsExactly("docs/guide.md");
+        assertThat(seen.get(1).files()).extracting(SourceFile::path).contains("docs/guide.md")
+                .containsAll(seen.get(0).files().stream().map(SourceFile::path).toList());
+        assertThat(job.variants().get(0).usage().calls()).as("the first round was spent too").isEqualTo(2);
+
+        assertThat(seen.get(0).repositoryMap()).as("the map built from the contents the selection asked for")
+                .contains("src/Login.java:\n  class Login");
+        HttpResponse<String> context = client.get("/api/orchestrators/" + started.id() + "/context");
+        assertThat(context.statusCode()).isEqualTo(200);
+        assertThat(context.body()).contains("\"paths\"").contains("src/Login.java").contains("changed in the PR");
+        assertThat(client.get("/api/orchestrators/no-such-job/context").statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -26,6 +26,11 @@ import java.util.List;
  *                      request fails with 422 "budget reached"); optional, null or empty when there are none
  * @param followUp      set when the request repairs or refines an existing variant: {@code files} are then the
  *                      variant's current files; null for a new variant
+ * @param repositoryMap the repository map from the context selection (file → classes, methods, functions with
+ *                      signatures), shown to the model next to the files; optional
+ * @param askedFor      files the model edited without having been shown them in an earlier answer, now added to
+ *                      {@code files}: the one extra round ("ask for more") — a request with any is not given another;
+ *                      optional
  */
 public record PatchRequest(
         String jobId,
@@ -38,7 +43,16 @@ public record PatchRequest(
         List<TreeEntry> tree,
         @Size(max = 256) String project,
         @Size(max = 10) List<@Valid BudgetLimit> budgets,
-        @Valid FollowUp followUp) {
+        @Valid FollowUp followUp,
+        String repositoryMap,
+        @Size(max = 100) List<String> askedFor) {
+
+    /** A request without a repository map or files asked for. */
+    public PatchRequest(String jobId, String intent, int k, int n, PullRequestContext pullRequest,
+            List<SourceFile> files, List<String> changedPaths, List<TreeEntry> tree, String project,
+            List<BudgetLimit> budgets, FollowUp followUp) {
+        this(jobId, intent, k, n, pullRequest, files, changedPaths, tree, project, budgets, followUp, null, null);
+    }
 
     /** A new variant (no follow-up). */
     public PatchRequest(String jobId, String intent, int k, int n, PullRequestContext pullRequest,
@@ -57,6 +71,11 @@ public record PatchRequest(
     public PatchRequest(String jobId, String intent, int k, int n, PullRequestContext pullRequest,
             List<SourceFile> files, List<String> changedPaths, List<TreeEntry> tree, String project) {
         this(jobId, intent, k, n, pullRequest, files, changedPaths, tree, project, null);
+    }
+
+    /** The files the model asked for, empty when none. */
+    public List<String> askedForOrNone() {
+        return askedFor == null ? List.of() : askedFor;
     }
 
     /** The budgets, empty when there are none. */

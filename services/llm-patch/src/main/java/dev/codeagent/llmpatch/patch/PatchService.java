@@ -31,6 +31,7 @@ import dev.codeagent.llmpatch.usage.UsageMeter;
 import dev.codeagent.platform.web.ApiProblemException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -86,7 +87,8 @@ public final class PatchService {
             log.info("variant {}: not shown to the model: {}", request.k(), screened.withheld());
         }
         PatchRequest shown = new PatchRequest(request.jobId(), request.intent(), request.k(), request.n(),
-                request.pullRequest(), screened.shown(), request.changedPaths(), request.tree(), request.project());
+                request.pullRequest(), screened.shown(), request.changedPaths(), request.tree(), request.project(),
+                null, null, request.repositoryMap(), request.askedFor());
         Map<String, String> original = new LinkedHashMap<>();
         for (SourceFile f : shown.files()) {
             original.put(f.path(), f.content());
@@ -109,8 +111,8 @@ public final class PatchService {
         return new PatchResponse(request.k(), strategy.id(),
                 summary(answer, strategy, changes.files(), offline, notes.notice()), changes.files(), changes.diff(),
                 changes.added(), changes.removed(), provider.name(), provider.model(), offline,
-                new TokenUsage(outcome.promptTokens(), outcome.completionTokens()), outcome.attempts(), notes.notes(),
-                outcome.calls());
+                new TokenUsage(outcome.promptTokens(), outcome.completionTokens()), outcome.attempts(),
+                withAskedFor(notes.notes(), request.askedForOrNone()), outcome.calls());
     }
 
     /**
@@ -160,6 +162,10 @@ public final class PatchService {
                 budget.spent(call);
                 String answer = reply.reply().text();
                 EngineResult result = answerEngine.apply(current, answer, EditFormat.AUTO);
+                List<String> unseen = unseen(request, current, result.failures());
+                if (!unseen.isEmpty()) {
+                    throw notShown(unseen, attempts, reply);
+                }
                 current.putAll(result.partial());
                 failures = result.failures();
                 refused.putAll(result.refused());
@@ -178,6 +184,38 @@ public final class PatchService {
             throw spent(e, calls);
         }
         return new Outcome(current, refused, context, reply, promptTokens, completionTokens, attempts, calls);
+    }
+
+    /**
+     * Files the answer edited that exist in the repository (the request's tree) but were not shown: the model
+     * needs their content, not the closest lines of nothing. Empty once the request already is the one extra
+     * round ({@link PatchRequest#askedFor}), so a model cannot keep asking.
+     */
+    private static List<String> unseen(PatchRequest request, Map<String, String> current, List<BlockFailure> failures) {
+        if (!request.askedForOrNone().isEmpty() || request.tree() == null || failures.isEmpty()) {
+            return List.of();
+        }
+        Set<String> tree = new HashSet<>();
+        request.tree().forEach(e -> tree.add(e.path()));
+        Set<String> unseen = new LinkedHashSet<>();
+        for (BlockFailure f : failures) {
+            if (f.path() != null && !current.containsKey(f.path()) && tree.contains(f.path())) {
+                unseen.add(f.path());
+            }
+        }
+        return List.copyOf(unseen);
+    }
+
+    /** The notes of the answer, and the extra round when there was one. */
+    private static List<String> withAskedFor(List<String> notes, List<String> askedFor) {
+        if (askedFor.isEmpty()) {
+            return notes;
+        }
+        List<String> all = new ArrayList<>(notes);
+        all.add("Asked for " + String.join(", ", askedFor) + ": the first answer edited "
+                + (askedFor.size() == 1 ? "it" : "them") + " without having been shown "
+                + (askedFor.size() == 1 ? "it" : "them") + "; shown in one extra round.");
+        return all;
     }
 
     /** One answer from the chain, starting at slot {@code from}, for the conversation so far and the current files. */
@@ -230,14 +268,22 @@ public final class PatchService {
             fit.kept().forEach(f -> kept.add(f.path()));
             Map<String, String> shown = new LinkedHashMap<>(current);
             shown.keySet().retainAll(kept);
-            List<String> parts = request.tree() == null || request.tree().isEmpty() ? List.of()
-                    : List.of("the repository's file list (" + request.tree().size() + " paths)");
+            List<String> parts = new ArrayList<>();
+            if (request.tree() != null && !request.tree().isEmpty()) {
+                parts.add("the repository's file list (" + request.tree().size() + " paths)");
+            }
+            if (request.repositoryMap() != null && !request.repositoryMap().isBlank()) {
+                parts.add("the repository map");
+            }
             return Optional.of(new PromptFitter.Fitted(modelRequest(request, strategy, messages, shown, null),
                     leftOut, parts));
         };
     }
 
-    /** The request with only {@code files} and without the repository's file list. */
+    /**
+     * The request with only {@code files}, without the repository's file list and map: in a window too small for
+     * everything, the files themselves matter more than the overview.
+     */
     private static PatchRequest narrowed(PatchRequest request, List<SourceFile> files) {
         return new PatchRequest(request.jobId(), request.intent(), request.k(), request.n(), request.pullRequest(),
                 files, request.changedPaths(), List.of());
@@ -359,6 +405,22 @@ public final class PatchService {
         props.put("model", reply.provider().settings().model());
         return new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemTypes.UNPROCESSABLE, "Edits refused",
                 "Nothing changed: every edit was refused; " + notes.firstRefusal(), null, props, null);
+    }
+
+    /**
+     * The answer edited files that exist but were not shown ({@code unseenFiles}): the caller fetches them and asks
+     * once more with them added and listed in {@link PatchRequest#askedFor}.
+     */
+    private static ApiProblemException notShown(List<String> unseen, int attempts, ChainReply reply) {
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("attempts", attempts);
+        props.put("unseenFiles", unseen);
+        props.put("provider", reply.provider().settings().name());
+        props.put("model", reply.provider().settings().model());
+        return new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemTypes.UNPROCESSABLE, "Files not shown",
+                "The answer edited " + String.join(", ", unseen) + ", which exist but were not shown; send "
+                        + (unseen.size() == 1 ? "it" : "them") + " in askedFor to let the model answer again",
+                null, props, null);
     }
 
     private static ApiProblemException unprocessable(List<BlockFailure> failures, int attempts, ChainReply reply) {

@@ -78,6 +78,12 @@ public final class PromptBuilder {
             }
             out.append('\n');
         }
+        if (request.repositoryMap() != null && !request.repositoryMap().isBlank()) {
+            out.append("Repository map (what the files define, most relevant first):\n")
+                    .append(request.repositoryMap().strip()).append("\n")
+                    .append("To change a file that is not shown below, answer with your edit of it all the same: "
+                            + "its content will be sent to you and you can answer again.\n\n");
+        }
         out.append("Current content of the relevant files:\n\n");
         for (SourceFile file : request.files()) {
             out.append(file(file));

@@ -85,11 +85,22 @@ class ContextSelectorTest {
     }
 
     @Test
-    void namedFilesComeRightAfterChangedOnes() {
+    void filesNamedInTheIntentComeFirstEvenBeforeChangedOnes() {
         ContextSelection s = selector.select(new ContextSelectionRequest("Fix the bug in RefundService and PaymentGateway",
-                tree(), List.of(), 0));
+                tree(), List.of("src/main/java/com/shop/cart/CartService.java"), 0));
         assertThat(s.paths().subList(0, 2)).containsExactlyInAnyOrder(
                 "src/main/java/com/shop/payment/RefundService.java", "src/main/java/com/shop/payment/PaymentGateway.java");
+        assertThat(s.paths().get(2)).isEqualTo("src/main/java/com/shop/cart/CartService.java");
+        assertThat(s.ranked().get(0).reason()).contains("named in the intent");
+        assertThat(s.ranked().get(2).reason()).contains("changed in the PR");
+    }
+
+    @Test
+    void aPlainWordNamesNoFile() {
+        assertThat(ContextSelector.namedIn("Show a spinner while the login runs",
+                java.util.Set.of("web/login.html", "src/LoginHandler.java"))).isEmpty();
+        assertThat(ContextSelector.namedIn("Validate input in LoginHandler",
+                java.util.Set.of("web/login.html", "src/LoginHandler.java"))).containsExactly("src/LoginHandler.java");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.codeagent.contracts.git.FileChange;
+import dev.codeagent.contracts.git.TreeEntry;
 import dev.codeagent.contracts.patch.BudgetLimit;
 import dev.codeagent.contracts.patch.ModelCall;
 import dev.codeagent.contracts.patch.PatchRequest;
@@ -80,6 +81,42 @@ class PatchServiceTest {
                 .contains("CODEAGENT_PROTECTED_PATHS_ALLOW");
         assertThat(response.summary()).startsWith("Minimal change variant: .github/workflows/ci.yml not changed "
                 + "(protected). Rejects empty users.");
+    }
+
+    @Test
+    void anEditOfAnExistingFileThatWasNotShownAsksForItOnceAndTheModelAnswersAgainWithIt() {
+        String handler = "class LoginHandler:\n    def login(self, user, password):\n        return True\n";
+        List<TreeEntry> tree = List.of(new TreeEntry("README.md", 40), new TreeEntry("app/login_handler.py", 70));
+        PatchRequest first = new PatchRequest("job", "Reject null user names and passwords", 1, 1, null,
+                List.of(new SourceFile("README.md", "# Login\n")), List.of(), tree, null, null, null,
+                "app/login_handler.py:\n  class LoginHandler:\n    def login(self, user, password):\n", null);
+        model.answers.add(block("app/login_handler.py", "    def login(self, user, password):\n",
+                "    def login(self, user, password):\n        if user is None: raise ValueError()\n"));
+        ApiProblemException asked = catchThrowableOfType(ApiProblemException.class, () -> service.generate(first));
+        assertThat(asked.status()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(asked.properties()).containsEntry("unseenFiles", List.of("app/login_handler.py"))
+                .containsKey("calls");
+        assertThat(model.requests).as("no repair round against a file the model never saw").hasSize(1);
+        assertThat(model.prompts()).contains("Repository map").contains("def login(self, user, password):");
+
+        model.answers.add(block("app/login_handler.py", "    def login(self, user, password):\n",
+                "    def login(self, user, password):\n        if user is None or password is None:\n"
+                        + "            raise ValueError('user and password are required')\n")
+                + "Summary: Rejects missing credentials.");
+        PatchRequest again = new PatchRequest("job", first.intent(), 1, 1, null,
+                List.of(new SourceFile("README.md", "# Login\n"), new SourceFile("app/login_handler.py", handler)),
+                List.of(), tree, null, null, null, first.repositoryMap(), List.of("app/login_handler.py"));
+        PatchResponse response = service.generate(again);
+        assertThat(response.changes()).extracting(FileChange::path).containsExactly("app/login_handler.py");
+        assertThat(response.notes()).anySatisfy(n -> assertThat(n).startsWith("Asked for app/login_handler.py")
+                .contains("one extra round"));
+
+        model.answers.add(block("app/other.py", "x = 1\n", "x = 2\n"));
+        List<TreeEntry> wider = List.of(new TreeEntry("app/login_handler.py", 70), new TreeEntry("app/other.py", 6));
+        ApiProblemException once = catchThrowableOfType(ApiProblemException.class, () -> service.generate(
+                new PatchRequest("job", first.intent(), 1, 1, null, List.of(new SourceFile("app/login_handler.py",
+                        handler)), List.of(), wider, null, null, null, null, List.of("app/login_handler.py"))));
+        assertThat(once.properties()).as("the extra round is given once only").doesNotContainKey("unseenFiles");
     }
 
     @Test

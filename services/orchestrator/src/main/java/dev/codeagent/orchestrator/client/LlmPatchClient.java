@@ -46,28 +46,31 @@ public class LlmPatchClient {
                     .body(PatchResponse.class);
         } catch (RestClientResponseException e) {
             CallFailure failure = CallFailures.from("llm-patch", "patch generation", e, json);
-            List<ModelCall> calls = spentCalls(e.getResponseBodyAsString());
-            throw calls.isEmpty() ? failure : new PatchFailure(failure, calls);
+            SpentCalls spent = spentCalls(e.getResponseBodyAsString());
+            throw spent.calls().isEmpty() && spent.unseenFiles().isEmpty() ? failure
+                    : new PatchFailure(failure, spent.calls(), spent.unseenFiles());
         } catch (RestClientException e) {
             throw CallFailures.from("llm-patch", "patch generation", e, json);
         }
     }
 
-    /** The {@code calls} of a problem answer; none when the body is not such a problem. */
-    private List<ModelCall> spentCalls(String body) {
+    /** The {@code calls} and {@code unseenFiles} of a problem answer; none when the body is not such a problem. */
+    private SpentCalls spentCalls(String body) {
+        SpentCalls none = new SpentCalls(List.of(), List.of());
         if (body == null || !body.strip().startsWith("{")) {
-            return List.of();
+            return none;
         }
         try {
             SpentCalls problem = json.readValue(body, SpentCalls.class);
-            return problem.calls() == null ? List.of() : problem.calls();
+            return new SpentCalls(problem.calls() == null ? List.of() : problem.calls(),
+                    problem.unseenFiles() == null ? List.of() : problem.unseenFiles());
         } catch (RuntimeException e) {
-            return List.of();
+            return none;
         }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    private record SpentCalls(List<ModelCall> calls) {
+    private record SpentCalls(List<ModelCall> calls, List<String> unseenFiles) {
     }
 
     private <T> T call(String operation, Supplier<T> call) {

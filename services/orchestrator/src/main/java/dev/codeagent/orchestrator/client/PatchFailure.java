@@ -10,11 +10,21 @@ import java.util.List;
 public final class PatchFailure extends CallFailure {
 
     private final transient List<ModelCall> calls;
+    private final transient List<String> unseenFiles;
 
-    PatchFailure(CallFailure failure, List<ModelCall> calls) {
+    PatchFailure(CallFailure failure, List<ModelCall> calls, List<String> unseenFiles) {
         super(failure.getMessage(), failure.status(), failure.isTransient(), failure.retryAfter(),
                 failure.currentCommit(), failure.getCause());
         this.calls = List.copyOf(calls);
+        this.unseenFiles = List.copyOf(unseenFiles);
+    }
+
+    /**
+     * Files of the repository the model's answer edited without having been shown them: sent in one extra round
+     * ({@code PatchRequest.askedFor}) instead of failing the variant. Empty for any other failure.
+     */
+    public List<String> unseenFiles() {
+        return unseenFiles;
     }
 
     /** The model calls llm-patch made for this request before it failed, as its problem answer listed them. */

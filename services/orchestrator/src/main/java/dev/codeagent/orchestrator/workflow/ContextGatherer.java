@@ -23,17 +23,23 @@ import dev.codeagent.orchestrator.job.JobStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Gathers what every variant of a job is generated from, once per job: the pull request, its changed files, the
- * tree at its source commit, the files llm-patch selects for the intent and their contents. Stored with the job
- * (and as an artifact), so that variants on any replica, before or after a restart, see the same input.
+ * tree at its source commit, the files llm-patch selects for the intent and their contents, and the repository
+ * map. Stored with the job (and as an artifact, next to the selection with its reasons), so that variants on any
+ * replica, before or after a restart, see the same input.
  */
 @Component
 public class ContextGatherer {
+
+    /** The artifact that keeps the selection with its reasons and the repository map. */
+    public static final String SELECTION = "context-selection.json";
 
     private final JobStore jobs;
     private final JobAudit audit;
@@ -63,15 +69,29 @@ public class ContextGatherer {
         }
         List<String> changedPaths = changedPaths(adapter.changes(job.repository(), job.pullRequestId()));
         TreeListing tree = adapter.tree(job.repository(), pr.sourceCommit());
-        ContextSelection selection = llm.selectContext(new ContextSelectionRequest(job.intent(),
-                tree.entries(), changedPaths, properties.contextBudgetBytes()));
-        List<SourceFile> files = contents(job, pr.sourceCommit(),
-                selection.paths() == null ? List.of() : selection.paths());
+        ContextSelectionRequest ask = new ContextSelectionRequest(job.intent(), tree.entries(), changedPaths,
+                properties.contextBudgetBytes(), pr.sourceCommit(), null);
+        ContextSelection selection = llm.selectContext(ask);
+        Map<String, SourceFile> fetched = new LinkedHashMap<>();
+        if (selection.wanted() != null && !selection.wanted().isEmpty()) {
+            // llm-patch has no map of this commit yet: it ranks again with the contents it asked for.
+            contents(job, pr.sourceCommit(), selection.wanted()).forEach(f -> fetched.put(f.path(), f));
+            selection = llm.selectContext(new ContextSelectionRequest(ask.intent(), ask.tree(), ask.changedPaths(),
+                    ask.budgetBytes(), ask.commit(), List.copyOf(fetched.values())));
+        }
+        List<String> paths = selection.paths() == null ? List.of() : selection.paths();
+        List<SourceFile> missing = contents(job, pr.sourceCommit(),
+                paths.stream().filter(p -> !fetched.containsKey(p)).toList());
+        missing.forEach(f -> fetched.put(f.path(), f));
+        List<SourceFile> files = paths.stream().filter(fetched::containsKey).map(fetched::get).toList();
         JobContext context = new JobContext(new PullRequestContext(pr.id(), pr.title(), pr.description(),
-                pr.sourceRef(), pr.targetRef()), files, changedPaths, tree.entries());
+                pr.sourceRef(), pr.targetRef()), files, changedPaths, tree.entries(), selection.map());
         String contextJson = json.writeValueAsString(context);
         artifacts.put(ArtifactStore.jobPrefix(job.id()) + "context.json", "application/json",
                 contextJson.getBytes(StandardCharsets.UTF_8));
+        // Why each file was or was not shown, for GET /api/orchestrators/{id}/context.
+        artifacts.put(ArtifactStore.jobPrefix(job.id()) + SELECTION, "application/json",
+                json.writeValueAsBytes(selection));
         jobs.context(job.id(), pr.sourceCommit(), pr.sourceRef(), pr.targetRef(), pr.title(), pr.description(),
                 contextJson, clock.instant());
         audit.record(job.id(), "context", files.size() + " files at " + pr.sourceCommit(), clock.instant());

@@ -10,5 +10,11 @@ import java.util.List;
  * so that variants (possibly on another replica, possibly after a restart) all see the same input.
  */
 public record JobContext(PullRequestContext pullRequest, List<SourceFile> files, List<String> changedPaths,
-        List<TreeEntry> tree) {
+        List<TreeEntry> tree, String repositoryMap) {
+
+    /** A context without a repository map (stored before there was one, or from an older llm-patch). */
+    public JobContext(PullRequestContext pullRequest, List<SourceFile> files, List<String> changedPaths,
+            List<TreeEntry> tree) {
+        this(pullRequest, files, changedPaths, tree, null);
+    }
 }

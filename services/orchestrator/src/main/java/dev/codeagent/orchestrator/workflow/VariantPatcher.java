@@ -1,10 +1,15 @@
 package dev.codeagent.orchestrator.workflow;
 
+import dev.codeagent.contracts.git.ContentsRequest;
 import dev.codeagent.contracts.git.FileChange;
+import dev.codeagent.contracts.git.FileContent;
+import dev.codeagent.contracts.git.FileContents;
 import dev.codeagent.contracts.job.ModelUsage;
 import dev.codeagent.contracts.patch.PatchRequest;
 import dev.codeagent.contracts.patch.PatchResponse;
+import dev.codeagent.contracts.patch.SourceFile;
 import dev.codeagent.orchestrator.artifact.ArtifactStore;
+import dev.codeagent.orchestrator.client.AdapterClient;
 import dev.codeagent.orchestrator.client.CallFailure;
 import dev.codeagent.orchestrator.client.PatchFailure;
 import dev.codeagent.orchestrator.client.LlmPatchClient;
@@ -15,6 +20,7 @@ import dev.codeagent.orchestrator.job.VariantRecord;
 import dev.codeagent.orchestrator.job.VariantStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,14 +36,16 @@ public class VariantPatcher {
 
     private final JobStore jobs;
     private final VariantStore variants;
+    private final AdapterClient adapter;
     private final LlmPatchClient llm;
     private final ArtifactStore artifacts;
     private final JsonMapper json;
     private final Budgets budgets;
     private final Clock clock;
 
-    public VariantPatcher(JobStore jobs, VariantStore variants, LlmPatchClient llm, ArtifactStore artifacts,
-            JsonMapper json, Budgets budgets, Clock clock) {
+    public VariantPatcher(JobStore jobs, VariantStore variants, AdapterClient adapter, LlmPatchClient llm,
+            ArtifactStore artifacts, JsonMapper json, Budgets budgets, Clock clock) {
+        this.adapter = adapter;
         this.budgets = budgets;
         this.jobs = jobs;
         this.variants = variants;
@@ -51,7 +59,7 @@ public class VariantPatcher {
         JobContext context = json.readValue(jobs.context(job.id()).orElseThrow(), JobContext.class);
         PatchRequest request = new PatchRequest(job.id(), job.intent(), v.k(), job.variantsRequested(),
                 context.pullRequest(), context.files(), context.changedPaths(), context.tree(), job.repository().project(),
-                budgets.of(job));
+                budgets.of(job), null, context.repositoryMap(), null);
         String prefix = JobReports.variantPrefix(job.id(), v.k());
         artifacts.put(prefix + "request.json", "application/json", json.writeValueAsBytes(request));
         PatchResponse patch;
@@ -60,7 +68,10 @@ public class VariantPatcher {
         } catch (PatchFailure failure) {
             // Spent even though nothing came of it: the variant's usage and the job's budgets count it.
             variants.spent(job.id(), v.k(), ModelUsage.of(failure.calls()), clock.instant());
-            throw failure;
+            if (failure.unseenFiles().isEmpty()) {
+                throw failure;
+            }
+            patch = askedFor(job, v, request, failure.unseenFiles(), prefix);
         }
         String patchJson = json.writeValueAsString(patch);
         artifacts.put(prefix + JobReports.RESPONSE, "application/json", patchJson.getBytes(StandardCharsets.UTF_8));
@@ -77,6 +88,33 @@ public class VariantPatcher {
                 patch.calls().isEmpty() ? null : ModelUsage.of(patch.calls())),
                 patchJson, clock.instant());
         return patch;
+    }
+
+    /**
+     * The one extra round: the answer edited files that exist but were not shown, so they are fetched at the job's
+     * commit and the model answers again with them. Recorded as the request artifact {@code request-2.json} and in
+     * the answer's notes; a second such answer fails the variant (llm-patch does not ask twice).
+     */
+    private PatchResponse askedFor(JobRecord job, VariantRecord v, PatchRequest first, List<String> unseen,
+            String prefix) {
+        List<SourceFile> files = new ArrayList<>(first.files());
+        files.removeIf(f -> unseen.contains(f.path()));
+        FileContents contents = adapter.contents(job.repository(), new ContentsRequest(job.baseCommit(), unseen));
+        for (FileContent f : contents.files()) {
+            if (!f.binary() && !f.truncated() && f.content() != null) {
+                files.add(new SourceFile(f.path(), f.content()));
+            }
+        }
+        PatchRequest again = new PatchRequest(first.jobId(), first.intent(), first.k(), first.n(), first.pullRequest(),
+                files, first.changedPaths(), first.tree(), first.project(), first.budgets(), first.followUp(),
+                first.repositoryMap(), unseen);
+        artifacts.put(prefix + "request-2.json", "application/json", json.writeValueAsBytes(again));
+        try {
+            return llm.patch(again);
+        } catch (PatchFailure failure) {
+            variants.spent(job.id(), v.k(), ModelUsage.of(failure.calls()), clock.instant());
+            throw failure;
+        }
     }
 
     /** The change recorded by {@link #generate}, for a commit phase that runs after a restart. */

@@ -25,6 +25,7 @@ import dev.codeagent.contracts.git.TriggerPermission;
 import dev.codeagent.contracts.git.TriggerPermissionRequest;
 import dev.codeagent.contracts.context.ContextSelection;
 import dev.codeagent.contracts.context.ContextSelectionRequest;
+import dev.codeagent.contracts.context.RankedPath;
 import dev.codeagent.contracts.patch.ModelCall;
 import dev.codeagent.contracts.patch.PatchRequest;
 import dev.codeagent.contracts.patch.PatchResponse;
@@ -178,7 +179,15 @@ public final class FakeServices implements AutoCloseable {
             ContextSelectionRequest request = json.readValue(body, ContextSelectionRequest.class);
             List<String> paths = new ArrayList<>(request.changedPaths() == null ? List.of() : request.changedPaths());
             request.tree().stream().map(TreeEntry::path).filter(p -> !paths.contains(p)).limit(3).forEach(paths::add);
-            return new Response(200, new ContextSelection(paths, 100, List.of()));
+            if (request.files() == null) {
+                // As llm-patch answers without a map of the commit: paths, and the contents it wants for the map.
+                return new Response(200, new ContextSelection(paths, 100, List.of(), List.of(), "",
+                        request.tree().stream().map(TreeEntry::path).toList()));
+            }
+            StringBuilder map = new StringBuilder();
+            request.files().forEach(f -> map.append(f.path()).append(":\n  class Login\n"));
+            return new Response(200, new ContextSelection(paths, 100, List.of(),
+                    List.of(new RankedPath(paths.get(0), 3.5, true, "changed in the PR")), map.toString(), List.of()));
         }
         if (path.equals("/api/patches") && method.equals("POST")) {
             PatchRequest request = json.readValue(body, PatchRequest.class);

@@ -120,7 +120,7 @@ final class WorkflowFixture implements AutoCloseable {
         prepare = new PrepareStep(runner, jobs, variants, audit, adapter,
                 new ContextGatherer(jobs, audit, adapter, llm, artifacts, properties, json, clock), renderer,
                 properties, queue, admission, metrics, clock);
-        variant = new VariantStep(runner, variants, audit, new VariantPatcher(jobs, variants, llm, artifacts, json,
+        variant = new VariantStep(runner, variants, audit, new VariantPatcher(jobs, variants, adapter, llm, artifacts, json,
                 new Budgets(budgets, variants, clock), clock), new VariantPublisher(adapter, renderer), reports, progress, properties, metrics, clock);
         fanIn = new FanInStep(runner, jobs, variants, audit, adapter, renderer, reports, admission, metrics, clock);
         deadline = new DeadlineStep(jobs, audit, waker, clock);
