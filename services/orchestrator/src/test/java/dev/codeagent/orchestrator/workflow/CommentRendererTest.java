@@ -41,15 +41,17 @@ class CommentRendererTest {
         return new VariantRecord(job.id(), k, state, state == VariantState.RUNNING ? VariantPhase.PATCH : VariantPhase.DONE, 0, "agents/edit-7-0f1e2d3c-" + k, null, "minimal",
                 "Guard clauses", "c0ffee", 42L + k, "http://pr/" + k, 2, 10, 3, offline ? "offline" : "ollama",
                 offline ? "offline-v1" : "qwen", offline, 1500L, state == VariantState.FAILED ? "boom | bad" : null,
-                Instant.now(), Instant.now(), usage);
+                Instant.now(), Instant.now(), usage, 0);
     }
 
     @Test
     void summaryComparesVariantsAndLabelsOfflineOutput() {
         String summary = renderer.summary(job, List.of(variant(1, VariantState.SUCCEEDED, true),
                 variant(2, VariantState.FAILED, false)), Outcome.PARTIAL_SUCCESS);
-        assertThat(summary).contains("| Variant | Approach | Files | +/− lines | Pull request | Status | Duration | Tokens | Cost |")
-                .contains("| 1 | Guard clauses _(offline)_ | 2 | +10 / −3 | [!43](http://pr/1) | ✅ succeeded | 1.5 s |  |  |")
+        assertThat(summary).contains("| Variant | Approach | Files | +/− lines | Pull request | Status | Build | Tests | Repairs | Rank | Duration "
+                        + "| Tokens | Cost |")
+                .contains("| 1 | Guard clauses _(offline)_ | 2 | +10 / −3 | [!43](http://pr/1) | ✅ succeeded | — | — | — | "
+                        + "1 · **recommended** | 1.5 s |  |  |")
                 .contains("offline model")
                 .contains("boom \\| bad")
                 .contains("partial success")
@@ -63,9 +65,9 @@ class CommentRendererTest {
                 variant(1, VariantState.SUCCEEDED, false, new ModelUsage(1, 10_000, 2_300, new BigDecimal("0.0416"))),
                 variant(2, VariantState.SUCCEEDED, false, new ModelUsage(2, 700, 250, null)),
                 variant(3, VariantState.FAILED, false)), Outcome.PARTIAL_SUCCESS);
-        assertThat(summary).contains("| ✅ succeeded | 1.5 s | 12.3k | $0.042 |\n")
-                .contains("| ✅ succeeded | 1.5 s | 950 | — |\n")
-                .contains("| ❌ failed: boom \\| bad | 1.5 s |  |  |\n")
+        assertThat(summary).contains("| ✅ succeeded | — | — | — | 1 · **recommended** | 1.5 s | 12.3k | $0.042 |\n")
+                .contains("| ✅ succeeded | — | — | — | 2 | 1.5 s | 950 | — |\n")
+                .contains("| ❌ failed: boom \\| bad | — | — | — |  | 1.5 s |  |  |\n")
                 .contains("Model usage: 13.3k tokens (10.7k in, 2.6k out), cost unknown (a model has no price in "
                         + "CODEAGENT_MODEL_PRICES).");
         assertThat(renderer.summary(job, List.of(
@@ -118,7 +120,7 @@ class CommentRendererTest {
         VariantRecord v = new VariantRecord(job.id(), 1, VariantState.FAILED, VariantPhase.DONE, 0, "agents/edit-7-0f1e2d3c-1",
                 null, "minimal", "Adds [docs](https://evil.example/docs) | keeps ![t](https://beacon.example/t.gif)",
                 "c0ffee", 43L, "http://pr/1", 2, 10, 3, "ollama", "qwen", false, 1500L,
-                "see https://evil.example/error for [help](http://evil.example/h)", Instant.now(), Instant.now(), null);
+                "see https://evil.example/error for [help](http://evil.example/h)", Instant.now(), Instant.now(), null, 0);
         String marker = AgentMarker.of("job", job.id(), "variant", "1");
         for (String text : List.of(renderer.progress(linked, List.of(v)),
                 renderer.summary(linked, List.of(v), Outcome.FAILED),
@@ -130,7 +132,8 @@ class CommentRendererTest {
             assertThat(text).contains("Click").contains("evil.example/login");
         }
         assertThat(renderer.summary(linked, List.of(v), Outcome.FAILED))
-                .contains("| Variant | Approach | Files | +/− lines | Pull request | Status | Duration | Tokens | Cost |")
+                .contains("| Variant | Approach | Files | +/− lines | Pull request | Status | Build | Tests | Repairs | Rank | Duration "
+                        + "| Tokens | Cost |")
                 .contains("Adds \\[docs\\]").contains(" \\| keeps ")
                 .contains("[details](http://dash/jobs/" + job.id() + ")");
         assertThat(renderer.pullRequestTitle(linked, 1, false, "minimal")).startsWith("[Code Agent] Fix [Click](");
