@@ -86,7 +86,8 @@ public final class PatchService {
             log.info("variant {}: not shown to the model: {}", request.k(), screened.withheld());
         }
         PatchRequest shown = new PatchRequest(request.jobId(), request.intent(), request.k(), request.n(),
-                request.pullRequest(), screened.shown(), request.changedPaths(), request.tree(), request.project());
+                request.pullRequest(), screened.shown(), request.changedPaths(), request.tree(), request.project(),
+                request.budgets(), request.followUp());
         Map<String, String> original = new LinkedHashMap<>();
         for (SourceFile f : shown.files()) {
             original.put(f.path(), f.content());
@@ -240,7 +241,7 @@ public final class PatchService {
     /** The request with only {@code files} and without the repository's file list. */
     private static PatchRequest narrowed(PatchRequest request, List<SourceFile> files) {
         return new PatchRequest(request.jobId(), request.intent(), request.k(), request.n(), request.pullRequest(),
-                files, request.changedPaths(), List.of());
+                files, request.changedPaths(), List.of(), request.project(), request.budgets(), request.followUp());
     }
 
     private static long estimate(List<ModelMessage> messages) {
