@@ -7,7 +7,8 @@ import java.util.List;
  * One variant of a job as the status API shows it; {@code usage} is null until the variant has its change.
  * {@code checks} are its rounds of checks in order (empty before the first), {@code rank} its place in the ranking
  * of the job's succeeded variants (1 = best; null for a variant that did not succeed), and {@code recommended} is
- * true for the one variant the comparison recommends.
+ * true for the one variant the comparison recommends (null from an orchestrator that predates checks, so that a
+ * reader of both versions need not fail on the missing field).
  */
 public record VariantView(
         int k,
@@ -31,7 +32,7 @@ public record VariantView(
         ModelUsage usage,
         List<CheckRoundView> checks,
         Integer rank,
-        boolean recommended) {
+        Boolean recommended) {
 
     /** A variant without checks or rank (before checks existed, and in tests of other concerns). */
     public VariantView(int k, VariantState state, String step, String strategy, String approach, String branch,
