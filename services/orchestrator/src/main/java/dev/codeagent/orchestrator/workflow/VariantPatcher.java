@@ -28,6 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class VariantPatcher {
 
+    /** The diff of an answer, under the variant's prefix and the answer's stem. */
+    static final String DIFF = "diff.patch";
+
     private final JobStore jobs;
     private final VariantStore variants;
     private final LlmPatchClient llm;
@@ -52,21 +55,8 @@ public class VariantPatcher {
         PatchRequest request = new PatchRequest(job.id(), job.intent(), v.k(), job.variantsRequested(),
                 context.pullRequest(), context.files(), context.changedPaths(), context.tree(), job.repository().project(),
                 budgets.of(job));
-        String prefix = JobReports.variantPrefix(job.id(), v.k());
-        artifacts.put(prefix + "request.json", "application/json", json.writeValueAsBytes(request));
-        PatchResponse patch;
-        try {
-            patch = llm.patch(request);
-        } catch (PatchFailure failure) {
-            // Spent even though nothing came of it: the variant's usage and the job's budgets count it.
-            variants.spent(job.id(), v.k(), ModelUsage.of(failure.calls()), clock.instant());
-            throw failure;
-        }
-        String patchJson = json.writeValueAsString(patch);
-        artifacts.put(prefix + JobReports.RESPONSE, "application/json", patchJson.getBytes(StandardCharsets.UTF_8));
-        if (patch.diff() != null) {
-            artifacts.put(prefix + "diff.patch", "text/x-diff", patch.diff().getBytes(StandardCharsets.UTF_8));
-        }
+        Answer answer = ask(job, v.k(), request, "");
+        PatchResponse patch = answer.patch();
         List<FileChange> changes = patch.changes() == null ? List.of() : patch.changes();
         if (changes.isEmpty()) {
             throw new CallFailure("the model proposed no change for this variant", 422, false, null, null, null);
@@ -75,8 +65,35 @@ public class VariantPatcher {
                 patch.linesAdded(), patch.linesRemoved(), patch.provider(), patch.model(), patch.offline(),
                 // An older llm-patch lists no calls: its usage is not known rather than zero.
                 patch.calls().isEmpty() ? null : ModelUsage.of(patch.calls())),
-                patchJson, clock.instant());
+                answer.json(), clock.instant());
         return patch;
+    }
+
+    /** llm-patch's answer and its JSON, as kept in the artifact store. */
+    record Answer(PatchResponse patch, String json) {
+    }
+
+    /**
+     * Asks llm-patch for a change of variant {@code k}, keeping the request, the answer and its diff as the variant's
+     * artifacts {@code <stem>request.json}, {@code <stem>response.json} and {@code <stem>diff.patch}. Model calls of a
+     * request that fails were spent all the same: they are added to the variant's usage and the job's budgets.
+     */
+    Answer ask(JobRecord job, int k, PatchRequest request, String stem) {
+        String prefix = JobReports.variantPrefix(job.id(), k) + stem;
+        artifacts.put(prefix + "request.json", "application/json", json.writeValueAsBytes(request));
+        PatchResponse patch;
+        try {
+            patch = llm.patch(request);
+        } catch (PatchFailure failure) {
+            variants.spent(job.id(), k, ModelUsage.of(failure.calls()), clock.instant());
+            throw failure;
+        }
+        String patchJson = json.writeValueAsString(patch);
+        artifacts.put(prefix + JobReports.RESPONSE, "application/json", patchJson.getBytes(StandardCharsets.UTF_8));
+        if (patch.diff() != null) {
+            artifacts.put(prefix + DIFF, "text/x-diff", patch.diff().getBytes(StandardCharsets.UTF_8));
+        }
+        return new Answer(patch, patchJson);
     }
 
     /** The change recorded by {@link #generate}, for a commit phase that runs after a restart. */

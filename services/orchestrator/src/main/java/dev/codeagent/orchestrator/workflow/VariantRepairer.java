@@ -13,8 +13,6 @@ import dev.codeagent.contracts.patch.SourceFile;
 import dev.codeagent.orchestrator.artifact.ArtifactStore;
 import dev.codeagent.orchestrator.client.AdapterClient;
 import dev.codeagent.orchestrator.client.CallFailure;
-import dev.codeagent.orchestrator.client.LlmPatchClient;
-import dev.codeagent.orchestrator.client.PatchFailure;
 import dev.codeagent.orchestrator.config.CheckProperties;
 import dev.codeagent.orchestrator.job.CheckRound;
 import dev.codeagent.orchestrator.job.JobRecord;
@@ -47,7 +45,7 @@ public class VariantRepairer {
     private final JobStore jobs;
     private final VariantStore variants;
     private final AdapterClient adapter;
-    private final LlmPatchClient llm;
+    private final VariantPatcher patcher;
     private final VariantPublisher publisher;
     private final ArtifactStore artifacts;
     private final Budgets budgets;
@@ -55,13 +53,13 @@ public class VariantRepairer {
     private final JsonMapper json;
     private final Clock clock;
 
-    public VariantRepairer(JobStore jobs, VariantStore variants, AdapterClient adapter, LlmPatchClient llm,
+    public VariantRepairer(JobStore jobs, VariantStore variants, AdapterClient adapter, VariantPatcher patcher,
             VariantPublisher publisher, ArtifactStore artifacts, Budgets budgets, CheckProperties properties,
             JsonMapper json, Clock clock) {
         this.jobs = jobs;
         this.variants = variants;
         this.adapter = adapter;
-        this.llm = llm;
+        this.patcher = patcher;
         this.publisher = publisher;
         this.artifacts = artifacts;
         this.budgets = budgets;
@@ -91,25 +89,13 @@ public class VariantRepairer {
         PatchRequest request = new PatchRequest(job.id(), job.intent(), v.k(), job.variantsRequested(),
                 context.pullRequest(), currentFiles(job, v, context, prefix, round), context.changedPaths(),
                 context.tree(), job.repository().project(), budgets.of(job), followUp);
-        artifacts.put(prefix + "repair-" + round + "-request.json", "application/json", json.writeValueAsBytes(request));
-        PatchResponse patch;
-        try {
-            patch = llm.patch(request);
-        } catch (PatchFailure failure) {
-            variants.spent(job.id(), v.k(), ModelUsage.of(failure.calls()), clock.instant());
-            throw failure;
-        }
-        String patchJson = json.writeValueAsString(patch);
-        artifacts.put(prefix + repairResponse(round), "application/json", patchJson.getBytes(StandardCharsets.UTF_8));
-        if (patch.diff() != null) {
-            artifacts.put(prefix + "repair-" + round + ".patch", "text/x-diff",
-                    patch.diff().getBytes(StandardCharsets.UTF_8));
-        }
+        VariantPatcher.Answer answer = patcher.ask(job, v.k(), request, stem(round));
+        PatchResponse patch = answer.patch();
         if (patch.changes() == null || patch.changes().isEmpty()) {
             variants.spent(job.id(), v.k(), ModelUsage.of(patch.calls()), clock.instant());
             throw new CallFailure("the model proposed no repair", 422, false, null, null, null);
         }
-        variants.repairReady(job.id(), v.k(), v.checkRound(), patchJson, ModelUsage.of(patch.calls()),
+        variants.repairReady(job.id(), v.k(), v.checkRound(), answer.json(), ModelUsage.of(patch.calls()),
                 clock.instant());
         return patch;
     }
@@ -123,9 +109,8 @@ public class VariantRepairer {
             int round) {
         Set<String> paths = new LinkedHashSet<>();
         context.files().forEach(f -> paths.add(f.path()));
-        changedPaths(prefix + JobReports.RESPONSE, paths);
-        for (int r = 1; r < round; r++) {
-            changedPaths(prefix + repairResponse(r), paths);
+        for (int r = 0; r < round; r++) {
+            changedPaths(prefix + stem(r) + JobReports.RESPONSE, paths);
         }
         List<SourceFile> files = new ArrayList<>();
         List<String> all = new ArrayList<>(paths);
@@ -151,9 +136,8 @@ public class VariantRepairer {
     /** The variant's diff so far: its patch, then each repair's, within the contract's limit. */
     private String previousDiff(String prefix, int round) {
         StringBuilder diff = new StringBuilder();
-        artifacts.get(prefix + "diff.patch").ifPresent(d -> diff.append(new String(d, StandardCharsets.UTF_8)));
-        for (int r = 1; r < round; r++) {
-            artifacts.get(prefix + "repair-" + r + ".patch")
+        for (int r = 0; r < round; r++) {
+            artifacts.get(prefix + stem(r) + VariantPatcher.DIFF)
                     .ifPresent(d -> diff.append(new String(d, StandardCharsets.UTF_8)));
         }
         if (diff.isEmpty()) {
@@ -162,8 +146,12 @@ public class VariantRepairer {
         return diff.length() <= MAX_PREVIOUS_DIFF ? diff.toString() : diff.substring(0, MAX_PREVIOUS_DIFF);
     }
 
-    private static String repairResponse(int round) {
-        return "repair-" + round + "-response.json";
+    /**
+     * The artifacts of repair {@code round} are the variant's {@code repair-<round>-request.json} and so on; those of
+     * round 0, its first patch, are {@code request.json} and so on.
+     */
+    private static String stem(int round) {
+        return round == 0 ? "" : "repair-" + round + "-";
     }
 
     /**

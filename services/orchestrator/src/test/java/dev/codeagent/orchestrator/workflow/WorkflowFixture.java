@@ -130,10 +130,10 @@ final class WorkflowFixture implements AutoCloseable {
         VariantPublisher publisher = new VariantPublisher(adapter, renderer);
         Budgets modelBudgets = new Budgets(budgets, variants, clock);
         RunnerClient runnerClient = new RunnerClient(clients, endpoints, json);
-        variant = new VariantStep(runner, variants, audit, new VariantPatcher(jobs, variants, llm, artifacts, json,
-                modelBudgets, clock), publisher, reports, progress, properties, metrics, checks,
+        VariantPatcher patcher = new VariantPatcher(jobs, variants, llm, artifacts, json, modelBudgets, clock);
+        variant = new VariantStep(runner, variants, audit, patcher, publisher, reports, progress, properties, metrics, checks,
                 new VariantChecker(runnerClient, checks, artifacts, clock),
-                new VariantRepairer(jobs, variants, adapter, llm, publisher, artifacts, modelBudgets,
+                new VariantRepairer(jobs, variants, adapter, patcher, publisher, artifacts, modelBudgets,
                         new CheckProperties(REPAIR_FEEDBACK_CHARS), json, clock),
                 new CheckReporter(adapter, renderer), clock);
         fanIn = new FanInStep(runner, jobs, variants, audit, adapter, renderer, reports, admission, metrics, checks,
