@@ -3,6 +3,10 @@ package dev.codeagent.orchestrator.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.codeagent.contracts.AgentMarker;
+import dev.codeagent.contracts.check.CheckOutcome;
+import dev.codeagent.contracts.check.CheckSource;
+import dev.codeagent.contracts.check.CheckStatus;
+import dev.codeagent.contracts.check.TestCounts;
 import dev.codeagent.contracts.command.Author;
 import dev.codeagent.contracts.command.CommandKind;
 import dev.codeagent.contracts.command.RepositoryRef;
@@ -11,6 +15,7 @@ import dev.codeagent.contracts.job.Outcome;
 import dev.codeagent.contracts.job.RuntimeStatus;
 import dev.codeagent.contracts.job.VariantState;
 import dev.codeagent.orchestrator.config.WorkflowProperties;
+import dev.codeagent.orchestrator.job.CheckRound;
 import dev.codeagent.orchestrator.job.JobPhase;
 import dev.codeagent.orchestrator.job.JobRecord;
 import dev.codeagent.orchestrator.job.VariantPhase;
@@ -19,6 +24,8 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +49,53 @@ class CommentRendererTest {
                 "Guard clauses", "c0ffee", 42L + k, "http://pr/" + k, 2, 10, 3, offline ? "offline" : "ollama",
                 offline ? "offline-v1" : "qwen", offline, 1500L, state == VariantState.FAILED ? "boom | bad" : null,
                 Instant.now(), Instant.now(), usage, 0);
+    }
+
+    @Test
+    void theProgressShowsAVariantBeingCheckedOrRepaired() {
+        VariantRecord checking = withStep(variant(1, VariantState.RUNNING, false), VariantPhase.CHECK);
+        VariantRecord repairing = withStep(variant(2, VariantState.RUNNING, false), VariantPhase.REPAIR);
+
+        assertThat(renderer.progress(job, List.of(checking, repairing))).contains("| 1 | 🔄 checking |")
+                .contains("| 2 | 🔄 repairing |");
+    }
+
+    @Test
+    void theChecksColumnsSayHowEachVariantsLastRoundEnded() {
+        List<VariantRecord> variants = List.of(variant(1, VariantState.SUCCEEDED, false),
+                variant(2, VariantState.SUCCEEDED, false), variant(3, VariantState.SUCCEEDED, false),
+                variant(4, VariantState.SUCCEEDED, false));
+        Map<Integer, List<CheckRound>> rounds = Map.of(
+                1, List.of(round(1, CheckSource.DETECTED, null, new CheckOutcome("test", "mvn test",
+                        CheckStatus.TIMED_OUT, null, new TestCounts(3, 0, 1), List.of(), List.of(), 9))),
+                2, List.of(round(2, CheckSource.CONFIGURED, "error: runner did not answer")),
+                3, List.of(round(3, CheckSource.NONE, null)),
+                4, List.of(round(4, CheckSource.CONFIGURED, null, new CheckOutcome("build", "make", CheckStatus.ERROR,
+                        null, null, List.of(), List.of(), 1))));
+
+        String summary = renderer.summary(job, variants, Outcome.SUCCESS, Map.of(), rounds);
+
+        assertThat(summary).contains("| ✅ succeeded | timed out (detected) | 3 passed, 0 failed, 1 skipped | 0 | ")
+                .contains("| ✅ succeeded | error | — | 0 | ")
+                .contains("| ✅ succeeded | — | — | 0 | ")
+                .containsPattern("\\| 4 \\| .* \\| ✅ succeeded \\| error \\| — \\| 0 \\| ")
+                .doesNotContain("No checks ran for any variant");
+        assertThat(renderer.summary(job, variants, Outcome.SUCCESS, Map.of(), Map.of()))
+                .contains("**Recommended: variant 1** — as good as variant 2 by every criterion, and first in order.")
+                .contains("_No checks ran for any variant");
+    }
+
+    private VariantRecord withStep(VariantRecord v, VariantPhase step) {
+        return new VariantRecord(v.jobId(), v.k(), v.state(), step, 0, v.branch(), null, v.strategy(), v.approach(),
+                v.commitSha(), v.pullRequestId(), v.pullRequestUrl(), v.filesChanged(), v.linesAdded(),
+                v.linesRemoved(), v.provider(), v.model(), v.offline(), null, null, v.startedAt(), null, v.usage(), 0);
+    }
+
+    private CheckRound round(int k, CheckSource source, String error, CheckOutcome... checks) {
+        List<CheckOutcome> outcomes = List.of(checks);
+        return new CheckRound(job.id(), k, 0, "c0ffee", error == null ? source : null, false, 0,
+                outcomes.stream().map(CheckOutcome::tests).filter(Objects::nonNull).findFirst().orElse(null),
+                outcomes, null, error, null, null, "process", 10L, Instant.now());
     }
 
     @Test
