@@ -9,7 +9,12 @@ const SERVICES_REFRESH_MS = 30000;
 const HISTORY_REFRESH_MS = 60000;
 const HISTORY_HOURS = 24;
 
-const state = { services: new Map(), changes: [], overall: null, jobsTimer: null, jobTimer: null };
+const LOG_EXCERPT_LINES = 40;
+
+// Log excerpts by URL and the rounds of checks the user opened: the job page is rebuilt at every refresh, and
+// neither should be lost (nor fetched again) when it is.
+const state = { services: new Map(), changes: [], overall: null, jobsTimer: null, jobTimer: null, logs: new Map(),
+  openRounds: new Set() };
 
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
@@ -336,6 +341,77 @@ function variantTimeline(job, v) {
   return el('ol', { class: 'timeline' }, items);
 }
 
+// ---------- checks ----------
+
+function checksText(round) {
+  if (round.error) return 'error';
+  if (round.source === 'none') return 'no checks';
+  if (round.passed) return 'passed';
+  const statuses = (round.checks || []).map((c) => c.status);
+  return statuses.includes('timed-out') ? 'timed out' : statuses.includes('failed') ? 'failed' : 'error';
+}
+
+function testsText(tests) {
+  if (!tests) return null;
+  return tests.passed + ' passed, ' + tests.failed + ' failed' + (tests.skipped ? ', ' + tests.skipped + ' skipped' : '');
+}
+
+function showLog(pre, url) {
+  if (state.logs.has(url)) {
+    pre.textContent = state.logs.get(url);
+    return;
+  }
+  pre.textContent = 'Loading the log…';
+  fetch(url, { headers: { Accept: 'text/plain' } })
+    .then(async (response) => {
+      const text = response.ok ? await response.text() : 'Log unavailable: ' + await problemText(response);
+      if (response.ok) state.logs.set(url, text);
+      pre.textContent = text;
+    })
+    .catch(() => { pre.textContent = 'Log unavailable: the health monitor cannot be reached.'; });
+}
+
+// One round of checks of a variant: each check's outcome, what failed, and the end of the log when opened.
+function checkRound(job, v, round) {
+  const key = job.id + '/' + v.k + '/' + round.round;
+  const summary = el('summary', {}, (round.round === 0 ? 'Checks' : 'After repair ' + round.round) + ' · ',
+    el('span', { class: 'check-outcome check-' + checksText(round).replace(' ', '-') }, checksText(round)),
+    round.source === 'detected' ? ' (detected)' : '', round.tests ? ' · ' + testsText(round.tests) : '');
+  const checks = (round.checks || []).map((c) => el('li', { class: 'check-' + c.status },
+    el('strong', {}, c.name), ' ' + c.status + (c.exitCode !== null && c.exitCode !== undefined && c.status !== 'passed' ? ' (exit ' + c.exitCode + ')' : ''),
+    (c.failingTests || []).length ? el('ul', {}, c.failingTests.map((t) => el('li', {}, t))) : null,
+    (c.errors || []).length ? el('pre', { class: 'check-errors' }, c.errors.slice(0, 10).join('\n')) : null));
+  const log = round.logUrl
+    ? el('pre', { class: 'log', dataset: { lines: LOG_EXCERPT_LINES } }, 'Open to load the end of the log.')
+    : null;
+  const logUrl = '/api/jobs/' + encodeURIComponent(job.id) + '/variants/' + v.k + '/checks/' + round.round
+    + '/log?lines=' + LOG_EXCERPT_LINES;
+  const details = el('details', { class: 'check-round', dataset: { round: round.round }, open: state.openRounds.has(key) },
+    summary,
+    checks.length ? el('ul', { class: 'checks-list' }, checks) : null,
+    round.configError ? el('div', { class: 'error-box' }, '.codeagent.yml: ' + round.configError) : null,
+    round.error ? el('div', { class: 'error-box' }, round.error) : null,
+    round.repairError ? el('div', { class: 'error-box' }, 'No repair: ' + round.repairError) : null,
+    log ? el('div', { class: 'log-title' }, 'Last ' + LOG_EXCERPT_LINES + ' lines of the log') : null,
+    log);
+  if (log && details.open) showLog(log, logUrl);
+  details.addEventListener('toggle', () => {
+    if (details.open) {
+      state.openRounds.add(key);
+      if (log) showLog(log, logUrl);
+    } else {
+      state.openRounds.delete(key);
+    }
+  });
+  return details;
+}
+
+function variantChecks(job, v) {
+  const rounds = v.checks || [];
+  if (!rounds.length) return null;
+  return el('div', { class: 'checks' }, rounds.map((round) => checkRound(job, v, round)));
+}
+
 function variantCard(job, v) {
   const url = safeUrl(v.pullRequestUrl);
   const diff = v.linesAdded !== null && v.linesAdded !== undefined
@@ -343,7 +419,10 @@ function variantCard(job, v) {
       v.filesChanged !== null && v.filesChanged !== undefined ? ' in ' + v.filesChanged + ' file' + (v.filesChanged === 1 ? '' : 's') : '')
     : null;
   return el('article', { class: 'variant', dataset: { variant: v.k, state: v.state } },
-    el('h3', {}, 'Variant ' + v.k, pill(v.state || 'pending')),
+    el('h3', {}, el('span', { class: 'variant-name' }, 'Variant ' + v.k),
+      v.recommended ? el('span', { class: 'recommended' }, '★ recommended') : null,
+      v.rank ? el('span', { class: 'rank' }, 'rank ' + v.rank) : null,
+      pill(v.state || 'pending')),
     v.approach ? el('p', { class: 'approach' }, v.approach) : null,
     variantTimeline(job, v),
     el('dl', { class: 'facts' },
@@ -355,7 +434,9 @@ function variantCard(job, v) {
       fact('Duration', v.durationMs ? duration(v.durationMs) : null),
       fact('Tokens', tokensText(v.usage)),
       fact('Cost', costText(v.usage, 'no price for the model')),
-      fact('Commit', v.commit ? v.commit.substring(0, 12) : null)),
+      fact('Commit', v.commit ? v.commit.substring(0, 12) : null),
+      fact('Repairs', v.checks && v.checks.length ? String(v.checks.length - 1) : null)),
+    variantChecks(job, v),
     v.error ? el('div', { class: 'error-box' }, v.error) : null);
 }
 
@@ -374,7 +455,9 @@ function renderJob(job) {
         fact('Updated', timeOf(job.lastUpdatedTime)),
         fact('Completed', timeOf(job.completedTime)),
         fact('Tokens', tokensText(job.usage)),
-        fact('Cost', costText(job.usage, 'no price for a model'))),
+        fact('Cost', costText(job.usage, 'no price for a model')),
+        fact('Recommended', job.recommendedVariant ? 'Variant ' + job.recommendedVariant
+          + (job.recommendation ? ' — ' + job.recommendation : '') : null)),
       job.error ? el('div', { class: 'error-box' }, job.error) : null),
     variants.length
       ? el('div', { class: 'variants' }, variants.map((v) => variantCard(job, v)))

@@ -188,6 +188,21 @@ class DashboardBrowserIT {
         assertThat(driver.findElement(By.cssSelector(".variant[data-variant='1'] a[href='http://git.example/pr/101']"))
                 .isDisplayed()).isTrue();
         assertThat(driver.findElements(By.cssSelector(".variant[data-variant='2'] a"))).isEmpty();
+        assertThat(driver.findElement(By.cssSelector(".job-head dl.facts")).getText())
+                .contains("RECOMMENDED\nVariant 1 — only variant that succeeded; its checks pass");
+        assertThat(driver.findElement(By.cssSelector(".variant[data-variant='1'] h3")).getText())
+                .contains("★ recommended").contains("rank 1");
+        assertThat(driver.findElements(By.cssSelector(".variant[data-variant='1'] .check-round summary")).stream()
+                .map(WebElement::getText).toList())
+                .containsExactly("Checks · failed · 40 passed, 1 failed", "After repair 1 · passed · 41 passed, 0 failed");
+        assertThat(driver.findElements(By.cssSelector(".variant[data-variant='2'] .check-round"))).isEmpty();
+        driver.findElement(By.cssSelector(".variant[data-variant='1'] .check-round[data-round='1'] summary")).click();
+        By log = By.cssSelector(".variant[data-variant='1'] .check-round[data-round='1'] pre.log");
+        String excerpt = wait.until(d -> {
+            String text = d.findElement(log).getText();
+            return text.contains("log line 60") ? text : null;
+        });
+        assertThat(excerpt).as("the last 40 lines").startsWith("log line 21").doesNotContain("log line 20\n");
         screenshot("dashboard-job.png");
 
         driver.manage().window().setSize(new Dimension(390, 844));

@@ -226,6 +226,17 @@ class MonitoringIT {
         assertThat(job.statusCode()).isEqualTo(200);
         assertThat(json.readTree(job.body()).path("variants").size()).isEqualTo(3);
 
+        HttpResponse<String> log = get("/api/jobs/job-proxy-1/variants/1/checks/1/log");
+        assertThat(log.statusCode()).as(log.body()).isEqualTo(200);
+        assertThat(log.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+        assertThat(log.body()).as("the last 40 lines").startsWith("log line 21\n").endsWith("log line 60\n");
+        assertThat(get("/api/jobs/job-proxy-1/variants/1/checks/1/log?lines=3").body())
+                .isEqualTo("log line 58\nlog line 59\nlog line 60\n");
+        HttpResponse<String> noLog = get("/api/jobs/job-proxy-1/variants/1/checks/0/log");
+        assertThat(noLog.statusCode()).isEqualTo(404);
+        assertThat(json.readTree(noLog.body()).path("title").asString()).isEqualTo("Log not found");
+        assertThat(get("/api/jobs/job-proxy-1/variants/1/checks/1/log?lines=0").statusCode()).isEqualTo(400);
+
         assertThat(get("/api/jobs/no-such-job").statusCode()).isEqualTo(404);
         assertThat(get("/api/jobs/bad%20id").statusCode()).isEqualTo(400);
         assertThat(get("/api/jobs?top=0").statusCode()).isEqualTo(400);

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import dev.codeagent.contracts.AgentMarker;
+import dev.codeagent.contracts.check.CheckOutcome;
+import dev.codeagent.contracts.check.CheckSource;
+import dev.codeagent.contracts.check.TestCounts;
 import dev.codeagent.contracts.command.CommandKind;
 import dev.codeagent.contracts.command.StartJobBatchItem;
 import dev.codeagent.contracts.command.StartJobBatchRequest;
@@ -12,6 +15,7 @@ import dev.codeagent.contracts.command.StartJobBatchResult;
 import dev.codeagent.contracts.command.StartJobRequest;
 import dev.codeagent.contracts.command.StartJobResponse;
 import dev.codeagent.contracts.git.StatusState;
+import dev.codeagent.contracts.job.CheckRoundView;
 import dev.codeagent.contracts.job.JobPage;
 import dev.codeagent.contracts.job.JobView;
 import dev.codeagent.contracts.job.ModelUsage;
@@ -26,6 +30,7 @@ import dev.codeagent.orchestrator.config.RetentionProperties;
 import dev.codeagent.orchestrator.fake.FakePullRequest;
 import dev.codeagent.orchestrator.fake.FakeRepository;
 import dev.codeagent.orchestrator.fake.FakeServices;
+import dev.codeagent.orchestrator.fake.FakeServices.CheckBehaviour;
 import dev.codeagent.orchestrator.fake.Fault;
 import dev.codeagent.orchestrator.job.JobRecord;
 import dev.codeagent.orchestrator.job.JobAudit;
@@ -110,6 +115,7 @@ abstract class AbstractWorkflowIT {
     static void fakeServices(DynamicPropertyRegistry registry) {
         registry.add("codeagent.services.adapter-url", () -> TestFakes.get().baseUrl());
         registry.add("codeagent.services.llm-patch-url", () -> TestFakes.get().baseUrl());
+        registry.add("codeagent.services.runner-url", () -> TestFakes.get().baseUrl());
     }
 
     /** Distinguishes the repositories of the H2 and PostgreSQL runs in the shared fake. */
@@ -191,7 +197,8 @@ abstract class AbstractWorkflowIT {
         assertThat(repo.comments).hasSize(2);
         assertThat(repo.comments.values()).allMatch(AgentMarker::isPresentIn);
         String summary = repo.comments.values().stream().filter(c -> c.contains("kind=summary")).findFirst().orElseThrow();
-        assertThat(summary).contains("| Variant | Approach | Files | +/− lines | Pull request | Status | Duration | Tokens | Cost |")
+        assertThat(summary).contains("| Variant | Approach | Files | +/− lines | Pull request | Status | Build | Tests | Repairs "
+                        + "| Rank | Duration | Tokens | Cost |")
                 .contains("success").contains("[!")
                 .containsPattern("\\| 1 \\| .* \\| 1\\.2k \\| \\$0\\.004 \\|\n")
                 .containsPattern("\\| 2 \\| .* \\| 2\\.7k \\| \\$0\\.008 \\|\n")
@@ -406,6 +413,75 @@ abstract class AbstractWorkflowIT {
         assertThat(repo.statuses).isEmpty();
         assertThat(fakes.count("POST", "/api/patches")).isZero();
         assertThat(audit.trail(started.id())).extracting(e -> e.event()).containsExactly("rejected");
+    }
+
+    @Test
+    void checksRankTheVariantsRepairWhatFailsAndRecommendOne() throws Exception {
+        FakeRepository repo = fakes.repository(repo("checks"));
+        CheckOutcome build = CheckBehaviour.passed("build", null);
+        CheckOutcome tests = CheckBehaviour.passed("test", new TestCounts(41, 0, 0));
+        fakes.checkBehaviour(request -> {
+            if (!request.repository().repository().equals(repo.name)) {
+                return CheckBehaviour.NONE.answer(request);
+            }
+            List<CheckOutcome> outcomes = switch (request.k()) {
+                // Variant 1 breaks the build, repaired or not; variant 3 fails one test until its first repair.
+                case 1 -> List.of(CheckBehaviour.failed("build", null, List.of(),
+                        List.of("[ERROR] Login.java:[3,5] cannot find symbol")), CheckBehaviour.skipped("test"));
+                case 3 -> request.round() == 0 ? List.of(build, CheckBehaviour.failed("test", new TestCounts(40, 1, 0),
+                        List.of("LoginTest.rejectsEmptyPassword: expected 400"), List.of())) : List.of(build, tests);
+                default -> List.of(build, tests);
+            };
+            return new FakeServices.Response(200, CheckBehaviour.result(request, CheckSource.CONFIGURED, null, 1,
+                    outcomes));
+        });
+        StartJobResponse started = start(OrchestratorTestClient.edit(repo.name, 4101, 3, "Checked " + database()), 202);
+
+        JobView job = client.awaitFinished(started.id(), FINISH);
+
+        assertThat(job.outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(job.variants()).extracting(VariantView::state).containsOnly(VariantState.SUCCEEDED);
+        assertThat(job.variants()).extracting(v -> v.checks().stream().map(CheckRoundView::passed).toList())
+                .containsExactly(List.of(false, false), List.of(true), List.of(false, true));
+        assertThat(job.variants()).extracting(VariantView::rank).containsExactly(3, 1, 2);
+        assertThat(job.variants()).extracting(VariantView::recommended).containsExactly(false, true, false);
+        assertThat(job.recommendedVariant()).isEqualTo(2);
+        assertThat(job.recommendation()).isEqualTo("checks pass; needed no repair");
+        CheckRoundView repaired = job.variants().get(2).checks().get(1);
+        assertThat(repaired.tests()).isEqualTo(new TestCounts(41, 0, 0));
+        assertThat(repaired.commit()).isEqualTo(job.variants().get(2).commit());
+        assertThat(repaired.logUrl()).isEqualTo("/api/orchestrators/" + started.id() + "/variants/3/checks/1/log");
+
+        String summary = repo.comments.values().stream().filter(c -> c.contains("kind=summary")).findFirst().orElseThrow();
+        assertThat(summary)
+                .containsPattern("\\| 1 \\| .* \\| ✅ succeeded \\| failed \\| — \\| 1 \\| 3 \\| ")
+                .containsPattern("\\| 2 \\| .* \\| ✅ succeeded \\| passed \\| 41 passed, 0 failed \\| 0 \\| "
+                        + "1 · \\*\\*recommended\\*\\* \\| ")
+                .containsPattern("\\| 3 \\| .* \\| ✅ succeeded \\| passed \\| 41 passed, 0 failed \\| 1 \\| 2 \\| ")
+                .contains("**Recommended: variant 2** — checks pass; needed no repair.")
+                .contains("_Ranking: all checks pass &gt; more tests pass &gt; fewer failing checks");
+
+        Map<Integer, FakePullRequest> prs = new HashMap<>();
+        for (VariantView v : job.variants()) {
+            prs.put(v.k(), repo.pullRequests.stream().filter(p -> p.id() == v.pullRequestId()).findFirst().orElseThrow());
+        }
+        assertThat(List.of(1, 2, 3)).extracting(k -> repo.statusesByPullRequest.get(prs.get(k).id()).stream()
+                        .filter(s -> s.name().equals("checks")).reduce((a, b) -> b).orElseThrow().state())
+                .containsExactly(StatusState.FAILED, StatusState.SUCCEEDED, StatusState.SUCCEEDED);
+        assertThat(repo.threads.get(prs.get(1).id())).singleElement().asString()
+                .contains("cannot find symbol").contains("after 1 repair");
+        String branch3 = job.variants().get(2).branch();
+        assertThat(repo.commits.get(branch3)).hasSize(2);
+        assertThat(repo.commits.get(branch3).get(1).message()).startsWith("Repair 1: test");
+        assertThat(repo.branches.get(branch3)).isEqualTo(job.variants().get(2).commit());
+        assertThat(repo.commits.get(job.variants().get(1).branch())).as("no repair of a passing variant").hasSize(1);
+
+        HttpResponse<String> log = client.get(repaired.logUrl());
+        assertThat(log.statusCode()).isEqualTo(200);
+        assertThat(log.headers().firstValue("Content-Type")).get().asString().startsWith("text/plain");
+        assertThat(log.body()).contains("run " + started.id() + "-3-1");
+        assertThat(client.get("/api/orchestrators/" + started.id() + "/variants/3/checks/7/log").statusCode())
+                .isEqualTo(404);
     }
 
     @Test

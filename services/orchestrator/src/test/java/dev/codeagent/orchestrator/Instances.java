@@ -22,6 +22,7 @@ final class Instances {
                 "--codeagent.platform.internal-token=" + OrchestratorTestClient.TOKEN,
                 "--codeagent.services.adapter-url=" + TestFakes.get().baseUrl(),
                 "--codeagent.services.llm-patch-url=" + TestFakes.get().baseUrl(),
+                "--codeagent.services.runner-url=" + TestFakes.get().baseUrl(),
                 "--codeagent.scheduler.name=" + name,
                 "--codeagent.scheduler.polling-interval=50ms",
                 "--codeagent.scheduler.heartbeat-interval=250ms",

@@ -152,8 +152,8 @@ class AzureOpenAiJobIT {
         azure.verify(2, postRequestedFor(urlPathEqualTo(ROUTE)).withHeader("api-key", equalTo(API_KEY)));
 
         String reply = client.lastReply(job);
-        assertThat(reply).contains("| Variant | Approach | Files | +/− lines | Pull request | Status | Duration "
-                + "| Tokens | Cost |");
+        assertThat(reply).contains("| Variant | Approach | Files | +/− lines | Pull request | Status | Build | Tests "
+                + "| Repairs | Rank | Duration | Tokens | Cost |");
         assertThat(reply.lines().filter(l -> l.startsWith("| 1 |") || l.startsWith("| 2 |")))
                 .hasSize(2).allSatisfy(row -> assertThat(row).contains("✅ succeeded").endsWith("| 1.8k | $0.005 |"));
         assertThat(reply).contains("Model usage: 3.5k tokens (3.0k in, 500 out), cost $0.010.");

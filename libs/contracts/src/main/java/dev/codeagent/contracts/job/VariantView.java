@@ -1,8 +1,15 @@
 package dev.codeagent.contracts.job;
 
 import java.time.Instant;
+import java.util.List;
 
-/** One variant of a job as the status API shows it; {@code usage} is null until the variant has its change. */
+/**
+ * One variant of a job as the status API shows it; {@code usage} is null until the variant has its change.
+ * {@code checks} are its rounds of checks in order (empty before the first), {@code rank} its place in the ranking
+ * of the job's succeeded variants (1 = best; null for a variant that did not succeed), and {@code recommended} is
+ * true for the one variant the comparison recommends (null from an orchestrator that predates checks, so that a
+ * reader of both versions need not fail on the missing field).
+ */
 public record VariantView(
         int k,
         VariantState state,
@@ -22,5 +29,18 @@ public record VariantView(
         String error,
         Instant startedAt,
         Instant finishedAt,
-        ModelUsage usage) {
+        ModelUsage usage,
+        List<CheckRoundView> checks,
+        Integer rank,
+        Boolean recommended) {
+
+    /** A variant without checks or rank (before checks existed, and in tests of other concerns). */
+    public VariantView(int k, VariantState state, String step, String strategy, String approach, String branch,
+            String commit, Long pullRequestId, String pullRequestUrl, Integer filesChanged, Integer linesAdded,
+            Integer linesRemoved, String provider, String model, Long durationMs, String error, Instant startedAt,
+            Instant finishedAt, ModelUsage usage) {
+        this(k, state, step, strategy, approach, branch, commit, pullRequestId, pullRequestUrl, filesChanged,
+                linesAdded, linesRemoved, provider, model, durationMs, error, startedAt, finishedAt, usage, List.of(),
+                null, false);
+    }
 }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpStatusCodeException;
 import org.springframework.web.client.ResourceAccessException;
@@ -36,10 +37,21 @@ public class OrchestratorJobs {
     }
 
     public JobView job(String id) {
-        return call(() -> client.get().uri("/api/orchestrators/{id}", id).retrieve().body(JobView.class), id);
+        return call(() -> client.get().uri("/api/orchestrators/{id}", id).retrieve().body(JobView.class),
+                new ApiProblemException(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Job not found",
+                        "The orchestrator knows no job '" + id + "'."));
     }
 
-    private <T> T call(Supplier<T> request, String jobId) {
+    /** The full log of a variant's round of checks, as the orchestrator keeps it. */
+    public String checkLog(String id, int k, int round) {
+        return call(() -> client.get().uri("/api/orchestrators/{id}/variants/{k}/checks/{round}/log", id, k, round)
+                        .accept(MediaType.TEXT_PLAIN).retrieve().body(String.class),
+                new ApiProblemException(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Log not found",
+                        "The orchestrator has no log of round " + round + " of variant " + k + " of job '" + id + "'."));
+    }
+
+    /** {@code notFound}: what a 404 of the orchestrator means here; null when it is an error like any other. */
+    private <T> T call(Supplier<T> request, ApiProblemException notFound) {
         try {
             T body = request.get();
             if (body == null) {
@@ -47,9 +59,8 @@ public class OrchestratorJobs {
             }
             return body;
         } catch (HttpStatusCodeException e) {
-            if (jobId != null && e.getStatusCode().value() == 404) {
-                throw new ApiProblemException(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Job not found",
-                        "The orchestrator knows no job '" + jobId + "'.");
+            if (notFound != null && e.getStatusCode().value() == 404) {
+                throw notFound;
             }
             throw unavailable(HttpStatus.BAD_GATEWAY,
                     "The orchestrator answered HTTP " + e.getStatusCode().value() + ".");

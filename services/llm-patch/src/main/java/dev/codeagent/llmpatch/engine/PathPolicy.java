@@ -12,8 +12,9 @@ import java.util.Map;
  * Which repository paths a model may write. Model output is untrusted: a path that escapes the repository or
  * points into {@code .git/} would rewrite history, and an edit of what CI runs (pipelines and their templates,
  * actions, build wrappers, Dockerfiles, git hooks) or of who reviews (CODEOWNERS) would run code with the
- * pipeline's secrets on the agent's branch, so such paths fail before any content is looked at. Globs are
- * case-insensitive, and a glob starting with {@code **}{@code /} also matches at the root.
+ * pipeline's secrets on the agent's branch, and an edit of the agent's own check configuration ({@code
+ * .codeagent.yml}) would let a variant choose the checks it is judged by, so such paths fail before any content is
+ * looked at. Globs are case-insensitive, and a glob starting with {@code **}{@code /} also matches at the root.
  */
 public final class PathPolicy {
 
@@ -29,7 +30,9 @@ public final class PathPolicy {
             "**/Dockerfile", "**/Dockerfile.*", "**/*.dockerfile",
             // review rules, submodules and git hooks
             "CODEOWNERS", ".github/CODEOWNERS", "docs/CODEOWNERS", ".gitmodules", ".githooks/**", ".husky/**",
-            ".pre-commit-config.yaml");
+            ".pre-commit-config.yaml",
+            // the checks the runner runs on every variant: a model that could edit them could pass its own checks
+            ".codeagent.yml", ".codeagent.yaml");
 
     private static final String ALLOW_HINT = "; an operator can allow it with CODEAGENT_PROTECTED_PATHS_ALLOW";
 

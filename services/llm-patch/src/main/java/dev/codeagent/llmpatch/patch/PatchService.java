@@ -88,7 +88,7 @@ public final class PatchService {
         }
         PatchRequest shown = new PatchRequest(request.jobId(), request.intent(), request.k(), request.n(),
                 request.pullRequest(), screened.shown(), request.changedPaths(), request.tree(), request.project(),
-                null, null, request.repositoryMap(), request.askedFor());
+                request.budgets(), request.followUp(), request.repositoryMap(), request.askedFor());
         Map<String, String> original = new LinkedHashMap<>();
         for (SourceFile f : shown.files()) {
             original.put(f.path(), f.content());
@@ -286,7 +286,7 @@ public final class PatchService {
      */
     private static PatchRequest narrowed(PatchRequest request, List<SourceFile> files) {
         return new PatchRequest(request.jobId(), request.intent(), request.k(), request.n(), request.pullRequest(),
-                files, request.changedPaths(), List.of());
+                files, request.changedPaths(), List.of(), request.project(), request.budgets(), request.followUp());
     }
 
     private static long estimate(List<ModelMessage> messages) {

@@ -41,6 +41,15 @@ class PathPolicyTest {
     }
 
     @Test
+    void theCheckConfigurationAtTheRootIsProtected() {
+        assertThat(defaults.check(".codeagent.yml").protectedPath()).isTrue();
+        assertThat(defaults.check(".codeagent.yml").violation()).contains("'.codeagent.yml'");
+        assertThat(defaults.check("./.CodeAgent.yml").allowed()).isFalse();
+        assertThat(defaults.check(".codeagent.yaml").allowed()).isFalse();
+        assertThat(defaults.check("examples/.codeagent.yml").allowed()).as("the runner reads the root's only").isTrue();
+    }
+
+    @Test
     void theRefusalNamesTheGlobItMatched() {
         assertThat(defaults.check("services/api/Dockerfile").violation()).contains("'**/Dockerfile'");
     }

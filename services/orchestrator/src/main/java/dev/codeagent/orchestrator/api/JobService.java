@@ -8,7 +8,10 @@ import dev.codeagent.contracts.command.StartJobRequest;
 import dev.codeagent.contracts.job.JobPage;
 import dev.codeagent.contracts.job.JobView;
 import dev.codeagent.orchestrator.config.WorkflowProperties;
+import dev.codeagent.orchestrator.artifact.ArtifactStore;
 import dev.codeagent.orchestrator.job.CancelReason;
+import dev.codeagent.orchestrator.job.CheckRound;
+import dev.codeagent.orchestrator.job.CheckStore;
 import dev.codeagent.orchestrator.job.JobAudit;
 import dev.codeagent.orchestrator.job.JobFilter;
 import dev.codeagent.orchestrator.job.JobIds;
@@ -21,6 +24,7 @@ import dev.codeagent.orchestrator.job.PageCursor;
 import dev.codeagent.orchestrator.job.VariantRecord;
 import dev.codeagent.orchestrator.job.VariantStore;
 import dev.codeagent.orchestrator.metrics.OrchestratorMetrics;
+import dev.codeagent.orchestrator.workflow.CheckCancellation;
 import dev.codeagent.orchestrator.workflow.JobTasks;
 import dev.codeagent.orchestrator.workflow.JobWaker;
 import dev.codeagent.platform.web.ApiProblemException;
@@ -34,6 +38,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -75,10 +80,14 @@ public class JobService {
     private final Validator validator;
     private final Clock clock;
     private final CapacityReplies capacityReplies;
+    private final CheckStore checks;
+    private final CheckCancellation checkRuns;
+    private final ArtifactStore artifacts;
 
     public JobService(JobStore store, VariantStore variants, JobAudit audit, Scheduler scheduler,
             TransactionTemplate transactions, WorkflowProperties properties, JobQueue queue, JobWaker waker,
-            OrchestratorMetrics metrics, Validator validator, Clock clock, CapacityReplies capacityReplies) {
+            OrchestratorMetrics metrics, Validator validator, Clock clock, CapacityReplies capacityReplies,
+            CheckStore checks, CheckCancellation checkRuns, ArtifactStore artifacts) {
         this.store = store;
         this.variants = variants;
         this.audit = audit;
@@ -91,6 +100,9 @@ public class JobService {
         this.validator = validator;
         this.clock = clock;
         this.capacityReplies = capacityReplies;
+        this.checks = checks;
+        this.checkRuns = checkRuns;
+        this.artifacts = artifacts;
     }
 
     /**
@@ -269,7 +281,16 @@ public class JobService {
 
     public JobView view(String id) {
         JobRecord job = find(id);
-        return JobViews.job(job, variants.variants(id));
+        return JobViews.job(job, variants.variants(id), checks.rounds(id));
+    }
+
+    /** The log of a variant's round of checks, as the runner answered it. */
+    public byte[] checkLog(String id, int k, int round) {
+        find(id);
+        return checks.round(id, k, round).map(CheckRound::logKey).flatMap(key -> key == null ? Optional.empty()
+                        : artifacts.get(key))
+                .orElseThrow(() -> new ApiProblemException(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND,
+                        "Log not found", "Job " + id + " variant " + k + " has no log of checks round " + round));
     }
 
     public JobPage list(JobFilter filter, String continuationToken, int top) {
@@ -285,9 +306,12 @@ public class JobService {
         List<JobRecord> jobs = store.page(filter, cursor, top + 1);
         boolean more = jobs.size() > top;
         List<JobRecord> page = more ? jobs.subList(0, top) : jobs;
-        Map<String, List<VariantRecord>> pageVariants = variants.variantsOf(page.stream().map(JobRecord::id).toList());
+        List<String> ids = page.stream().map(JobRecord::id).toList();
+        Map<String, List<VariantRecord>> pageVariants = variants.variantsOf(ids);
+        Map<String, Map<Integer, List<CheckRound>>> pageChecks = checks.roundsOf(ids);
         List<JobView> items = page.stream()
-                .map(j -> JobViews.job(j, pageVariants.getOrDefault(j.id(), List.of())))
+                .map(j -> JobViews.job(j, pageVariants.getOrDefault(j.id(), List.of()),
+                        pageChecks.getOrDefault(j.id(), Map.of())))
                 .toList();
         String next = more ? new PageCursor(page.get(page.size() - 1).createdAt(), page.get(page.size() - 1).id())
                 .encode() : null;
@@ -305,6 +329,7 @@ public class JobService {
             audit.record(id, "terminate", reason == null || reason.isBlank() ? "on request" : reason, clock.instant());
             log.info("Job {} terminate requested", id);
             waker.wake(scheduler, id);
+            checkRuns.cancelRuns(id);
         }
         return view(id);
     }

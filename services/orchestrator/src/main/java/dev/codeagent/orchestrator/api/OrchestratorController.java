@@ -152,6 +152,13 @@ public class OrchestratorController {
         return jobs.list(new JobFilter(statuses(runtimeStatus), repository), continuationToken, limit);
     }
 
+    /** The full log of a variant's round of checks (the status API links it as the round's {@code logUrl}). */
+    @GetMapping(value = "/{id}/variants/{k}/checks/{round}/log", produces = "text/plain;charset=UTF-8")
+    public ResponseEntity<byte[]> checkLog(@PathVariable String id, @PathVariable int k, @PathVariable int round) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/plain;charset=UTF-8"))
+                .body(jobs.checkLog(id, k, round));
+    }
+
     @PostMapping("/{id}/terminate")
     public ResponseEntity<JobView> terminate(@PathVariable String id,
             @RequestParam(required = false) String reason) {

@@ -105,6 +105,13 @@ public class AdapterClient {
                 .contentType(MediaType.APPLICATION_JSON).body(request).retrieve().body(CommentRef.class));
     }
 
+    /** Opens a new thread on a pull request; the idempotency key returns the thread created before for the same key. */
+    public CommentRef createThread(RepositoryRef repo, long prId, CommentRequest request, String idempotencyKey) {
+        return call("create thread", () -> http.post().uri(BASE + "/pull-requests/{pr}/threads", vars(repo, prId))
+                .header(Headers.IDEMPOTENCY_KEY, idempotencyKey)
+                .contentType(MediaType.APPLICATION_JSON).body(request).retrieve().body(CommentRef.class));
+    }
+
     public CommentRef updateComment(RepositoryRef repo, long prId, long threadId, long commentId,
             CommentRequest request) {
         return call("update comment", () -> http.patch()

@@ -8,7 +8,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Where the services the orchestrator calls live, and how long a call may take. Model calls are slow
- * (a local model may need minutes), git host calls are not.
+ * (a local model may need minutes), git host calls are not, and a check run answers only when the variant's build
+ * and tests have ended.
  */
 @Validated
 @ConfigurationProperties("codeagent.services")
@@ -16,5 +17,7 @@ public record ServiceEndpoints(
         @NotBlank String adapterUrl,
         @NotBlank String llmPatchUrl,
         @NotNull Duration adapterTimeout,
-        @NotNull Duration modelTimeout) {
+        @NotNull Duration modelTimeout,
+        @NotBlank String runnerUrl,
+        @NotNull Duration runnerTimeout) {
 }

@@ -1,9 +1,11 @@
 package dev.codeagent.orchestrator.job;
 
+import dev.codeagent.contracts.job.CheckRoundView;
 import dev.codeagent.contracts.job.JobView;
 import dev.codeagent.contracts.job.ModelUsage;
 import dev.codeagent.contracts.job.VariantView;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** Rows as the status API shows them. */
@@ -13,20 +15,43 @@ public final class JobViews {
     }
 
     public static JobView job(JobRecord job, List<VariantRecord> variants) {
+        return job(job, variants, Map.of());
+    }
+
+    /** The job with its variants' rounds of checks (by k), their ranking and the recommended variant. */
+    public static JobView job(JobRecord job, List<VariantRecord> variants, Map<Integer, List<CheckRound>> rounds) {
+        VariantRanking.Result ranking = VariantRanking.rank(variants, rounds);
         String author = job.author() == null ? null
                 : job.author().uniqueName() != null ? job.author().uniqueName() : job.author().displayName();
         return new JobView(job.id(), "edit-variants", job.status(), job.outcome(), job.kind(), job.repository(),
                 job.pullRequestId(), job.threadId(), job.commentId(), job.intent(), job.variantsRequested(), author,
                 job.error(), job.createdAt(), job.updatedAt(), job.completedAt(),
-                variants.stream().map(JobViews::variant).toList(), usage(variants));
+                variants.stream().map(v -> variant(v, rounds.getOrDefault(v.k(), List.of()), ranking)).toList(),
+                usage(variants), ranking.recommended(), ranking.reason());
     }
 
-    public static VariantView variant(VariantRecord v) {
+    /** A variant on its own, with its rounds of checks; rank and recommendation need the other variants. */
+    public static VariantView variant(VariantRecord v, List<CheckRound> rounds) {
+        return variant(v, rounds, VariantRanking.rank(List.of(), Map.of()));
+    }
+
+    static VariantView variant(VariantRecord v, List<CheckRound> rounds, VariantRanking.Result ranking) {
         return new VariantView(v.k(), v.state(), v.step().dbValue(), v.strategy(),
                 v.offline() && v.approach() != null ? v.approach() + " (offline model)" : v.approach(),
                 v.branch(), v.commitSha(), v.pullRequestId(), v.pullRequestUrl(), v.filesChanged(), v.linesAdded(),
                 v.linesRemoved(), v.provider(), v.offline() && v.model() != null ? v.model() + " (offline)" : v.model(),
-                v.durationMs(), v.error(), v.startedAt(), v.finishedAt(), v.usage());
+                v.durationMs(), v.error(), v.startedAt(), v.finishedAt(), v.usage(),
+                rounds.stream().map(JobViews::round).toList(), ranking.rankOf(v.k()), ranking.isRecommended(v.k()));
+    }
+
+    public static CheckRoundView round(CheckRound r) {
+        return new CheckRoundView(r.round(), r.commit(), r.source(), r.passed(), r.tests(), r.checks(),
+                r.configError(), r.error(), r.repairError(), r.logKey() == null ? null : logPath(r), r.durationMs());
+    }
+
+    /** Where the status API serves a round's log. */
+    public static String logPath(CheckRound r) {
+        return "/api/orchestrators/" + r.jobId() + "/variants/" + r.k() + "/checks/" + r.round() + "/log";
     }
 
     /**

@@ -6,7 +6,8 @@ import java.time.Instant;
 
 /**
  * A variant row: which step it reached and what each finished step produced; {@code usage} is the model usage
- * reported with its change (null before that, or when llm-patch reported none).
+ * reported with its change and its repairs (null before that, or when llm-patch reported none); {@code checkRound}
+ * is the round of checks it is at, which is also the number of repairs committed.
  */
 public record VariantRecord(
         String jobId,
@@ -31,5 +32,6 @@ public record VariantRecord(
         String error,
         Instant startedAt,
         Instant finishedAt,
-        ModelUsage usage) {
+        ModelUsage usage,
+        int checkRound) {
 }

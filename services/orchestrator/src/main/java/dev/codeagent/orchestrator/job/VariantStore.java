@@ -30,7 +30,8 @@ public class VariantStore {
 
     private static final String COLUMNS = "job_id, k, state, step, attempts, branch, head_commit, strategy, "
             + "approach, commit_sha, pr_id, pr_url, files_changed, lines_added, lines_removed, provider, model, "
-            + "offline, duration_ms, error, started_at, finished_at, model_calls, input_tokens, output_tokens, cost_usd";
+            + "offline, duration_ms, error, started_at, finished_at, model_calls, input_tokens, output_tokens, cost_usd, "
+            + "check_round";
 
     private static final String PREFIXED_COLUMNS = Arrays.stream(COLUMNS.split(", "))
             .map(c -> "v." + c).collect(Collectors.joining(", "));
@@ -148,13 +149,60 @@ public class VariantStore {
         moveOn(jobId, k, VariantPhase.PULL_REQUEST, "commit_sha = ?", commit, now);
     }
 
-    /** → {@link VariantPhase#DONE}, {@link VariantState#SUCCEEDED}: the draft pull request is open. */
-    public void succeeded(String jobId, int k, long prId, String prUrl, long durationMs, Instant now) {
-        jdbc.sql("update job_variant set state = ?, step = ?, pr_id = ?, pr_url = ?, duration_ms = ?, "
-                        + "finished_at = ?, patch_json = null, error = null, updated_at = ? "
-                        + "where job_id = ? and k = ? and state = ?")
-                .params(VariantState.SUCCEEDED.name(), VariantPhase.DONE.dbValue(), prId, truncate(prUrl, 2000),
-                        durationMs, ts(now), ts(now), jobId, k, VariantState.RUNNING.name())
+    /** → {@link VariantPhase#CHECK}: the draft pull request is open; its commit is checked next (round 0). */
+    public void pullRequestOpened(String jobId, int k, long prId, String prUrl, Instant now) {
+        jdbc.sql("update job_variant set step = ?, attempts = 0, pr_id = ?, pr_url = ?, patch_json = null, "
+                        + "error = null, updated_at = ? where job_id = ? and k = ? and state = ? and step = ?")
+                .params(VariantPhase.CHECK.dbValue(), prId, truncate(prUrl, 2000), ts(now), jobId, k,
+                        VariantState.RUNNING.name(), VariantPhase.PULL_REQUEST.dbValue())
+                .update();
+    }
+
+    /** {@link VariantPhase#CHECK} → {@link VariantPhase#REPAIR}: the recorded round failed and may be repaired. */
+    public void repairing(String jobId, int k, Instant now) {
+        jdbc.sql("update job_variant set step = ?, attempts = 0, error = null, updated_at = ? "
+                        + "where job_id = ? and k = ? and state = ? and step = ?")
+                .params(VariantPhase.REPAIR.dbValue(), ts(now), jobId, k, VariantState.RUNNING.name(),
+                        VariantPhase.CHECK.dbValue())
+                .update();
+    }
+
+    /**
+     * Keeps the model's repair of round {@code round}, to be committed; what its calls used adds to the variant's
+     * usage. Guarded by the round, so a replay that generated a second repair keeps the first.
+     */
+    public void repairReady(String jobId, int k, int round, String patchJson, ModelUsage usage, Instant now) {
+        List<Object> params = new ArrayList<>(List.of(patchJson));
+        params.addAll(usageParams(usage));
+        params.addAll(List.of(ts(now), jobId, k, VariantState.RUNNING.name(), VariantPhase.REPAIR.dbValue(), round));
+        jdbc.sql("update job_variant set patch_json = ?, " + USAGE_PLUS + ", updated_at = ? "
+                        + "where job_id = ? and k = ? and state = ? and step = ? and check_round = ? "
+                        + "and patch_json is null")
+                .params(params)
+                .update();
+    }
+
+    /**
+     * {@link VariantPhase#REPAIR} → {@link VariantPhase#CHECK}: repair {@code round + 1} is committed as
+     * {@code commit}, the variant's latest; its lines add to the variant's.
+     */
+    public void repaired(String jobId, int k, int round, String commit, int linesAdded, int linesRemoved,
+            Instant now) {
+        jdbc.sql("update job_variant set step = ?, attempts = 0, error = null, patch_json = null, commit_sha = ?, "
+                        + "check_round = check_round + 1, lines_added = coalesce(lines_added, 0) + ?, "
+                        + "lines_removed = coalesce(lines_removed, 0) + ?, updated_at = ? "
+                        + "where job_id = ? and k = ? and state = ? and step = ? and check_round = ?")
+                .params(VariantPhase.CHECK.dbValue(), commit, linesAdded, linesRemoved, ts(now), jobId, k,
+                        VariantState.RUNNING.name(), VariantPhase.REPAIR.dbValue(), round)
+                .update();
+    }
+
+    /** → {@link VariantPhase#DONE}, {@link VariantState#SUCCEEDED}: its draft pull request is open and checked. */
+    public void succeeded(String jobId, int k, long durationMs, Instant now) {
+        jdbc.sql("update job_variant set state = ?, step = ?, duration_ms = ?, finished_at = ?, patch_json = null, "
+                        + "error = null, updated_at = ? where job_id = ? and k = ? and state = ?")
+                .params(VariantState.SUCCEEDED.name(), VariantPhase.DONE.dbValue(), durationMs, ts(now), ts(now),
+                        jobId, k, VariantState.RUNNING.name())
                 .update();
     }
 
@@ -241,6 +289,7 @@ public class VariantStore {
                 rs.getString("error"),
                 instant(rs, "started_at"),
                 instant(rs, "finished_at"),
-                usage(rs));
+                usage(rs),
+                rs.getInt("check_round"));
     }
 }

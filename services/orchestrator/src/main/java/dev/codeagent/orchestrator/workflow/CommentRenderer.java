@@ -8,9 +8,11 @@ import dev.codeagent.contracts.job.VariantState;
 import dev.codeagent.orchestrator.config.AdmissionProperties;
 import dev.codeagent.orchestrator.config.WorkflowProperties;
 import dev.codeagent.orchestrator.job.CancelReason;
+import dev.codeagent.orchestrator.job.CheckRound;
 import dev.codeagent.orchestrator.job.JobRecord;
 import dev.codeagent.orchestrator.job.JobViews;
 import dev.codeagent.orchestrator.job.QueueStanding;
+import dev.codeagent.orchestrator.job.VariantRanking;
 import dev.codeagent.orchestrator.job.VariantRecord;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -144,6 +146,16 @@ public class CommentRenderer {
      */
     public String summary(JobRecord job, List<VariantRecord> variants, Outcome outcome,
             Map<Integer, List<String>> notes) {
+        return summary(job, variants, outcome, notes, Map.of());
+    }
+
+    /**
+     * The comparison with each variant's rounds of checks ({@code rounds}, by k): its {@code Build}, {@code Tests},
+     * {@code Repairs} and {@code Rank}, the recommended variant with the reason, and the ranking rule as a footnote.
+     */
+    public String summary(JobRecord job, List<VariantRecord> variants, Outcome outcome,
+            Map<Integer, List<String>> notes, Map<Integer, List<CheckRound>> rounds) {
+        VariantRanking.Result ranking = VariantRanking.rank(variants, rounds);
         long succeeded = variants.stream().filter(v -> v.state() == VariantState.SUCCEEDED).count();
         StringBuilder sb = new StringBuilder();
         sb.append("### Code Agent: ").append(plural(job.variantsRequested(), "variant")).append(" for _")
@@ -156,15 +168,21 @@ public class CommentRenderer {
         if (job.error() != null && succeeded == 0) {
             sb.append("\n\nReason: ").append(Markdown.inline(job.error(), 600));
         }
-        sb.append("\n\n| Variant | Approach | Files | +/− lines | Pull request | Status | Duration | Tokens | Cost |\n")
-                .append("|---|---|---|---|---|---|---|---|---|\n");
+        sb.append("\n\n| Variant | Approach | Files | +/− lines | Pull request | Status | Build | Tests | Repairs | Rank "
+                        + "| Duration | Tokens | Cost |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         boolean anyOffline = false;
         for (VariantRecord v : variants) {
             anyOffline |= v.offline();
+            List<CheckRound> own = rounds.getOrDefault(v.k(), List.of());
+            CheckRound last = own.isEmpty() ? null : own.get(own.size() - 1);
             sb.append("| ").append(v.k()).append(" | ").append(approach(v)).append(" | ")
                     .append(v.filesChanged() == null ? "" : v.filesChanged()).append(" | ")
                     .append(lines(v)).append(" | ").append(prLink(v)).append(" | ")
-                    .append(stateText(v)).append(" | ").append(v.durationMs() == null ? "" : seconds(v.durationMs()))
+                    .append(stateText(v)).append(" | ").append(CheckText.build(last)).append(" | ")
+                    .append(CheckText.tests(last)).append(" | ").append(CheckText.repairs(v, own)).append(" | ")
+                    .append(CheckText.rank(v, ranking)).append(" | ")
+                    .append(v.durationMs() == null ? "" : seconds(v.durationMs()))
                     .append(" | ").append(v.usage() == null ? "" : tokens(v.usage()))
                     .append(" | ").append(v.usage() == null ? "" : cost(v.usage())).append(" |\n");
         }
@@ -176,6 +194,7 @@ public class CommentRenderer {
                             : cost(total))
                     .append(".\n");
         }
+        sb.append(CheckText.footnote(ranking));
         if (anyOffline) {
             sb.append("\n_Variants marked offline come from the ").append(OFFLINE_LABEL).append("._\n");
         }

@@ -18,12 +18,14 @@ public class DeadlineStep {
     private final JobStore jobs;
     private final JobAudit audit;
     private final JobWaker waker;
+    private final CheckCancellation checkRuns;
     private final Clock clock;
 
-    public DeadlineStep(JobStore jobs, JobAudit audit, JobWaker waker, Clock clock) {
+    public DeadlineStep(JobStore jobs, JobAudit audit, JobWaker waker, CheckCancellation checkRuns, Clock clock) {
         this.jobs = jobs;
         this.audit = audit;
         this.waker = waker;
+        this.checkRuns = checkRuns;
         this.clock = clock;
     }
 
@@ -32,6 +34,7 @@ public class DeadlineStep {
             log.warn("Job {} reached its deadline; stopping it", jobId);
             audit.record(jobId, "timeout", "job deadline reached", clock.instant());
             waker.wake(scheduler, jobId);
+            checkRuns.cancelRuns(jobId);
         }
         return StepResult.done();
     }

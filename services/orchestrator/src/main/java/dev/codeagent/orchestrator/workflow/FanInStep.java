@@ -10,6 +10,7 @@ import dev.codeagent.contracts.job.VariantState;
 import dev.codeagent.orchestrator.client.AdapterClient;
 import dev.codeagent.orchestrator.client.CallFailure;
 import dev.codeagent.orchestrator.job.CancelReason;
+import dev.codeagent.orchestrator.job.CheckStore;
 import dev.codeagent.orchestrator.job.JobAudit;
 import dev.codeagent.orchestrator.job.JobPhase;
 import dev.codeagent.orchestrator.job.JobRecord;
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Last step of a job, once every variant has ended: the progress reply is rewritten to its final state,
- * the comparison of the variants is posted (idempotently, by key), the PR status becomes succeeded or
+ * the comparison of the variants — ranked by their checks, one recommended — is posted (idempotently, by key), the PR status becomes succeeded or
  * failed, the report goes to the artifact store and the job gets its outcome. Its room under the caps on running
  * work goes to the next queued jobs at once.
  */
@@ -49,11 +50,12 @@ public class FanInStep {
     private final JobReports reports;
     private final Admission admission;
     private final OrchestratorMetrics metrics;
+    private final CheckStore checks;
     private final Clock clock;
 
     public FanInStep(StepRunner runner, JobStore jobs, VariantStore variants, JobAudit audit, AdapterClient adapter,
             CommentRenderer renderer, JobReports reports, Admission admission, OrchestratorMetrics metrics,
-            Clock clock) {
+            CheckStore checks, Clock clock) {
         this.runner = runner;
         this.jobs = jobs;
         this.variants = variants;
@@ -63,6 +65,7 @@ public class FanInStep {
         this.reports = reports;
         this.admission = admission;
         this.metrics = metrics;
+        this.checks = checks;
         this.clock = clock;
     }
 
@@ -115,8 +118,8 @@ public class FanInStep {
                     new CommentRequest(renderer.progressFinished(job, ended, outcome), null));
         }
         adapter.reply(job.repository(), job.pullRequestId(), job.threadId(),
-                new CommentRequest(renderer.summary(job, ended, outcome, reports.notes(job.id(), ended)),
-                        job.replyParentId()),
+                new CommentRequest(renderer.summary(job, ended, outcome, reports.notes(job.id(), ended),
+                        checks.rounds(job.id())), job.replyParentId()),
                 "job-" + job.id() + "-summary");
         StatusState state = succeeded > 0 && !job.cancelRequested() ? StatusState.SUCCEEDED : StatusState.FAILED;
         adapter.status(job.repository(), job.pullRequestId(), new StatusRequest(state, StatusRequest.GENRE,

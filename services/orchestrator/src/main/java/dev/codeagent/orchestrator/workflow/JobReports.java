@@ -2,6 +2,7 @@ package dev.codeagent.orchestrator.workflow;
 
 import dev.codeagent.contracts.patch.PatchResponse;
 import dev.codeagent.orchestrator.artifact.ArtifactStore;
+import dev.codeagent.orchestrator.job.CheckStore;
 import dev.codeagent.orchestrator.job.JobStore;
 import dev.codeagent.orchestrator.job.JobViews;
 import dev.codeagent.orchestrator.job.VariantRecord;
@@ -27,8 +28,11 @@ public class JobReports {
     private final VariantStore variants;
     private final ArtifactStore artifacts;
     private final JsonMapper json;
+    private final CheckStore checks;
 
-    public JobReports(JobStore jobs, VariantStore variants, ArtifactStore artifacts, JsonMapper json) {
+    public JobReports(JobStore jobs, VariantStore variants, ArtifactStore artifacts, JsonMapper json,
+            CheckStore checks) {
+        this.checks = checks;
         this.jobs = jobs;
         this.variants = variants;
         this.artifacts = artifacts;
@@ -46,7 +50,8 @@ public class JobReports {
     public void variantEnded(String jobId, int k) {
         try {
             variants.variant(jobId, k).ifPresent(v -> artifacts.put(variantPrefix(jobId, k) + "report.json",
-                    "application/json", json.writeValueAsBytes(JobViews.variant(v))));
+                    "application/json", json.writeValueAsBytes(
+                            JobViews.variant(v, checks.rounds(jobId).getOrDefault(k, List.of())))));
         } catch (RuntimeException e) {
             log.warn("Report of job {} variant {} not stored: {}", jobId, k, e.getMessage());
         }
@@ -76,7 +81,7 @@ public class JobReports {
     public void jobFinished(String jobId, List<VariantRecord> finalVariants) {
         try {
             jobs.find(jobId).ifPresent(job -> artifacts.put(ArtifactStore.jobPrefix(jobId) + "report.json",
-                    "application/json", json.writeValueAsBytes(JobViews.job(job, finalVariants))));
+                    "application/json", json.writeValueAsBytes(JobViews.job(job, finalVariants, checks.rounds(jobId)))));
         } catch (RuntimeException e) {
             log.warn("Report of job {} not stored: {}", jobId, e.getMessage());
         }

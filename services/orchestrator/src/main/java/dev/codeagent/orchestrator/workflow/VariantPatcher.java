@@ -34,6 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class VariantPatcher {
 
+    /** The diff of an answer, under the variant's prefix and the answer's stem. */
+    static final String DIFF = "diff.patch";
+
     private final JobStore jobs;
     private final VariantStore variants;
     private final AdapterClient adapter;
@@ -60,24 +63,8 @@ public class VariantPatcher {
         PatchRequest request = new PatchRequest(job.id(), job.intent(), v.k(), job.variantsRequested(),
                 context.pullRequest(), context.files(), context.changedPaths(), context.tree(), job.repository().project(),
                 budgets.of(job), null, context.repositoryMap(), null);
-        String prefix = JobReports.variantPrefix(job.id(), v.k());
-        artifacts.put(prefix + "request.json", "application/json", json.writeValueAsBytes(request));
-        PatchResponse patch;
-        try {
-            patch = llm.patch(request);
-        } catch (PatchFailure failure) {
-            // Spent even though nothing came of it: the variant's usage and the job's budgets count it.
-            variants.spent(job.id(), v.k(), ModelUsage.of(failure.calls()), clock.instant());
-            if (failure.unseenFiles().isEmpty()) {
-                throw failure;
-            }
-            patch = askedFor(job, v, request, failure.unseenFiles(), prefix);
-        }
-        String patchJson = json.writeValueAsString(patch);
-        artifacts.put(prefix + JobReports.RESPONSE, "application/json", patchJson.getBytes(StandardCharsets.UTF_8));
-        if (patch.diff() != null) {
-            artifacts.put(prefix + "diff.patch", "text/x-diff", patch.diff().getBytes(StandardCharsets.UTF_8));
-        }
+        Answer answer = ask(job, v.k(), request, "", job.baseCommit());
+        PatchResponse patch = answer.patch();
         List<FileChange> changes = patch.changes() == null ? List.of() : patch.changes();
         if (changes.isEmpty()) {
             throw new CallFailure("the model proposed no change for this variant", 422, false, null, null, null);
@@ -86,20 +73,52 @@ public class VariantPatcher {
                 patch.linesAdded(), patch.linesRemoved(), patch.provider(), patch.model(), patch.offline(),
                 // An older llm-patch lists no calls: its usage is not known rather than zero.
                 patch.calls().isEmpty() ? null : ModelUsage.of(patch.calls())),
-                patchJson, clock.instant());
+                answer.json(), clock.instant());
         return patch;
     }
 
+    /** llm-patch's answer and its JSON, as kept in the artifact store. */
+    record Answer(PatchResponse patch, String json) {
+    }
+
     /**
-     * The one extra round: the answer edited files that exist but were not shown, so they are fetched at the job's
-     * commit and the model answers again with them. Recorded as the request artifact {@code request-2.json} and in
-     * the answer's notes; a second such answer fails the variant (llm-patch does not ask twice).
+     * Asks llm-patch for a change of variant {@code k}, keeping the request, the answer and its diff as the variant's
+     * artifacts {@code <stem>request.json}, {@code <stem>response.json} and {@code <stem>diff.patch}. Model calls of a
+     * request that fails were spent all the same: they are added to the variant's usage and the job's budgets. An
+     * answer that edits existing files it was not shown gets them, read at {@code filesCommit} (where the request's
+     * files come from), and one more try ({@link #askedFor}).
      */
-    private PatchResponse askedFor(JobRecord job, VariantRecord v, PatchRequest first, List<String> unseen,
-            String prefix) {
+    Answer ask(JobRecord job, int k, PatchRequest request, String stem, String filesCommit) {
+        String prefix = JobReports.variantPrefix(job.id(), k) + stem;
+        artifacts.put(prefix + "request.json", "application/json", json.writeValueAsBytes(request));
+        PatchResponse patch;
+        try {
+            patch = llm.patch(request);
+        } catch (PatchFailure failure) {
+            variants.spent(job.id(), k, ModelUsage.of(failure.calls()), clock.instant());
+            if (failure.unseenFiles().isEmpty()) {
+                throw failure;
+            }
+            patch = askedFor(job, k, request, failure.unseenFiles(), prefix, filesCommit);
+        }
+        String patchJson = json.writeValueAsString(patch);
+        artifacts.put(prefix + JobReports.RESPONSE, "application/json", patchJson.getBytes(StandardCharsets.UTF_8));
+        if (patch.diff() != null) {
+            artifacts.put(prefix + DIFF, "text/x-diff", patch.diff().getBytes(StandardCharsets.UTF_8));
+        }
+        return new Answer(patch, patchJson);
+    }
+
+    /**
+     * The one extra round: the answer edited files that exist but were not shown, so they are fetched and the model
+     * answers again with them. Recorded as the request artifact {@code request-2.json} and in the answer's notes; a
+     * second such answer fails the variant (llm-patch does not ask twice).
+     */
+    private PatchResponse askedFor(JobRecord job, int k, PatchRequest first, List<String> unseen, String prefix,
+            String filesCommit) {
         List<SourceFile> files = new ArrayList<>(first.files());
         files.removeIf(f -> unseen.contains(f.path()));
-        FileContents contents = adapter.contents(job.repository(), new ContentsRequest(job.baseCommit(), unseen));
+        FileContents contents = adapter.contents(job.repository(), new ContentsRequest(filesCommit, unseen));
         for (FileContent f : contents.files()) {
             if (!f.binary() && !f.truncated() && f.content() != null) {
                 files.add(new SourceFile(f.path(), f.content()));
@@ -112,7 +131,7 @@ public class VariantPatcher {
         try {
             return llm.patch(again);
         } catch (PatchFailure failure) {
-            variants.spent(job.id(), v.k(), ModelUsage.of(failure.calls()), clock.instant());
+            variants.spent(job.id(), k, ModelUsage.of(failure.calls()), clock.instant());
             throw failure;
         }
     }

@@ -69,6 +69,22 @@ public class VariantPublisher {
         }
     }
 
+    /**
+     * Commits a repair on the variant branch, guarded by {@code expectedHead} = the variant's latest commit: a replay
+     * after a lost answer gets a 409 whose current head is the repair that landed (nobody else writes this branch).
+     */
+    public String ensureRepairCommit(JobRecord job, VariantRecord v, PatchResponse repair, String message) {
+        CommitRequest request = new CommitRequest(v.branch(), v.commitSha(), message, null, repair.changes());
+        try {
+            return adapter.commit(job.repository(), request).commit();
+        } catch (CallFailure e) {
+            if (e.isConflict() && e.currentCommit() != null && !e.currentCommit().equals(v.commitSha())) {
+                return e.currentCommit();
+            }
+            throw e;
+        }
+    }
+
     /** The variant's draft pull request, found by its marker when an earlier run already opened it. */
     public PullRequestRef ensurePullRequest(JobRecord job, VariantRecord v) {
         String marker = AgentMarker.of("job", job.id(), "variant", String.valueOf(v.k()));

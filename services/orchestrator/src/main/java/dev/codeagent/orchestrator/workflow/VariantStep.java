@@ -7,8 +7,11 @@ import dev.codeagent.contracts.patch.PatchResponse;
 import dev.codeagent.orchestrator.client.CallFailure;
 import dev.codeagent.orchestrator.config.WorkflowProperties;
 import dev.codeagent.orchestrator.job.CancelReason;
+import dev.codeagent.orchestrator.job.CheckRound;
+import dev.codeagent.orchestrator.job.CheckStore;
 import dev.codeagent.orchestrator.job.JobAudit;
 import dev.codeagent.orchestrator.job.JobRecord;
+import dev.codeagent.orchestrator.job.VariantPhase;
 import dev.codeagent.orchestrator.job.VariantRecord;
 import dev.codeagent.orchestrator.job.VariantSnapshot;
 import dev.codeagent.orchestrator.job.VariantStore;
@@ -24,10 +27,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * One variant of a job, as a sequence of phases recorded in the database ({@link
- * dev.codeagent.orchestrator.job.VariantPhase}): {@code pending → branch → patch → commit → pull-request → done}.
- * Each phase is recorded before the next one's side effect, and the side effects look at the git host before they
- * act ({@link VariantPublisher}), so a replayed phase repeats nothing. Cancellation and timeouts are checked
- * between phases.
+ * dev.codeagent.orchestrator.job.VariantPhase}): {@code pending → branch → patch → commit → pull-request → check →
+ * done}, with {@code check → repair → check} while a failed round of checks has repairs left. Each phase is recorded
+ * before the next one's side effect, and the side effects look at the git host before they act ({@link
+ * VariantPublisher}), so a replayed phase repeats nothing. Cancellation and timeouts are checked between phases.
+ *
+ * <p>Once its draft pull request is open a variant is not failed any more: a runner that stays unavailable, a
+ * repair the model cannot make or a job that runs out of time while checking end it as succeeded, with what its
+ * checks found recorded ({@code error: <reason>} when they could not run). {@code CODEAGENT_VARIANT_TIMEOUT} bounds
+ * the writing of the change, not its checks, which the runner bounds ({@code timeout:} of {@code .codeagent.yml}).
  */
 @Component
 public class VariantStep {
@@ -43,11 +51,16 @@ public class VariantStep {
     private final ProgressReporter progress;
     private final WorkflowProperties properties;
     private final OrchestratorMetrics metrics;
+    private final CheckStore checks;
+    private final VariantChecker checker;
+    private final VariantRepairer repairer;
+    private final CheckReporter checkReporter;
     private final Clock clock;
 
     public VariantStep(StepRunner runner, VariantStore variants, JobAudit audit, VariantPatcher patcher,
             VariantPublisher publisher, JobReports reports, ProgressReporter progress, WorkflowProperties properties,
-            OrchestratorMetrics metrics, Clock clock) {
+            OrchestratorMetrics metrics, CheckStore checks, VariantChecker checker, VariantRepairer repairer,
+            CheckReporter checkReporter, Clock clock) {
         this.runner = runner;
         this.variants = variants;
         this.audit = audit;
@@ -57,6 +70,10 @@ public class VariantStep {
         this.progress = progress;
         this.properties = properties;
         this.metrics = metrics;
+        this.checks = checks;
+        this.checker = checker;
+        this.repairer = repairer;
+        this.checkReporter = checkReporter;
         this.clock = clock;
     }
 
@@ -108,8 +125,26 @@ public class VariantStep {
                         yield false;
                     }
                     case PULL_REQUEST -> {
-                        succeeded(job, v, publisher.ensurePullRequest(job, v));
-                        yield true;
+                        PullRequestRef pr = publisher.ensurePullRequest(job, v);
+                        variants.pullRequestOpened(jobId, k, pr.id(), pr.url(), clock.instant());
+                        audit.record(jobId, "variant-pull-request", "variant " + k + " → PR " + pr.id(),
+                                clock.instant());
+                        progress.changed(jobId);
+                        yield false;
+                    }
+                    case CHECK -> {
+                        Optional<CheckRound> recorded = checks.round(jobId, k, v.checkRound());
+                        if (recorded.isEmpty()) {
+                            // Recorded first, acted on in the next pass: a cancellation meanwhile stops it before.
+                            checker.check(job, v);
+                            yield false;
+                        }
+                        yield afterCheck(job, v, recorded.get());
+                    }
+                    case REPAIR -> {
+                        repairer.repair(job, v, checks.round(jobId, k, v.checkRound()).orElseThrow());
+                        progress.changed(jobId);
+                        yield false;
                     }
                     case DONE -> throw new IllegalStateException(
                             "job " + jobId + " variant " + k + " is done but " + v.state());
@@ -126,6 +161,10 @@ public class VariantStep {
                 }
                 String reason = e.isTransient()
                         ? e.getMessage() + " (gave up after " + attempts + " attempts)" : e.getMessage();
+                if (v.step() == VariantPhase.CHECK || v.step() == VariantPhase.REPAIR) {
+                    checksGaveUp(job, v, reason);
+                    return Optional.empty();
+                }
                 end(job, v, VariantState.FAILED, reason);
                 progress.changed(jobId);
                 return Optional.empty();
@@ -133,10 +172,56 @@ public class VariantStep {
         }
     }
 
-    private void succeeded(JobRecord job, VariantRecord v, PullRequestRef pr) {
+    /**
+     * Acts on a recorded round: a failed one that a repair may fix moves on to the repair while rounds are left;
+     * otherwise the pull requests are told and the variant succeeds. Returns true when the variant ended.
+     */
+    private boolean afterCheck(JobRecord job, VariantRecord v, CheckRound round) {
+        if (round.repairable() && round.round() < round.repairsAllowed() && round.repairError() == null) {
+            variants.repairing(job.id(), v.k(), clock.instant());
+            audit.record(job.id(), "variant-repairing", "variant " + v.k() + ": checks round " + round.round()
+                    + " failed, repair " + (round.round() + 1) + " of " + round.repairsAllowed(), clock.instant());
+            progress.changed(job.id());
+            return false;
+        }
+        checkReporter.report(job, v, round);
+        succeeded(job, v);
+        return true;
+    }
+
+    /**
+     * The checks phase failed for good (the runner stayed unavailable, the repair could not be made or committed,
+     * the pull requests could not be told): the variant keeps its pull request and succeeds with what is recorded.
+     */
+    private void checksGaveUp(JobRecord job, VariantRecord v, String reason) {
+        Optional<CheckRound> recorded = checks.round(job.id(), v.k(), v.checkRound());
+        if (recorded.isEmpty()) {
+            checker.unavailable(job, v, reason);
+            report(job, v);
+        } else if (v.step() == VariantPhase.REPAIR) {
+            checks.repairFailed(job.id(), v.k(), v.checkRound(), reason);
+            report(job, v);
+        } else {
+            log.warn("Job {} variant {}: checks not reported on the pull requests: {}", job.id(), v.k(), reason);
+        }
+        succeeded(job, v);
+    }
+
+    /** Reports the variant's last round once more, as a last word; a failure now is only logged. */
+    private void report(JobRecord job, VariantRecord v) {
+        try {
+            checkReporter.report(job, v, checks.round(job.id(), v.k(), v.checkRound()).orElseThrow());
+        } catch (CallFailure e) {
+            log.warn("Job {} variant {}: checks not reported on the pull requests: {}", job.id(), v.k(),
+                    e.getMessage());
+        }
+    }
+
+    private void succeeded(JobRecord job, VariantRecord v) {
         long duration = Duration.between(v.startedAt(), clock.instant()).toMillis();
-        variants.succeeded(job.id(), v.k(), pr.id(), pr.url(), duration, clock.instant());
-        audit.record(job.id(), "variant-succeeded", "variant " + v.k() + " → PR " + pr.id(), clock.instant());
+        variants.succeeded(job.id(), v.k(), duration, clock.instant());
+        audit.record(job.id(), "variant-succeeded", "variant " + v.k() + " → PR " + v.pullRequestId(),
+                clock.instant());
         metrics.variantFinished(VariantState.SUCCEEDED, Duration.ofMillis(duration));
         reports.variantEnded(job.id(), v.k());
         progress.changed(job.id());
@@ -146,16 +231,28 @@ public class VariantStep {
     private boolean stopped(JobRecord job, VariantSnapshot snapshot) {
         VariantRecord v = snapshot.variant();
         Instant now = clock.instant();
+        boolean checking = v.step() == VariantPhase.CHECK || v.step() == VariantPhase.REPAIR;
         if (snapshot.cancelRequested() || now.isAfter(job.deadlineAt())) {
             if (snapshot.jobCancelReason() == CancelReason.TERMINATED) {
+                if (checking && checks.round(job.id(), v.k(), v.checkRound()).isEmpty()) {
+                    checker.unavailable(job, v, "cancelled on request");
+                }
                 end(job, v, VariantState.CANCELLED, "cancelled on request");
+            } else if (checking) {
+                // Its pull request is open: the variant stands, unchecked past this point.
+                if (checks.round(job.id(), v.k(), v.checkRound()).isEmpty()) {
+                    checker.unavailable(job, v, "stopped: the job ran out of time");
+                }
+                report(job, v);
+                succeeded(job, v);
             } else {
                 end(job, v, VariantState.FAILED, "stopped: the job ran out of time ("
                         + properties.jobTimeout().toMinutes() + " min)");
             }
             return true;
         }
-        if (v.startedAt() != null && Duration.between(v.startedAt(), now).compareTo(properties.variantTimeout()) > 0) {
+        if (!checking && v.startedAt() != null
+                && Duration.between(v.startedAt(), now).compareTo(properties.variantTimeout()) > 0) {
             end(job, v, VariantState.FAILED, "timed out after " + describe(properties.variantTimeout())
                     + " in step " + v.step().dbValue());
             return true;

@@ -23,6 +23,10 @@ public final class FakeRepository {
     public final Map<Long, String> comments = new ConcurrentHashMap<>();
     public final Map<String, Long> commentsByKey = new ConcurrentHashMap<>();
     public final List<StatusRequest> statuses = new CopyOnWriteArrayList<>();
+    /** Statuses by the pull request they were set on (the command's PR and the variants' draft PRs). */
+    public final Map<Long, List<StatusRequest>> statusesByPullRequest = new ConcurrentHashMap<>();
+    /** Contents of the threads opened on each pull request (the command's thread is not among them). */
+    public final Map<Long, List<String>> threads = new ConcurrentHashMap<>();
     /** Unique names of the authors who may not trigger the agent here; everyone else may. */
     final Set<String> deniedAuthors = ConcurrentHashMap.newKeySet();
 

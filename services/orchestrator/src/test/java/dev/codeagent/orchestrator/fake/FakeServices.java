@@ -2,6 +2,12 @@ package dev.codeagent.orchestrator.fake;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.codeagent.contracts.check.CheckOutcome;
+import dev.codeagent.contracts.check.CheckRunRequest;
+import dev.codeagent.contracts.check.CheckRunResult;
+import dev.codeagent.contracts.check.CheckSource;
+import dev.codeagent.contracts.check.CheckStatus;
+import dev.codeagent.contracts.check.TestCounts;
 import dev.codeagent.contracts.git.BranchInfo;
 import dev.codeagent.contracts.git.ChangeType;
 import dev.codeagent.contracts.git.ChangedFile;
@@ -53,7 +59,7 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A protocol-faithful, stateful fake of the adapter and llm-patch REST APIs on a loopback port, for
+ * A protocol-faithful, stateful fake of the adapter, llm-patch and runner REST APIs on a loopback port, for
  * orchestrator tests: it remembers branches, commits, pull requests, comments and statuses per repository,
  * answers like the real services (including 404 for a missing branch, 409 with {@code currentCommit},
  * find-or-create by marker, idempotent replies by {@code Idempotency-Key}, the trigger permission of each author),
@@ -81,6 +87,9 @@ public final class FakeServices implements AutoCloseable {
     private final java.util.Queue<String> requests = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final AtomicLong ids = new AtomicLong(100);
     private volatile PatchBehaviour patchBehaviour = PatchBehaviour.DEFAULT;
+    private volatile CheckBehaviour checkBehaviour = CheckBehaviour.NONE;
+    private final List<CheckRunRequest> checkRuns = new CopyOnWriteArrayList<>();
+    private final List<String> cancelledRuns = new CopyOnWriteArrayList<>();
 
     public FakeServices() {
         try {
@@ -110,6 +119,20 @@ public final class FakeServices implements AutoCloseable {
         this.patchBehaviour = behaviour;
     }
 
+    public void checkBehaviour(CheckBehaviour behaviour) {
+        this.checkBehaviour = behaviour;
+    }
+
+    /** The check runs the fake runner answered, in order. */
+    public List<CheckRunRequest> checkRuns() {
+        return List.copyOf(checkRuns);
+    }
+
+    /** The run ids the fake runner was asked to cancel. */
+    public List<String> cancelledRuns() {
+        return List.copyOf(cancelledRuns);
+    }
+
     /** "METHOD path" of every request received, in order. */
     public List<String> requests() {
         return List.copyOf(requests);
@@ -123,6 +146,9 @@ public final class FakeServices implements AutoCloseable {
         faults.clear();
         requests.clear();
         patchBehaviour = PatchBehaviour.DEFAULT;
+        checkBehaviour = CheckBehaviour.NONE;
+        checkRuns.clear();
+        cancelledRuns.clear();
     }
 
     @Override
@@ -192,6 +218,18 @@ public final class FakeServices implements AutoCloseable {
         if (path.equals("/api/patches") && method.equals("POST")) {
             PatchRequest request = json.readValue(body, PatchRequest.class);
             return patchBehaviour.answer(request);
+        }
+        if (path.equals("/api/checks/runs") && method.equals("POST")) {
+            CheckRunRequest request = json.readValue(body, CheckRunRequest.class);
+            Response response = checkBehaviour.answer(request);
+            if (response.status() == 200) {
+                checkRuns.add(request);
+            }
+            return response;
+        }
+        if (path.startsWith("/api/checks/runs/") && method.equals("DELETE")) {
+            cancelledRuns.add(decode(path.substring("/api/checks/runs/".length())));
+            return new Response(202, Map.of("status", "cancelling"));
         }
         Matcher m = REPO.matcher(path);
         if (!m.matches()) {
@@ -307,8 +345,25 @@ public final class FakeServices implements AutoCloseable {
             return new Response(200, new CommentRef(Long.parseLong(update.group(2)), id));
         }
         if (method.equals("POST") && rest.matches("/pull-requests/\\d+/statuses")) {
-            repo.statuses.add(json.readValue(body, StatusRequest.class));
+            StatusRequest status = json.readValue(body, StatusRequest.class);
+            repo.statuses.add(status);
+            repo.statusesByPullRequest.computeIfAbsent(pullRequestOf(rest), id -> new CopyOnWriteArrayList<>())
+                    .add(status);
             return new Response(204, null);
+        }
+        if (method.equals("POST") && rest.matches("/pull-requests/\\d+/threads")) {
+            String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+            if (key != null && repo.commentsByKey.containsKey(key)) {
+                long id = repo.commentsByKey.get(key);
+                return new Response(200, new CommentRef(id, id));
+            }
+            long id = ids.incrementAndGet();
+            String content = json.readValue(body, CommentRequest.class).content();
+            repo.threads.computeIfAbsent(pullRequestOf(rest), pr -> new CopyOnWriteArrayList<>()).add(content);
+            if (key != null) {
+                repo.commentsByKey.put(key, id);
+            }
+            return new Response(201, new CommentRef(id, id));
         }
         if (method.equals("POST") && rest.equals("/trigger-permission")) {
             TriggerPermissionRequest request = json.readValue(body, TriggerPermissionRequest.class);
@@ -346,6 +401,10 @@ public final class FakeServices implements AutoCloseable {
         send(exchange, new Response(status, body));
     }
 
+    private static long pullRequestOf(String rest) {
+        return Long.parseLong(rest.split("/")[2]);
+    }
+
     private static Map<String, String> params(String query) {
         Map<String, String> params = new LinkedHashMap<>();
         if (query != null) {
@@ -371,6 +430,39 @@ public final class FakeServices implements AutoCloseable {
 
     /** An answer of the fake. */
     public record Response(int status, Object body) {
+    }
+
+    /** How the fake runner answers a check run. */
+    @FunctionalInterface
+    public interface CheckBehaviour {
+        /** No configuration and nothing detected: no check ran. */
+        CheckBehaviour NONE = request -> new Response(200, result(request, CheckSource.NONE, null, 0, List.of()));
+
+        Response answer(CheckRunRequest request);
+
+        static CheckRunResult result(CheckRunRequest request, CheckSource source, String configError, int repair,
+                List<CheckOutcome> checks) {
+            boolean passed = !checks.isEmpty() && checks.stream().allMatch(c -> c.status() == CheckStatus.PASSED);
+            return new CheckRunResult(request.runId(), source, configError, repair, "process", null, checks, passed,
+                    checks.isEmpty() ? "" : "$ " + checks.get(0).command() + "\nrun " + request.runId() + "\n", 1200);
+        }
+
+        static CheckOutcome passed(String name, TestCounts tests) {
+            return new CheckOutcome(name, "./mvnw -B " + name, CheckStatus.PASSED, 0, tests, List.of(), List.of(), 500);
+        }
+
+        static CheckOutcome failed(String name, TestCounts tests, List<String> failingTests, List<String> errors) {
+            return new CheckOutcome(name, "./mvnw -B " + name, CheckStatus.FAILED, 1, tests, failingTests, errors, 500);
+        }
+
+        static CheckOutcome skipped(String name) {
+            return new CheckOutcome(name, "./mvnw -B " + name, CheckStatus.SKIPPED, null, null, List.of(), List.of(), 0);
+        }
+
+        /** The same configured checks for every run, repair rounds allowed as given. */
+        static CheckBehaviour always(int repair, CheckOutcome... checks) {
+            return request -> new Response(200, result(request, CheckSource.CONFIGURED, null, repair, List.of(checks)));
+        }
     }
 
     /** How the fake llm-patch answers a patch request. */

@@ -3,6 +3,10 @@ package dev.codeagent.orchestrator.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.codeagent.contracts.AgentMarker;
+import dev.codeagent.contracts.check.CheckOutcome;
+import dev.codeagent.contracts.check.CheckSource;
+import dev.codeagent.contracts.check.CheckStatus;
+import dev.codeagent.contracts.check.TestCounts;
 import dev.codeagent.contracts.command.Author;
 import dev.codeagent.contracts.command.CommandKind;
 import dev.codeagent.contracts.command.RepositoryRef;
@@ -11,6 +15,7 @@ import dev.codeagent.contracts.job.Outcome;
 import dev.codeagent.contracts.job.RuntimeStatus;
 import dev.codeagent.contracts.job.VariantState;
 import dev.codeagent.orchestrator.config.WorkflowProperties;
+import dev.codeagent.orchestrator.job.CheckRound;
 import dev.codeagent.orchestrator.job.JobPhase;
 import dev.codeagent.orchestrator.job.JobRecord;
 import dev.codeagent.orchestrator.job.VariantPhase;
@@ -19,6 +24,8 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -41,15 +48,64 @@ class CommentRendererTest {
         return new VariantRecord(job.id(), k, state, state == VariantState.RUNNING ? VariantPhase.PATCH : VariantPhase.DONE, 0, "agents/edit-7-0f1e2d3c-" + k, null, "minimal",
                 "Guard clauses", "c0ffee", 42L + k, "http://pr/" + k, 2, 10, 3, offline ? "offline" : "ollama",
                 offline ? "offline-v1" : "qwen", offline, 1500L, state == VariantState.FAILED ? "boom | bad" : null,
-                Instant.now(), Instant.now(), usage);
+                Instant.now(), Instant.now(), usage, 0);
+    }
+
+    @Test
+    void theProgressShowsAVariantBeingCheckedOrRepaired() {
+        VariantRecord checking = withStep(variant(1, VariantState.RUNNING, false), VariantPhase.CHECK);
+        VariantRecord repairing = withStep(variant(2, VariantState.RUNNING, false), VariantPhase.REPAIR);
+
+        assertThat(renderer.progress(job, List.of(checking, repairing))).contains("| 1 | 🔄 checking |")
+                .contains("| 2 | 🔄 repairing |");
+    }
+
+    @Test
+    void theChecksColumnsSayHowEachVariantsLastRoundEnded() {
+        List<VariantRecord> variants = List.of(variant(1, VariantState.SUCCEEDED, false),
+                variant(2, VariantState.SUCCEEDED, false), variant(3, VariantState.SUCCEEDED, false),
+                variant(4, VariantState.SUCCEEDED, false));
+        Map<Integer, List<CheckRound>> rounds = Map.of(
+                1, List.of(round(1, CheckSource.DETECTED, null, new CheckOutcome("test", "mvn test",
+                        CheckStatus.TIMED_OUT, null, new TestCounts(3, 0, 1), List.of(), List.of(), 9))),
+                2, List.of(round(2, CheckSource.CONFIGURED, "error: runner did not answer")),
+                3, List.of(round(3, CheckSource.NONE, null)),
+                4, List.of(round(4, CheckSource.CONFIGURED, null, new CheckOutcome("build", "make", CheckStatus.ERROR,
+                        null, null, List.of(), List.of(), 1))));
+
+        String summary = renderer.summary(job, variants, Outcome.SUCCESS, Map.of(), rounds);
+
+        assertThat(summary).contains("| ✅ succeeded | timed out (detected) | 3 passed, 0 failed, 1 skipped | 0 | ")
+                .contains("| ✅ succeeded | error | — | 0 | ")
+                .contains("| ✅ succeeded | — | — | 0 | ")
+                .containsPattern("\\| 4 \\| .* \\| ✅ succeeded \\| error \\| — \\| 0 \\| ")
+                .doesNotContain("No checks ran for any variant");
+        assertThat(renderer.summary(job, variants, Outcome.SUCCESS, Map.of(), Map.of()))
+                .contains("**Recommended: variant 1** — as good as variant 2 by every criterion, and first in order.")
+                .contains("_No checks ran for any variant");
+    }
+
+    private VariantRecord withStep(VariantRecord v, VariantPhase step) {
+        return new VariantRecord(v.jobId(), v.k(), v.state(), step, 0, v.branch(), null, v.strategy(), v.approach(),
+                v.commitSha(), v.pullRequestId(), v.pullRequestUrl(), v.filesChanged(), v.linesAdded(),
+                v.linesRemoved(), v.provider(), v.model(), v.offline(), null, null, v.startedAt(), null, v.usage(), 0);
+    }
+
+    private CheckRound round(int k, CheckSource source, String error, CheckOutcome... checks) {
+        List<CheckOutcome> outcomes = List.of(checks);
+        return new CheckRound(job.id(), k, 0, "c0ffee", error == null ? source : null, false, 0,
+                outcomes.stream().map(CheckOutcome::tests).filter(Objects::nonNull).findFirst().orElse(null),
+                outcomes, null, error, null, null, "process", 10L, Instant.now());
     }
 
     @Test
     void summaryComparesVariantsAndLabelsOfflineOutput() {
         String summary = renderer.summary(job, List.of(variant(1, VariantState.SUCCEEDED, true),
                 variant(2, VariantState.FAILED, false)), Outcome.PARTIAL_SUCCESS);
-        assertThat(summary).contains("| Variant | Approach | Files | +/− lines | Pull request | Status | Duration | Tokens | Cost |")
-                .contains("| 1 | Guard clauses _(offline)_ | 2 | +10 / −3 | [!43](http://pr/1) | ✅ succeeded | 1.5 s |  |  |")
+        assertThat(summary).contains("| Variant | Approach | Files | +/− lines | Pull request | Status | Build | Tests | Repairs | Rank | Duration "
+                        + "| Tokens | Cost |")
+                .contains("| 1 | Guard clauses _(offline)_ | 2 | +10 / −3 | [!43](http://pr/1) | ✅ succeeded | — | — | — | "
+                        + "1 · **recommended** | 1.5 s |  |  |")
                 .contains("offline model")
                 .contains("boom \\| bad")
                 .contains("partial success")
@@ -63,9 +119,9 @@ class CommentRendererTest {
                 variant(1, VariantState.SUCCEEDED, false, new ModelUsage(1, 10_000, 2_300, new BigDecimal("0.0416"))),
                 variant(2, VariantState.SUCCEEDED, false, new ModelUsage(2, 700, 250, null)),
                 variant(3, VariantState.FAILED, false)), Outcome.PARTIAL_SUCCESS);
-        assertThat(summary).contains("| ✅ succeeded | 1.5 s | 12.3k | $0.042 |\n")
-                .contains("| ✅ succeeded | 1.5 s | 950 | — |\n")
-                .contains("| ❌ failed: boom \\| bad | 1.5 s |  |  |\n")
+        assertThat(summary).contains("| ✅ succeeded | — | — | — | 1 · **recommended** | 1.5 s | 12.3k | $0.042 |\n")
+                .contains("| ✅ succeeded | — | — | — | 2 | 1.5 s | 950 | — |\n")
+                .contains("| ❌ failed: boom \\| bad | — | — | — |  | 1.5 s |  |  |\n")
                 .contains("Model usage: 13.3k tokens (10.7k in, 2.6k out), cost unknown (a model has no price in "
                         + "CODEAGENT_MODEL_PRICES).");
         assertThat(renderer.summary(job, List.of(
@@ -118,7 +174,7 @@ class CommentRendererTest {
         VariantRecord v = new VariantRecord(job.id(), 1, VariantState.FAILED, VariantPhase.DONE, 0, "agents/edit-7-0f1e2d3c-1",
                 null, "minimal", "Adds [docs](https://evil.example/docs) | keeps ![t](https://beacon.example/t.gif)",
                 "c0ffee", 43L, "http://pr/1", 2, 10, 3, "ollama", "qwen", false, 1500L,
-                "see https://evil.example/error for [help](http://evil.example/h)", Instant.now(), Instant.now(), null);
+                "see https://evil.example/error for [help](http://evil.example/h)", Instant.now(), Instant.now(), null, 0);
         String marker = AgentMarker.of("job", job.id(), "variant", "1");
         for (String text : List.of(renderer.progress(linked, List.of(v)),
                 renderer.summary(linked, List.of(v), Outcome.FAILED),
@@ -130,7 +186,8 @@ class CommentRendererTest {
             assertThat(text).contains("Click").contains("evil.example/login");
         }
         assertThat(renderer.summary(linked, List.of(v), Outcome.FAILED))
-                .contains("| Variant | Approach | Files | +/− lines | Pull request | Status | Duration | Tokens | Cost |")
+                .contains("| Variant | Approach | Files | +/− lines | Pull request | Status | Build | Tests | Repairs | Rank | Duration "
+                        + "| Tokens | Cost |")
                 .contains("Adds \\[docs\\]").contains(" \\| keeps ")
                 .contains("[details](http://dash/jobs/" + job.id() + ")");
         assertThat(renderer.pullRequestTitle(linked, 1, false, "minimal")).startsWith("[Code Agent] Fix [Click](");

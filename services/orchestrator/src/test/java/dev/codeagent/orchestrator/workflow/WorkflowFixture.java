@@ -9,12 +9,15 @@ import dev.codeagent.orchestrator.TestFakes;
 import dev.codeagent.orchestrator.artifact.FileSystemArtifactStore;
 import dev.codeagent.orchestrator.client.AdapterClient;
 import dev.codeagent.orchestrator.client.LlmPatchClient;
+import dev.codeagent.orchestrator.client.RunnerClient;
 import dev.codeagent.orchestrator.config.AdmissionProperties;
 import dev.codeagent.orchestrator.config.BudgetProperties;
+import dev.codeagent.orchestrator.config.CheckProperties;
 import dev.codeagent.orchestrator.config.ServiceEndpoints;
 import dev.codeagent.orchestrator.config.WorkflowProperties;
 import dev.codeagent.orchestrator.fake.FakeRepository;
 import dev.codeagent.orchestrator.fake.FakeServices;
+import dev.codeagent.orchestrator.job.CheckStore;
 import dev.codeagent.orchestrator.job.JobAudit;
 import dev.codeagent.orchestrator.job.JobIds;
 import dev.codeagent.orchestrator.job.JobQueue;
@@ -42,13 +45,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The workflow's steps wired by hand for unit tests: a fresh in-memory H2 database with the product's migrations,
- * the stateful fake adapter and llm-patch on loopback (a repository of their own per fixture), a clock that moves
+ * the stateful fake adapter, llm-patch and runner on loopback (a repository of their own per fixture), a clock that moves
  * only when the test moves it, and a mock scheduler whose calls the test checks. Nothing sleeps.
  */
 final class WorkflowFixture implements AutoCloseable {
 
     static final Instant START = Instant.parse("2026-03-02T10:00:00Z");
     private static final AtomicLong COMMENT_IDS = new AtomicLong(5000);
+    static final int REPAIR_FEEDBACK_CHARS = 2000;
 
     final MutableClock clock = new MutableClock(START);
     final FakeServices fakes = TestFakes.get();
@@ -69,6 +73,8 @@ final class WorkflowFixture implements AutoCloseable {
     final VariantStep variant;
     final FanInStep fanIn;
     final DeadlineStep deadline;
+    final CheckStore checks;
+    final CheckCancellation checkRuns;
 
     /** Two variants run at a time; a variant may take 8 minutes and a job 30; four attempts per step. */
     WorkflowFixture(Path artifactDir) {
@@ -106,24 +112,34 @@ final class WorkflowFixture implements AutoCloseable {
                 properties);
         clients = new ServiceHttpClients(RestClient.builder(), Duration.ofSeconds(2), Duration.ofSeconds(5));
         ServiceEndpoints endpoints = new ServiceEndpoints(fakes.baseUrl(), fakes.baseUrl(), Duration.ofSeconds(5),
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5), fakes.baseUrl(), Duration.ofSeconds(5));
         AdapterClient adapter = new AdapterClient(clients, endpoints, json);
         LlmPatchClient llm = new LlmPatchClient(clients, endpoints, json);
         FileSystemArtifactStore artifacts = new FileSystemArtifactStore(artifactDir);
         OrchestratorMetrics metrics = new OrchestratorMetrics(meters, jobs, queue);
         CommentRenderer renderer = new CommentRenderer(properties);
         runner = new StepRunner(jobs, new RetryPolicy(properties), metrics, clock);
-        JobReports reports = new JobReports(jobs, variants, artifacts, json);
+        checks = new CheckStore(jdbc, json);
+        JobReports reports = new JobReports(jobs, variants, artifacts, json, checks);
         progress = new ProgressReporter(jobs, variants, adapter, renderer, properties);
         JobWaker waker = new JobWaker(variants, clock);
         admission = new Admission(queue, audit, waker, clock);
         prepare = new PrepareStep(runner, jobs, variants, audit, adapter,
                 new ContextGatherer(jobs, audit, adapter, llm, artifacts, properties, json, clock), renderer,
                 properties, queue, admission, metrics, clock);
-        variant = new VariantStep(runner, variants, audit, new VariantPatcher(jobs, variants, adapter, llm, artifacts, json,
-                new Budgets(budgets, variants, clock), clock), new VariantPublisher(adapter, renderer), reports, progress, properties, metrics, clock);
-        fanIn = new FanInStep(runner, jobs, variants, audit, adapter, renderer, reports, admission, metrics, clock);
-        deadline = new DeadlineStep(jobs, audit, waker, clock);
+        VariantPublisher publisher = new VariantPublisher(adapter, renderer);
+        Budgets modelBudgets = new Budgets(budgets, variants, clock);
+        RunnerClient runnerClient = new RunnerClient(clients, endpoints, json);
+        VariantPatcher patcher = new VariantPatcher(jobs, variants, adapter, llm, artifacts, json, modelBudgets, clock);
+        variant = new VariantStep(runner, variants, audit, patcher, publisher, reports, progress, properties, metrics, checks,
+                new VariantChecker(runnerClient, checks, artifacts, clock),
+                new VariantRepairer(jobs, variants, adapter, patcher, publisher, artifacts, modelBudgets,
+                        new CheckProperties(REPAIR_FEEDBACK_CHARS), json, clock),
+                new CheckReporter(adapter, renderer), clock);
+        fanIn = new FanInStep(runner, jobs, variants, audit, adapter, renderer, reports, admission, metrics, checks,
+                clock);
+        checkRuns = new CheckCancellation(variants, runnerClient);
+        deadline = new DeadlineStep(jobs, audit, waker, checkRuns, clock);
     }
 
     /** Inserts an edit command of {@code n} variants, accepted now, as the start API would. */
