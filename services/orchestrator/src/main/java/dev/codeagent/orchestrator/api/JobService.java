@@ -9,6 +9,7 @@ import dev.codeagent.contracts.job.JobPage;
 import dev.codeagent.contracts.job.JobView;
 import dev.codeagent.orchestrator.config.WorkflowProperties;
 import dev.codeagent.orchestrator.job.CancelReason;
+import dev.codeagent.orchestrator.job.FollowUpStore;
 import dev.codeagent.orchestrator.job.JobAudit;
 import dev.codeagent.orchestrator.job.JobFilter;
 import dev.codeagent.orchestrator.job.JobIds;
@@ -33,6 +34,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -75,10 +77,12 @@ public class JobService {
     private final Validator validator;
     private final Clock clock;
     private final CapacityReplies capacityReplies;
+    private final FollowUpStore followUps;
 
     public JobService(JobStore store, VariantStore variants, JobAudit audit, Scheduler scheduler,
             TransactionTemplate transactions, WorkflowProperties properties, JobQueue queue, JobWaker waker,
-            OrchestratorMetrics metrics, Validator validator, Clock clock, CapacityReplies capacityReplies) {
+            OrchestratorMetrics metrics, Validator validator, Clock clock, CapacityReplies capacityReplies,
+            FollowUpStore followUps) {
         this.store = store;
         this.variants = variants;
         this.audit = audit;
@@ -91,6 +95,7 @@ public class JobService {
         this.validator = validator;
         this.clock = clock;
         this.capacityReplies = capacityReplies;
+        this.followUps = followUps;
     }
 
     /**
@@ -269,7 +274,8 @@ public class JobService {
 
     public JobView view(String id) {
         JobRecord job = find(id);
-        return JobViews.job(job, variants.variants(id));
+        return JobViews.job(job, variants.variants(id), followUps.followUpsOf(id), followUps.pick(id),
+                followUps.command(id));
     }
 
     public JobPage list(JobFilter filter, String continuationToken, int top) {
@@ -315,6 +321,15 @@ public class JobService {
     }
 
     private void validate(StartJobRequest request) {
+        boolean namesVariant = request.kind() == CommandKind.PICK || request.kind() == CommandKind.REFINE
+                || request.kind() == CommandKind.RETRY;
+        if (namesVariant && request.variant() == null) {
+            throw invalid("variant must be given for a " + request.kind().name().toLowerCase(Locale.ROOT)
+                    + " command");
+        }
+        if (request.kind() == CommandKind.REFINE && (request.intent() == null || request.intent().isBlank())) {
+            throw invalid("intent (the feedback) must not be empty for a refine command");
+        }
         if (request.kind() != CommandKind.EDIT) {
             return;
         }

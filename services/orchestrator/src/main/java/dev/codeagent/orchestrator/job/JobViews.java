@@ -1,5 +1,6 @@
 package dev.codeagent.orchestrator.job;
 
+import dev.codeagent.contracts.job.FollowUpView;
 import dev.codeagent.contracts.job.JobView;
 import dev.codeagent.contracts.job.ModelUsage;
 import dev.codeagent.contracts.job.VariantView;
@@ -19,6 +20,17 @@ public final class JobViews {
                 job.pullRequestId(), job.threadId(), job.commentId(), job.intent(), job.variantsRequested(), author,
                 job.error(), job.createdAt(), job.updatedAt(), job.completedAt(),
                 variants.stream().map(JobViews::variant).toList(), usage(variants));
+    }
+
+    /** The job with its thread's follow-ups and what {@code /pick} did ({@code pick}), or what it follows up. */
+    public static JobView job(JobRecord job, List<VariantRecord> variants, List<FollowUpView> followUps,
+            FollowUpStore.Pick pick, FollowUpStore.Command command) {
+        JobView base = job(job, variants);
+        return new JobView(base.id(), base.name(), base.runtimeStatus(), base.outcome(), base.kind(), base.repository(),
+                base.pullRequestId(), base.threadId(), base.commentId(), base.intent(), base.variantsRequested(),
+                base.author(), base.error(), base.createdTime(), base.lastUpdatedTime(), base.completedTime(),
+                base.variants(), base.usage(), followUps, pick.picked(), pick.mergeCommit(), pick.abandoned(),
+                command.parentJobId(), command.variant());
     }
 
     public static VariantView variant(VariantRecord v) {

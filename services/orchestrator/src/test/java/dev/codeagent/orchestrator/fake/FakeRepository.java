@@ -1,5 +1,6 @@
 package dev.codeagent.orchestrator.fake;
 
+import dev.codeagent.contracts.git.CompletePullRequestRequest;
 import dev.codeagent.contracts.git.CommitRequest;
 import dev.codeagent.contracts.git.StatusRequest;
 import java.util.List;
@@ -23,6 +24,14 @@ public final class FakeRepository {
     public final Map<Long, String> comments = new ConcurrentHashMap<>();
     public final Map<String, Long> commentsByKey = new ConcurrentHashMap<>();
     public final List<StatusRequest> statuses = new CopyOnWriteArrayList<>();
+    /** Pull requests that are no longer active: completed or abandoned, by id. */
+    public final Map<Long, String> pullRequestStatus = new ConcurrentHashMap<>();
+    /** The merge commit of each completed pull request, and the completions asked for (each call). */
+    public final Map<Long, String> mergeCommits = new ConcurrentHashMap<>();
+    public final List<CompletePullRequestRequest> completions = new CopyOnWriteArrayList<>();
+    /** Pull requests whose completion conflicts; and those a policy (named by the value) blocks. */
+    public final Set<Long> conflicting = ConcurrentHashMap.newKeySet();
+    public final Map<Long, String> blockedByPolicy = new ConcurrentHashMap<>();
     /** Unique names of the authors who may not trigger the agent here; everyone else may. */
     final Set<String> deniedAuthors = ConcurrentHashMap.newKeySet();
 
