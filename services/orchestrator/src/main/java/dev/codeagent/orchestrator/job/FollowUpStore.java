@@ -151,8 +151,8 @@ public class FollowUpStore {
      */
     public void reopen(String jobId, String contextJson, Instant deadline, Instant now) {
         jdbc.sql("update job set runtime_status = ?, outcome = null, step = ?, attempts = 0, error = null, "
-                        + "cancel_reason = null, completed_at = null, context_json = ?, deadline_at = ?, updated_at = ? "
-                        + "where id = ? and runtime_status in (?, ?, ?)")
+                        + "cancel_reason = null, completed_at = null, context_json = ?, deadline_at = ?, "
+                        + "updated_at = ? where id = ? and runtime_status in (?, ?, ?)")
                 .params(RuntimeStatus.Running.name(), JobPhase.FAN_OUT.dbValue(), contextJson, ts(deadline), ts(now),
                         jobId, RuntimeStatus.Completed.name(), RuntimeStatus.Failed.name(),
                         RuntimeStatus.Terminated.name())

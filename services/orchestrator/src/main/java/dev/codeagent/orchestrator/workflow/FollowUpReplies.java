@@ -4,6 +4,7 @@ import dev.codeagent.contracts.AgentMarker;
 import dev.codeagent.orchestrator.job.JobRecord;
 import dev.codeagent.orchestrator.job.VariantRecord;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -41,14 +42,14 @@ public class FollowUpReplies {
 
     public String alreadyPicked(JobRecord followUp, int picked, String mergeCommit) {
         return done(followUp, "variant " + picked + " was already picked and merged as `"
-                + Markdown.literal(mergeCommit, 40) + "`; nothing else can be picked or refined here.");
+                + Markdown.line(mergeCommit, 40) + "`; nothing else can be picked or refined here.");
     }
 
     public String picked(JobRecord followUp, JobRecord edit, int k, String mergeCommit, List<Integer> abandoned,
             List<String> leftInPlace) {
         StringBuilder sb = new StringBuilder("**Code Agent** merged variant ").append(k).append(" into `")
-                .append(Markdown.literal(branch(edit.sourceRef()), 200)).append("` as commit `")
-                .append(Markdown.literal(mergeCommit, 40)).append("`.");
+                .append(Markdown.line(branch(edit.sourceRef()), 200)).append("` as commit `")
+                .append(Markdown.line(mergeCommit, 40)).append("`.");
         if (!abandoned.isEmpty()) {
             sb.append(" Abandoned the other variants' pull requests and deleted their branches: variant")
                     .append(abandoned.size() == 1 ? " " : "s ")
@@ -75,7 +76,7 @@ public class FollowUpReplies {
 
     public String refined(JobRecord followUp, int k, int round, String commit, String feedback, String url) {
         return "**Code Agent** refined variant " + k + " (round " + round + "): _" + Markdown.inline(feedback,
-                FEEDBACK_INLINE) + "_ — commit `" + Markdown.literal(commit, 40) + "`"
+                FEEDBACK_INLINE) + "_ — commit `" + Markdown.line(commit, 40) + "`"
                 + (url == null ? "" : " on [its pull request](" + url + ")") + ". The table above is updated.\n\n"
                 + marker(followUp);
     }
@@ -138,6 +139,6 @@ public class FollowUpReplies {
     }
 
     private static String marker(JobRecord followUp) {
-        return AgentMarker.of("job", followUp.id(), "kind", followUp.kind().name().toLowerCase(java.util.Locale.ROOT));
+        return AgentMarker.of("job", followUp.id(), "kind", followUp.kind().name().toLowerCase(Locale.ROOT));
     }
 }

@@ -216,7 +216,7 @@ public class FollowUpStep {
         FollowUpStore.Pick pick = followUps.pick(edit.id());
         if (pick.picked() != null) {
             table = table + "\n\nVariant " + pick.picked() + " was picked and merged as `"
-                    + Markdown.literal(pick.mergeCommit(), 40) + "`.";
+                    + Markdown.line(pick.mergeCommit(), 40) + "`.";
         }
         return finish(job, table, Outcome.SUCCESS, null);
     }

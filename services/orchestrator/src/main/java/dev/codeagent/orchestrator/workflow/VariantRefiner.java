@@ -36,8 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class VariantRefiner {
 
-    static final int MAX_FEEDBACK = 40_000;
-    static final int MAX_PREVIOUS_DIFF = 200_000;
+    private static final int MAX_FEEDBACK = 40_000;
+    private static final int MAX_PREVIOUS_DIFF = 200_000;
 
     private final JobStore jobs;
     private final VariantStore variants;
@@ -131,7 +131,8 @@ public class VariantRefiner {
         String firstLine = feedback.strip().lines().findFirst().orElse("").strip();
         String message = "Refine " + round + ": " + (firstLine.length() > 72 ? firstLine.substring(0, 71) + "…"
                 : firstLine) + "\n\n" + (patch.summary() == null ? "" : patch.summary().strip() + "\n\n")
-                + "Model: " + patch.provider() + "/" + patch.model() + "\nJob: " + edit.id() + " variant " + v.k() + "\n";
+                + "Model: " + patch.provider() + "/" + patch.model() + "\nJob: " + edit.id() + " variant " + v.k()
+                + "\n";
         try {
             return adapter.commit(edit.repository(), new CommitRequest(v.branch(), v.commitSha(), message, null,
                     patch.changes())).commit();
@@ -170,7 +171,7 @@ public class VariantRefiner {
         return all.stream().filter(a -> a.changes() != null).toList();
     }
 
-    static String roundPrefix(String jobId, int k, int round) {
+    private static String roundPrefix(String jobId, int k, int round) {
         return JobReports.variantPrefix(jobId, k) + "refine-" + round + "/";
     }
 }

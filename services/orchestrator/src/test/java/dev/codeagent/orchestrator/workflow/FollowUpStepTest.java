@@ -19,6 +19,7 @@ import dev.codeagent.orchestrator.job.JobRecord;
 import dev.codeagent.orchestrator.job.VariantPhase;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,8 @@ class FollowUpStepTest extends WorkflowStepTest {
 
     String reply(String followUpId) {
         JobRecord job = f.job(followUpId);
-        Long id = f.repo.commentsByKey.get("job-" + followUpId + "-" + job.kind().name().toLowerCase(java.util.Locale.ROOT));
+        String kind = job.kind().name().toLowerCase(Locale.ROOT);
+        Long id = f.repo.commentsByKey.get("job-" + followUpId + "-" + kind);
         return id == null ? null : f.repo.comments.get(id);
     }
 
@@ -147,7 +149,8 @@ class FollowUpStepTest extends WorkflowStepTest {
         assertThat(f.variant(edit, 2).commitSha()).isEqualTo(refined);
         assertThat(reply(refine)).contains("refined variant 2 (round 1)").contains(refined);
         // The table's row of variant 2 counts both commits.
-        assertThat(f.repo.comments.get(f.job(edit).progressCommentId())).contains("| 2 | ✅ succeeded").contains("+4 / −2");
+        assertThat(f.repo.comments.get(f.job(edit).progressCommentId())).contains("| 2 | ✅ succeeded")
+                .contains("+4 / −2");
 
         followUp(CommandKind.PICK, 2);
         assertThat(f.repo.completions).singleElement().extracting(c -> c.lastMergeSourceCommit()).isEqualTo(refined);

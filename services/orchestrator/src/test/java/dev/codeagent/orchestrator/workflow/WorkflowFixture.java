@@ -4,6 +4,7 @@ import static org.mockito.Mockito.mock;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import dev.codeagent.contracts.command.StartJobRequest;
+import dev.codeagent.contracts.git.MergeStrategy;
 import dev.codeagent.orchestrator.OrchestratorTestClient;
 import dev.codeagent.orchestrator.TestFakes;
 import dev.codeagent.orchestrator.artifact.FileSystemArtifactStore;
@@ -12,7 +13,6 @@ import dev.codeagent.orchestrator.client.LlmPatchClient;
 import dev.codeagent.orchestrator.config.AdmissionProperties;
 import dev.codeagent.orchestrator.config.BudgetProperties;
 import dev.codeagent.orchestrator.config.FollowUpProperties;
-import dev.codeagent.contracts.git.MergeStrategy;
 import dev.codeagent.orchestrator.config.ServiceEndpoints;
 import dev.codeagent.orchestrator.config.WorkflowProperties;
 import dev.codeagent.orchestrator.fake.FakeRepository;
