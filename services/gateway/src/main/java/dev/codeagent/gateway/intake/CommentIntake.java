@@ -185,16 +185,18 @@ public class CommentIntake {
 
     private static StartJobRequest request(CommentEvent event, String key, CommandKind kind, String intent,
             int variants, String rejection) {
-        return new StartJobRequest(key, event.repository(), event.pullRequestId(), event.threadId(),
-                event.commentId(), event.parentCommentId(), event.author(), kind, intent, variants, rejection,
-                event.sourceRef(), event.targetRef(), event.sourceCommit(), event.deliveryId(),
-                event.commentUpdatedAt());
+        return request(event, key, kind, intent, variants, rejection, null, false);
     }
 
     private static StartJobRequest followUp(CommentEvent event, String key, CommandKind kind, String intent,
             int variant, boolean fresh) {
+        return request(event, key, kind, intent, 0, null, variant, fresh);
+    }
+
+    private static StartJobRequest request(CommentEvent event, String key, CommandKind kind, String intent,
+            int variants, String rejection, Integer variant, boolean fresh) {
         return new StartJobRequest(key, event.repository(), event.pullRequestId(), event.threadId(),
-                event.commentId(), event.parentCommentId(), event.author(), kind, intent, 0, null,
+                event.commentId(), event.parentCommentId(), event.author(), kind, intent, variants, rejection,
                 event.sourceRef(), event.targetRef(), event.sourceCommit(), event.deliveryId(),
                 event.commentUpdatedAt(), variant, fresh);
     }

@@ -37,11 +37,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one step of a follow-up command ({@code /pick}, {@code /refine}, {@code /retry}, {@code /cancel},
- * {@code /status}, and an {@code /edit} written on a variant's own draft pull request, which refines that variant):
- * it finds the thread's edit job, checks who may act on it, does what was asked and replies in the thread. Every
- * side effect is recorded before the next and each one is idempotent (the adapter's complete, abandon and delete
- * answer what an earlier attempt did; replies carry an idempotency key), so a replay after a crash or a lost answer
- * repeats nothing.
+ * {@code /status}, and a plain {@code /edit} written on a variant's own draft pull request, which refines that
+ * variant): it finds the thread's edit job, checks who may act on it, does what was asked and replies in the
+ * thread. Every side effect is recorded before the next and each one is idempotent (the adapter's complete, abandon
+ * and delete answer what an earlier attempt did; replies carry an idempotency key), so a replay after a crash or a
+ * lost answer repeats nothing.
  */
 @Component
 public class FollowUpStep {
@@ -99,7 +99,8 @@ public class FollowUpStep {
                 if (followUps.command(job.id()).parentJobId() != null) {
                     yield true;
                 }
-                if (job.status() != RuntimeStatus.Pending) {
+                // A plain /edit only: /edit /N on a variant's pull request asks for new variants of it.
+                if (job.status() != RuntimeStatus.Pending || job.variantsRequested() != 1) {
                     yield false;
                 }
                 Optional<FollowUpStore.VariantRef> ref = variantPullRequest(job);
@@ -327,7 +328,9 @@ public class FollowUpStep {
         int round = followUps.refineRounds(edit.id(), v.k()) + 1;
         Optional<String> commit = refiner.refine(edit, v, round, job.intent(), job.id());
         if (commit.isEmpty()) {
-            return finish(job, replies.refineStopped(job, v.k()), Outcome.FAILED, "cancelled");
+            reply(job, replies.refineStopped(job, v.k()));
+            end(job, RuntimeStatus.Terminated, Outcome.FAILED, "cancelled");
+            return StepResult.done();
         }
         audit.record(edit.id(), "refined", "variant " + v.k() + " round " + round + " → " + commit.get(),
                 clock.instant());
