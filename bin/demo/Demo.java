@@ -41,12 +41,23 @@ public class Demo {
     private final String dataDir = env("CODEAGENT_DATA_DIR");
 
     public static void main(String[] args) throws Exception {
-        String intent = args.length > 0 ? String.join(" ", args) : DEFAULT_INTENT;
-        int code = new Demo().run(intent);
+        List<String> words = new ArrayList<>(List.of(args));
+        Integer pick = null;
+        int flag = words.indexOf("--pick");
+        if (flag >= 0) {
+            if (flag + 1 >= words.size() || !words.get(flag + 1).matches("[1-3]")) {
+                System.err.println("usage: bin/codeagent demo [--pick K] [intent]   (K = 1, 2 or 3)");
+                System.exit(2);
+            }
+            pick = Integer.valueOf(words.get(flag + 1));
+            words.subList(flag, flag + 2).clear();
+        }
+        String intent = words.isEmpty() ? DEFAULT_INTENT : String.join(" ", words);
+        int code = new Demo().run(intent, pick);
         System.exit(code);
     }
 
-    int run(String intent) throws Exception {
+    int run(String intent, Integer pick) throws Exception {
         String v1 = adapter + "/api/v1/repositories/local/local/local/" + REPO;
 
         step("Sample repository '" + REPO + "' on the local git provider");
@@ -86,30 +97,7 @@ public class Demo {
         long threadId = num(thread, "threadId");
         long commentId = num(thread, "commentId");
 
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("provider", "local");
-        event.put("organization", "local");
-        event.put("project", "local");
-        event.put("repository", REPO);
-        event.put("pullRequestId", prId);
-        event.put("threadId", threadId);
-        event.put("commentId", commentId);
-        event.put("author", Map.of("id", "demo-user", "name", "Demo User"));
-        event.put("content", command);
-        HttpRequest.Builder post = HttpRequest.newBuilder(URI.create(gateway + "/api/comment-events"))
-                .timeout(Duration.ofSeconds(15))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Json.write(event)));
-        if (webhookSecret != null) {
-            post.header(webhookSecretHeader, webhookSecret);
-        }
-        if (webhookUser != null && webhookPassword != null) {
-            post.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (webhookUser + ":" + webhookPassword).getBytes(StandardCharsets.UTF_8)));
-        }
-        Response accepted = send(post);
-        expect(accepted, 200, 202);
-        String jobId = str(Json.obj(accepted.body), "jobId");
+        String jobId = deliver(prId, threadId, commentId, command);
         System.out.println("  gateway accepted it: job " + jobId);
         System.out.println("  follow it live on the dashboard: " + dashboard + "/jobs/" + jobId);
 
@@ -142,7 +130,83 @@ public class Demo {
                 + " branch --list 'agents/*' -v");
         System.out.println("Draft pull requests:            curl -H \"Authorization: Bearer $(cat " + dataDir
                 + "/internal-token)\" " + adapter + "/api/repos/local/" + REPO + "/pull-requests");
-        return "Completed".equals(job.get("runtimeStatus")) ? 0 : 1;
+        if (!"Completed".equals(job.get("runtimeStatus"))) {
+            return 1;
+        }
+        return pick == null ? 0 : refineAndPick(prId, threadId, jobId, pick);
+    }
+
+    /** The rest of the loop in the same thread: refine variant K, then pick it. */
+    private int refineAndPick(long prId, long threadId, String editJobId, int k) throws Exception {
+        String refine = "@CodeAgent /refine " + k + " Keep the public method names unchanged and explain the checks "
+                + "in a comment";
+        if (!followUp(prId, threadId, refine)) {
+            return 1;
+        }
+        if (!followUp(prId, threadId, "@CodeAgent /pick " + k)) {
+            return 1;
+        }
+        Map<String, Object> edit = Json.obj(expect(call("GET", orchestrator + "/api/orchestrators/"
+                + URLEncoder.encode(editJobId, StandardCharsets.UTF_8), null, true), 200).body);
+        String mergeCommit = str(edit, "mergeCommit");
+        step("Picked variant " + edit.get("picked") + ": squash commit " + mergeCommit + " on the pull request's "
+                + "source branch");
+        String pullRequests = expect(call("GET", adapter + "/api/repos/local/" + REPO + "/pull-requests", null, true),
+                200).body;
+        for (Object o : (List<?>) Json.parse(pullRequests)) {
+            Map<?, ?> pr = (Map<?, ?>) o;
+            if (Objects.toString(pr.get("sourceRef"), "").startsWith("refs/heads/agents/")) {
+                System.out.printf("  PR #%s  %-9s  %s%n", pr.get("id"), pr.get("status"), pr.get("sourceRef"));
+            }
+        }
+        System.out.println("  abandoned variants: " + edit.get("abandoned"));
+        System.out.println("Inspect the squash commit:      git -C " + localRoot + "/" + REPO + " show --stat "
+                + mergeCommit);
+        return mergeCommit == null ? 1 : 0;
+    }
+
+    /** Posts {@code text} as the demo user's reply in the thread, hands it to the gateway and prints the answer. */
+    private boolean followUp(long prId, long threadId, String text) throws Exception {
+        step("Reply in the thread: " + text);
+        Map<String, Object> author = Map.of("id", "demo-user", "uniqueName", "demo@localhost",
+                "displayName", "Demo User");
+        Map<String, Object> comment = Json.obj(expect(call("POST", adapter + "/api/repos/local/" + REPO
+                + "/pull-requests/" + prId + "/threads/" + threadId + "/comments",
+                Json.write(Map.of("content", text, "author", author)), true), 200, 201).body);
+        String jobId = deliver(prId, threadId, num(comment, "commentId"), text);
+        Map<String, Object> job = follow(jobId);
+        String threads = expect(call("GET", adapter + "/api/repos/local/" + REPO + "/pull-requests/" + prId
+                + "/threads", null, true), 200).body;
+        System.out.println(indent(lastAgentComment(threads, threadId)));
+        return "Completed".equals(job.get("runtimeStatus")) && "success".equals(job.get("outcome"));
+    }
+
+    /** Hands a comment to the gateway as the generic comment-event API receives it; returns the job id. */
+    private String deliver(long prId, long threadId, long commentId, String content) throws Exception {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("provider", "local");
+        event.put("organization", "local");
+        event.put("project", "local");
+        event.put("repository", REPO);
+        event.put("pullRequestId", prId);
+        event.put("threadId", threadId);
+        event.put("commentId", commentId);
+        event.put("author", Map.of("id", "demo-user", "name", "Demo User"));
+        event.put("content", content);
+        HttpRequest.Builder post = HttpRequest.newBuilder(URI.create(gateway + "/api/comment-events"))
+                .timeout(Duration.ofSeconds(15))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(event)));
+        if (webhookSecret != null) {
+            post.header(webhookSecretHeader, webhookSecret);
+        }
+        if (webhookUser != null && webhookPassword != null) {
+            post.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    (webhookUser + ":" + webhookPassword).getBytes(StandardCharsets.UTF_8)));
+        }
+        Response accepted = send(post);
+        expect(accepted, 200, 202);
+        return str(Json.obj(accepted.body), "jobId");
     }
 
     private Map<String, Object> follow(String jobId) throws Exception {

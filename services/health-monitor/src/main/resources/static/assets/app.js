@@ -440,6 +440,19 @@ function variantCard(job, v) {
     v.error ? el('div', { class: 'error-box' }, v.error) : null);
 }
 
+// The thread's follow-up commands (/pick, /refine, /retry, /cancel, /status), oldest first.
+function followUpList(job) {
+  const followUps = job.followUps || [];
+  if (!followUps.length) return null;
+  return el('section', { class: 'follow-ups' },
+    el('h2', {}, 'Follow-ups'),
+    el('ol', {}, followUps.map((f) => el('li', { dataset: { followUp: f.id, kind: f.kind } },
+      el('a', { href: '/jobs/' + encodeURIComponent(f.id), 'data-link': true }, '/' + f.kind + (f.variant ? ' ' + f.variant : '')),
+      ' ', pill(f.outcome && f.state === 'Completed' ? f.outcome : f.state, f.state + (f.outcome ? ' · ' + outcomeLabel(f.outcome) : '')),
+      ' ', el('span', { class: 'muted' }, timeOf(f.createdAt)),
+      f.error ? el('span', { class: 'muted' }, ' — ' + f.error) : null))));
+}
+
 function renderJob(job) {
   const status = job.outcome && job.runtimeStatus === 'Completed' ? job.outcome : job.runtimeStatus;
   const variants = job.variants || [];
@@ -457,11 +470,16 @@ function renderJob(job) {
         fact('Tokens', tokensText(job.usage)),
         fact('Cost', costText(job.usage, 'no price for a model')),
         fact('Recommended', job.recommendedVariant ? 'Variant ' + job.recommendedVariant
-          + (job.recommendation ? ' — ' + job.recommendation : '') : null)),
+          + (job.recommendation ? ' — ' + job.recommendation : '') : null),
+        fact('Picked', job.picked ? 'Variant ' + job.picked : null),
+        fact('Merge commit', job.mergeCommit ? job.mergeCommit.substring(0, 12) : null),
+        fact('Abandoned', job.abandoned && job.abandoned.length ? job.abandoned.map((k) => 'variant ' + k).join(', ') : null),
+        fact('Follows up', job.parentJobId ? el('a', { href: '/jobs/' + encodeURIComponent(job.parentJobId), 'data-link': true }, job.parentJobId) : null)),
       job.error ? el('div', { class: 'error-box' }, job.error) : null),
     variants.length
       ? el('div', { class: 'variants' }, variants.map((v) => variantCard(job, v)))
-      : el('div', { class: 'empty' }, 'No variant has started yet.'));
+      : el('div', { class: 'empty' }, job.parentJobId ? 'A follow-up command: it acts on the variants of the job it follows up.' : 'No variant has started yet.'),
+    followUpList(job));
   document.title = 'Code Agent · ' + jobTitle(job);
 }
 

@@ -588,6 +588,61 @@ abstract class AbstractWorkflowIT {
     }
 
     @Test
+    void editRefinePickMergesTheRefinedVariantAndCleansUpTheOthers() {
+        FakeRepository repo = fakes.repository(repo("pick"));
+        StartJobResponse edit = start(OrchestratorTestClient.edit(repo.name, 8001, 3, "Pick " + database()), 202);
+        assertThat(client.awaitFinished(edit.id(), FINISH).outcome()).isEqualTo(Outcome.SUCCESS);
+
+        StartJobResponse refine = start(OrchestratorTestClient.followUp(repo.name, 8002, CommandKind.REFINE, 2,
+                "keep the old method name"), 202);
+        assertThat(client.awaitFinished(refine.id(), FINISH).outcome()).isEqualTo(Outcome.SUCCESS);
+        JobView refined = client.job(edit.id());
+        String refinedCommit = refined.variants().get(1).commit();
+        assertThat(repo.commits.get(refined.variants().get(1).branch())).hasSize(2);
+
+        StartJobRequest pickRequest = OrchestratorTestClient.followUp(repo.name, 8003, CommandKind.PICK, 2, null);
+        StartJobResponse pick = start(pickRequest, 202);
+        assertThat(start(pickRequest, 200).id()).isEqualTo(pick.id());
+        assertThat(client.awaitFinished(pick.id(), FINISH).outcome()).isEqualTo(Outcome.SUCCESS);
+
+        JobView job = client.job(edit.id());
+        assertThat(job.picked()).isEqualTo(2);
+        assertThat(job.mergeCommit()).isEqualTo(repo.branches.get("feature"));
+        assertThat(job.abandoned()).containsExactly(1, 3);
+        assertThat(job.followUps()).extracting(f -> f.kind()).containsExactly(CommandKind.REFINE, CommandKind.PICK);
+        assertThat(repo.completions).singleElement().extracting(c -> c.lastMergeSourceCommit())
+                .isEqualTo(refinedCommit);
+        assertThat(repo.pullRequestStatus.values()).containsExactlyInAnyOrder("completed", "abandoned", "abandoned");
+        assertThat(repo.agentBranches()).isEmpty();
+        assertThat(repo.comments.values()).anyMatch(c -> c.contains("refined variant 2 (round 1)"))
+                .anyMatch(c -> c.contains("merged variant 2") && c.contains(job.mergeCommit()));
+        assertThat(client.job(pick.id()).parentJobId()).isEqualTo(edit.id());
+    }
+
+    @Test
+    void cancelInTheThreadStopsASlowModelCallsJobAndNothingIsPushedAfter() {
+        FakeRepository repo = fakes.repository(repo("thread-cancel"));
+        String intent = "Cancel in the thread " + database();
+        CountDownLatch gate = new CountDownLatch(1);
+        Fault held = Fault.gate("POST", "/api/patches", intent, 10, gate, false);
+        fakes.addFault(held);
+        StartJobResponse edit = start(OrchestratorTestClient.edit(repo.name, 8101, 2, intent), 202);
+        awaitCondition(() -> held.hits() >= 1);
+
+        StartJobResponse cancel = start(OrchestratorTestClient.followUp(repo.name, 8102, CommandKind.CANCEL, null,
+                null), 202);
+        assertThat(client.awaitFinished(cancel.id(), FINISH).outcome()).isEqualTo(Outcome.SUCCESS);
+        gate.countDown();
+
+        JobView job = client.awaitFinished(edit.id(), FINISH);
+        assertThat(job.runtimeStatus()).isEqualTo(RuntimeStatus.Terminated);
+        assertThat(repo.commits).isEmpty();
+        assertThat(repo.pullRequests).isEmpty();
+        assertThat(repo.comments.values()).anyMatch(c -> c.contains("cancelling the running job"))
+                .anyMatch(c -> c.contains("kind=progress") && c.contains("cancelled"));
+    }
+
+    @Test
     void progressReplyShowsFinishedVariantsWhileOthersRunInFewEdits() throws Exception {
         FakeRepository repo = fakes.repository(repo("progress"));
         String intent = "Progress " + database();

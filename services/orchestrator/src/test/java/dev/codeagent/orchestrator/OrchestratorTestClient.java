@@ -36,6 +36,15 @@ public final class OrchestratorTestClient {
                 "refs/heads/main", null, "delivery-" + commentId, Instant.now());
     }
 
+    /** A follow-up command ({@code /pick}, {@code /refine}…) in the thread of {@link #edit}'s commands. */
+    public static StartJobRequest followUp(String repository, long commentId, CommandKind kind, Integer variant,
+            String text) {
+        RepositoryRef repo = new RepositoryRef("local", "local", "local", repository, null);
+        return new StartJobRequest(StartJobRequest.keyOf(repo, 7, 1, commentId), repo, 7, 1, commentId, null,
+                new Author("u1", "dev@example.com", "Dev"), kind, text, 0, null, "refs/heads/feature",
+                "refs/heads/main", null, "delivery-" + commentId, Instant.now(), variant, false);
+    }
+
     public static StartJobRequest rejected(String repository, long commentId, String reason) {
         RepositoryRef repo = new RepositoryRef("local", "local", "local", repository, null);
         return new StartJobRequest(StartJobRequest.keyOf(repo, 7, 1, commentId), repo, 7, 1, commentId, null,

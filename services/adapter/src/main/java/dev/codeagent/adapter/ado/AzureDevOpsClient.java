@@ -267,7 +267,8 @@ public class AzureDevOpsClient {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private String errorMessage(AzureDevOpsResponse response) {
+    /** The {@code message} of an error answer, scrubbed and shortened; null when there is none. */
+    String errorMessage(AzureDevOpsResponse response) {
         if (response.body().length == 0) {
             return null;
         }
@@ -291,6 +292,16 @@ public class AzureDevOpsClient {
     /** {@code Retry-After} as seconds or as an HTTP date; null when absent or unreadable. */
     Duration retryAfter(AzureDevOpsResponse response) {
         return RetryAfter.parse(response.header("Retry-After"), clock);
+    }
+
+    /** Waits the back-off of the {@code attempt}-th poll of something Azure DevOps finishes asynchronously. */
+    void waitBeforePoll(int attempt) {
+        pause(backoff(attempt));
+    }
+
+    /** How many times a caller may look again for something Azure DevOps finishes asynchronously. */
+    int maxPolls() {
+        return properties.maxAttempts();
     }
 
     private Duration backoff(int attempt) {

@@ -15,10 +15,13 @@ import dev.codeagent.contracts.git.CommentRef;
 import dev.codeagent.contracts.git.CommentRequest;
 import dev.codeagent.contracts.git.CommitRequest;
 import dev.codeagent.contracts.git.CommitResult;
+import dev.codeagent.contracts.git.CompletePullRequestRequest;
 import dev.codeagent.contracts.git.ContentsRequest;
 import dev.codeagent.contracts.git.CreateBranchRequest;
 import dev.codeagent.contracts.git.CreatePullRequestRequest;
 import dev.codeagent.contracts.git.FileContents;
+import dev.codeagent.contracts.git.PullRequestAbandonment;
+import dev.codeagent.contracts.git.PullRequestCompletion;
 import dev.codeagent.contracts.git.PullRequestInfo;
 import dev.codeagent.contracts.git.PullRequestRef;
 import dev.codeagent.contracts.git.StatusRequest;
@@ -46,6 +49,7 @@ public class AzureDevOpsProvider implements GitProvider {
     private final AzureDevOpsThreads threads;
     private final AzureDevOpsStatuses statuses;
     private final AzureDevOpsIdentities identities;
+    private final AzureDevOpsCompletions completions;
 
     /** {@code client} is null when no credentials are configured: the provider then only reports that. */
     public AzureDevOpsProvider(AzureDevOpsProperties properties, AzureDevOpsIdentityProperties identity,
@@ -60,6 +64,7 @@ public class AzureDevOpsProvider implements GitProvider {
         this.threads = new AzureDevOpsThreads(client);
         this.statuses = new AzureDevOpsStatuses(client);
         this.identities = new AzureDevOpsIdentities(properties, identity, client);
+        this.completions = new AzureDevOpsCompletions(client, refs);
     }
 
     /** Stops the file-reading threads; called when the application context closes. */
@@ -107,6 +112,22 @@ public class AzureDevOpsProvider implements GitProvider {
     @Override
     public void setStatus(RepositoryCoordinates repo, long pullRequestId, StatusRequest request) {
         require(statuses).setStatus(repo, pullRequestId, request);
+    }
+
+    @Override
+    public PullRequestCompletion completePullRequest(RepositoryCoordinates repo, long pullRequestId,
+            CompletePullRequestRequest request) {
+        return require(completions).complete(repo, pullRequestId, request);
+    }
+
+    @Override
+    public PullRequestAbandonment abandonPullRequest(RepositoryCoordinates repo, long pullRequestId) {
+        return require(completions).abandon(repo, pullRequestId);
+    }
+
+    @Override
+    public void deleteBranch(RepositoryCoordinates repo, String name, String expectedCommit) {
+        require(completions).deleteBranch(repo, name, expectedCommit);
     }
 
     @Override

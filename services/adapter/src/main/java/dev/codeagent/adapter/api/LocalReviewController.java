@@ -77,6 +77,15 @@ public class LocalReviewController {
         return ResponseEntity.status(HttpStatus.CREATED).body(ref);
     }
 
+    /** A person's reply in a thread: the demo's follow-up commands ({@code /refine}, {@code /pick}). */
+    @PostMapping("/{id}/threads/{threadId}/comments")
+    public ResponseEntity<CommentRef> reply(@PathVariable String repo, @PathVariable long id,
+            @PathVariable long threadId, @Valid @RequestBody PostLocalComment request) {
+        CommentRef ref = local().reply(repo, id, threadId, request.content(), null,
+                request.author() == null ? LOCAL_USER : request.author(), null);
+        return ResponseEntity.status(HttpStatus.CREATED).body(ref);
+    }
+
     private LocalPullRequests local() {
         LocalPullRequests local = pullRequests.getIfAvailable();
         if (local == null) {

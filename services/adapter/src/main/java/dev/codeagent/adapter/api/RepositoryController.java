@@ -15,10 +15,13 @@ import dev.codeagent.contracts.git.CommentRef;
 import dev.codeagent.contracts.git.CommentRequest;
 import dev.codeagent.contracts.git.CommitRequest;
 import dev.codeagent.contracts.git.CommitResult;
+import dev.codeagent.contracts.git.CompletePullRequestRequest;
 import dev.codeagent.contracts.git.ContentsRequest;
 import dev.codeagent.contracts.git.CreateBranchRequest;
 import dev.codeagent.contracts.git.CreatePullRequestRequest;
 import dev.codeagent.contracts.git.FileContents;
+import dev.codeagent.contracts.git.PullRequestAbandonment;
+import dev.codeagent.contracts.git.PullRequestCompletion;
 import dev.codeagent.contracts.git.PullRequestInfo;
 import dev.codeagent.contracts.git.PullRequestRef;
 import dev.codeagent.contracts.git.StatusRequest;
@@ -33,6 +36,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -177,6 +181,36 @@ public class RepositoryController {
             @PathVariable String project, @PathVariable String repository, @PathVariable long prId,
             @Valid @RequestBody StatusRequest request) {
         provider(provider).setStatus(coordinates(provider, organization, project, repository), prId, request);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/pull-requests/{prId}/complete")
+    public PullRequestCompletion complete(@PathVariable String provider, @PathVariable String organization,
+            @PathVariable String project, @PathVariable String repository, @PathVariable long prId,
+            @Valid @RequestBody CompletePullRequestRequest request) {
+        PullRequestCompletion completion = provider(provider).completePullRequest(
+                coordinates(provider, organization, project, repository), prId, request);
+        log.info("Pull request {} in {}/{} completed ({}) with merge commit {}", prId, provider, repository,
+                completion.completedNow() ? "now" : "before", completion.mergeCommit());
+        return completion;
+    }
+
+    @PostMapping("/pull-requests/{prId}/abandon")
+    public PullRequestAbandonment abandon(@PathVariable String provider, @PathVariable String organization,
+            @PathVariable String project, @PathVariable String repository, @PathVariable long prId) {
+        PullRequestAbandonment abandonment = provider(provider).abandonPullRequest(
+                coordinates(provider, organization, project, repository), prId);
+        log.info("Pull request {} in {}/{} is {}{}", prId, provider, repository, abandonment.status(),
+                abandonment.abandonedNow() ? " now" : "");
+        return abandonment;
+    }
+
+    @DeleteMapping("/branches")
+    public ResponseEntity<Void> deleteBranch(@PathVariable String provider, @PathVariable String organization,
+            @PathVariable String project, @PathVariable String repository, @RequestParam String name,
+            @RequestParam String commit) {
+        provider(provider).deleteBranch(coordinates(provider, organization, project, repository), name, commit);
+        log.info("Branch {} in {}/{} is gone", name, provider, repository);
         return ResponseEntity.noContent().build();
     }
 

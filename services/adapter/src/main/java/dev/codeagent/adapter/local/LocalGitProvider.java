@@ -22,11 +22,14 @@ import dev.codeagent.contracts.git.CommentRef;
 import dev.codeagent.contracts.git.CommentRequest;
 import dev.codeagent.contracts.git.CommitRequest;
 import dev.codeagent.contracts.git.CommitResult;
+import dev.codeagent.contracts.git.CompletePullRequestRequest;
 import dev.codeagent.contracts.git.ContentsRequest;
 import dev.codeagent.contracts.git.CreateBranchRequest;
 import dev.codeagent.contracts.git.CreatePullRequestRequest;
 import dev.codeagent.contracts.git.FileContent;
 import dev.codeagent.contracts.git.FileContents;
+import dev.codeagent.contracts.git.PullRequestAbandonment;
+import dev.codeagent.contracts.git.PullRequestCompletion;
 import dev.codeagent.contracts.git.PullRequestInfo;
 import dev.codeagent.contracts.git.PullRequestRef;
 import dev.codeagent.contracts.git.StatusRequest;
@@ -72,6 +75,7 @@ public class LocalGitProvider implements GitProvider {
     private final LocalPullRequests pullRequests;
     private final AdapterProperties adapter;
     private final Author agent;
+    private final LocalMerges merges;
 
     public LocalGitProvider(LocalRepositories repositories, LocalPullRequests pullRequests,
             AdapterProperties adapter) {
@@ -79,6 +83,8 @@ public class LocalGitProvider implements GitProvider {
         this.pullRequests = pullRequests;
         this.adapter = adapter;
         this.agent = new Author("codeagent", adapter.committerEmail(), adapter.committerName());
+        this.merges = new LocalMerges(repositories, pullRequests,
+                new PersonIdent(adapter.committerName(), adapter.committerEmail()));
     }
 
     @Override
@@ -365,6 +371,22 @@ public class LocalGitProvider implements GitProvider {
     @Override
     public void setStatus(RepositoryCoordinates repo, long pullRequestId, StatusRequest request) {
         pullRequests.addStatus(repo.repository(), pullRequestId, request);
+    }
+
+    @Override
+    public PullRequestCompletion completePullRequest(RepositoryCoordinates repo, long pullRequestId,
+            CompletePullRequestRequest request) {
+        return merges.complete(repo.repository(), pullRequestId, request);
+    }
+
+    @Override
+    public PullRequestAbandonment abandonPullRequest(RepositoryCoordinates repo, long pullRequestId) {
+        return merges.abandon(repo.repository(), pullRequestId);
+    }
+
+    @Override
+    public void deleteBranch(RepositoryCoordinates repo, String name, String expectedCommit) {
+        merges.deleteBranch(repo.repository(), name, expectedCommit);
     }
 
     private PersonIdent author(Author author) {

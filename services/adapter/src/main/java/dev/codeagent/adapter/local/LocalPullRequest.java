@@ -17,9 +17,12 @@ public record LocalPullRequest(
         Author createdBy,
         Instant creationDate,
         List<LocalThread> threads,
-        List<LocalStatus> statuses) {
+        List<LocalStatus> statuses,
+        String mergeCommit) {
 
     public static final String ACTIVE = "active";
+    public static final String COMPLETED = "completed";
+    public static final String ABANDONED = "abandoned";
 
     public LocalPullRequest {
         threads = threads == null ? List.of() : List.copyOf(threads);
@@ -32,14 +35,20 @@ public record LocalPullRequest(
         all.add(thread);
         all.sort((a, b) -> Long.compare(a.id(), b.id()));
         return new LocalPullRequest(id, title, description, sourceRef, targetRef, status, draft, createdBy,
-                creationDate, all, statuses);
+                creationDate, all, statuses, mergeCommit);
     }
 
     LocalPullRequest withStatus(LocalStatus status) {
         List<LocalStatus> all = new ArrayList<>(statuses);
         all.add(status);
         return new LocalPullRequest(id, title, description, sourceRef, targetRef, this.status, draft, createdBy,
-                creationDate, threads, all);
+                creationDate, threads, all, mergeCommit);
+    }
+
+    /** Completed (with the commit the merge made) or abandoned (mergeCommit null); published as it closes. */
+    LocalPullRequest closed(String newStatus, String commit) {
+        return new LocalPullRequest(id, title, description, sourceRef, targetRef, newStatus, false, createdBy,
+                creationDate, threads, statuses, commit);
     }
 
     long nextThreadId() {

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A local pull request as {@code GET /api/repos/local/{repo}/pull-requests} shows it: the stored record
- * plus the current heads of its branches (null when a branch no longer exists) and its link.
+ * plus the current heads of its branches (null when a branch no longer exists), its link and, once completed, the
+ * commit its merge made.
  */
 public record LocalPullRequestView(
         long id,
@@ -22,5 +23,6 @@ public record LocalPullRequestView(
         Instant creationDate,
         String url,
         int threadCount,
-        List<LocalStatus> statuses) {
+        List<LocalStatus> statuses,
+        String mergeCommit) {
 }

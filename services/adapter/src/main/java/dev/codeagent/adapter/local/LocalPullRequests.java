@@ -86,7 +86,7 @@ public class LocalPullRequests {
                 description = description + "\n\n" + request.marker();
             }
             LocalPullRequest pr = new LocalPullRequest(id, request.title(), description, source, target,
-                    LocalPullRequest.ACTIVE, request.draft(), request.author(), now(), List.of(), List.of());
+                    LocalPullRequest.ACTIVE, request.draft(), request.author(), now(), List.of(), List.of(), null);
             store.save(repo, pr);
             return new PullRequestRef(id, url(repo, id), true);
         });
@@ -160,10 +160,16 @@ public class LocalPullRequests {
         });
     }
 
+    /** Records the pull request as completed or abandoned; the caller holds the repository lock. */
+    void close(String repo, long pullRequestId, String status, String mergeCommit) {
+        store.save(repo, require(repo, pullRequestId).closed(status, mergeCommit));
+    }
+
     private LocalPullRequestView view(Repository repository, String repo, LocalPullRequest pr) {
         return new LocalPullRequestView(pr.id(), pr.title(), pr.description(), pr.sourceRef(), pr.targetRef(),
                 head(repository, pr.sourceRef()), head(repository, pr.targetRef()), pr.status(), pr.draft(),
-                pr.createdBy(), pr.creationDate(), url(repo, pr.id()), pr.threads().size(), pr.statuses());
+                pr.createdBy(), pr.creationDate(), url(repo, pr.id()), pr.threads().size(), pr.statuses(),
+                pr.mergeCommit());
     }
 
     /** Current commit of {@code ref}, or null when the branch does not exist. */

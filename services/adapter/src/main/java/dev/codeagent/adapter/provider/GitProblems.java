@@ -27,6 +27,21 @@ public final class GitProblems {
                 properties, null);
     }
 
+    /** Completing a pull request would conflict; nothing was changed. */
+    public static ApiProblemException mergeConflict(String detail) {
+        return new ApiProblemException(HttpStatus.CONFLICT, ProblemTypes.MERGE_CONFLICT, "Merge conflict", detail);
+    }
+
+    /** A branch policy blocks completing a pull request; {@code policy} names it when the host said which. */
+    public static ApiProblemException policyBlocked(String detail, String policy) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        if (policy != null) {
+            properties.put("policy", policy);
+        }
+        return new ApiProblemException(HttpStatus.CONFLICT, ProblemTypes.POLICY_BLOCKED, "Blocked by a policy", detail,
+                null, properties, null);
+    }
+
     /** A permanent refusal; {@code requiredScope} names the Azure DevOps scope the credential needs. */
     public static ApiProblemException permission(String detail, String requiredScope) {
         Map<String, Object> properties = new LinkedHashMap<>();

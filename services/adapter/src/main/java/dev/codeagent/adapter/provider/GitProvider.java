@@ -7,10 +7,13 @@ import dev.codeagent.contracts.git.CommentRef;
 import dev.codeagent.contracts.git.CommentRequest;
 import dev.codeagent.contracts.git.CommitRequest;
 import dev.codeagent.contracts.git.CommitResult;
+import dev.codeagent.contracts.git.CompletePullRequestRequest;
 import dev.codeagent.contracts.git.ContentsRequest;
 import dev.codeagent.contracts.git.CreateBranchRequest;
 import dev.codeagent.contracts.git.CreatePullRequestRequest;
 import dev.codeagent.contracts.git.FileContents;
+import dev.codeagent.contracts.git.PullRequestAbandonment;
+import dev.codeagent.contracts.git.PullRequestCompletion;
 import dev.codeagent.contracts.git.PullRequestInfo;
 import dev.codeagent.contracts.git.PullRequestRef;
 import dev.codeagent.contracts.git.StatusRequest;
@@ -70,6 +73,23 @@ public interface GitProvider {
             CommentRequest request);
 
     void setStatus(RepositoryCoordinates repo, long pullRequestId, StatusRequest request);
+
+    /**
+     * Merges the pull request into its target (a draft is published first). Already completed: its merge commit,
+     * {@code completedNow = false}. A conflict, a blocking policy or a source that moved past the reviewed commit
+     * is a 409 problem ({@code merge-conflict}, {@code policy-blocked}, {@code conflict}) and changes nothing.
+     */
+    PullRequestCompletion completePullRequest(RepositoryCoordinates repo, long pullRequestId,
+            CompletePullRequestRequest request);
+
+    /** Abandons the pull request; one already abandoned or completed is left as it is. */
+    PullRequestAbandonment abandonPullRequest(RepositoryCoordinates repo, long pullRequestId);
+
+    /**
+     * Deletes the branch if it still points at {@code expectedCommit}; a branch already gone is fine, one that moved
+     * past the commit is a 409 {@code conflict} (someone else's work is on it).
+     */
+    void deleteBranch(RepositoryCoordinates repo, String name, String expectedCommit);
 
     /**
      * Who may trigger the agent on this host when {@code CODEAGENT_TRIGGER_POLICY} is unset: anyone, unless the

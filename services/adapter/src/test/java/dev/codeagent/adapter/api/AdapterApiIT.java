@@ -159,6 +159,31 @@ class AdapterApiIT extends AdapterIntegrationTestSupport {
         assertThat(show).contains("Ada <ada@example.com>").contains("Add input validation").contains("src/app.py")
                 .contains("assets/x.bin");
         assertThat(git(repo, "status", "--porcelain")).isBlank();
+
+        // A person's reply in the thread, then what /pick asks of the adapter.
+        Reply pick = send("POST", "/api/repos/local/demo/pull-requests/" + prId + "/threads/" + threadId
+                + "/comments", "{\"content\":\"@CodeAgent /pick 1\"}");
+        assertThat(pick.status).as(pick.text).isEqualTo(201);
+        long variantPrId = variantPr.json.get("id").asLong();
+        String completion = "{\"lastMergeSourceCommit\":\"" + commitId + "\",\"mergeStrategy\":\"squash\","
+                + "\"mergeCommitMessage\":\"Pick variant 1\",\"deleteSourceBranch\":true}";
+        Reply completed = send("POST", v1 + "/pull-requests/" + variantPrId + "/complete", completion);
+        assertThat(completed.status).as(completed.text).isEqualTo(200);
+        assertThat(completed.json.get("completedNow").asBoolean()).isTrue();
+        String merge = completed.json.get("mergeCommit").asString();
+        assertThat(git(repo, "rev-parse", "feature").strip()).isEqualTo(merge);
+        assertThat(git(repo, "log", "-1", "--format=%s%n%P", "feature").strip()).isEqualTo("Pick variant 1\n" + feature);
+        assertThat(git(repo, "branch", "--list", "agents/*")).isBlank();
+        Reply completedAgain = send("POST", v1 + "/pull-requests/" + variantPrId + "/complete", completion);
+        assertThat(completedAgain.json.get("completedNow").asBoolean()).isFalse();
+        assertThat(completedAgain.json.get("mergeCommit").asString()).isEqualTo(merge);
+        Reply abandoned = send("POST", v1 + "/pull-requests/" + prId + "/abandon", null);
+        assertThat(abandoned.status).as(abandoned.text).isEqualTo(200);
+        assertThat(abandoned.json.get("status").asString()).isEqualTo("abandoned");
+        assertThat(send("DELETE", v1 + "/branches?name=" + branch + "&commit=" + commitId, null).status).isEqualTo(204);
+        Reply moved = send("DELETE", v1 + "/branches?name=feature&commit=" + commitId, null);
+        assertThat(moved.status).isEqualTo(409);
+        assertThat(moved.json.get("currentCommit").asString()).isEqualTo(merge);
     }
 
     @Test

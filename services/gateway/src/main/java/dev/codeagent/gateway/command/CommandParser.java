@@ -10,20 +10,28 @@ import java.util.List;
  *   comment  = *(mention ws) command
  *   mention  = "@&lt;" id "&gt;" | "@\"" display name "\"" | "@" name
  *   command  = "/edit" [ws "/" N] ws intent | "/help" [anything]
+ *            | "/pick" ws K | "/refine" ws K ws feedback | "/retry" ws K [ws "--fresh"]
+ *            | "/cancel" [anything] | "/status" [anything]
+ *   K        = 1..N, the variant of the thread's job (also written "/K" or "#K")
  * </pre>
  *
  * Command words are ASCII and case-insensitive and must be followed by whitespace or the end
  * ({@code /editing} is not a command). The command must be the first thing after the leading mentions:
  * text before it means the comment talks <em>about</em> the agent rather than to it, so it is ignored.
- * The intent keeps its line breaks and may span many lines.
+ * The intent keeps its line breaks and may span many lines. An unknown {@code /word} after a leading mention is
+ * {@link ParsedCommand.Unknown} (a helpful reply when the mention names the agent); without a mention it is
+ * ignored, as a comment may start with a path.
  */
 public final class CommandParser {
 
-    static final String USAGE = "Usage: `/edit [/N] <what to change>` (N = number of variants, default 1), "
-            + "or `/help`.";
+    static final String USAGE = "Usage: `/edit [/N] <what to change>`, then in its thread `/refine K <feedback>`, "
+            + "`/pick K`, `/retry K [--fresh]`, `/cancel`, `/status`; `/help` explains them.";
+    private static final int MAX_UNKNOWN_WORD = 20;
 
     private static final ParsedCommand NOT_A_COMMAND = new ParsedCommand.NotACommand();
     private static final ParsedCommand HELP = new ParsedCommand.Help();
+    private static final ParsedCommand CANCEL = new ParsedCommand.Cancel();
+    private static final ParsedCommand STATUS = new ParsedCommand.Status();
     /** A mention longer than this is not a mention, which bounds the work on hostile input. */
     private static final int MAX_MENTION = 256;
 
@@ -48,13 +56,105 @@ public final class CommandParser {
             return NOT_A_COMMAND;
         }
         int wordEnd = tokenEnd(text, i);
+        int rest = skipWhitespace(text, wordEnd);
         if (isWord(text, i + 1, wordEnd, "help")) {
             return HELP;
         }
-        if (!isWord(text, i + 1, wordEnd, "edit")) {
-            return NOT_A_COMMAND;
+        if (isWord(text, i + 1, wordEnd, "edit")) {
+            return parseEdit(text, rest);
         }
-        return parseEdit(text, skipWhitespace(text, wordEnd));
+        if (isWord(text, i + 1, wordEnd, "cancel")) {
+            return CANCEL;
+        }
+        if (isWord(text, i + 1, wordEnd, "status")) {
+            return STATUS;
+        }
+        if (isWord(text, i + 1, wordEnd, "pick")) {
+            return parsePick(text, rest);
+        }
+        if (isWord(text, i + 1, wordEnd, "refine")) {
+            return parseRefine(text, rest);
+        }
+        if (isWord(text, i + 1, wordEnd, "retry")) {
+            return parseRetry(text, rest);
+        }
+        if (text.charAt(skipWhitespace(text, 0)) == '@' && isLetters(text, i + 1, wordEnd)) {
+            String word = text.substring(i + 1, wordEnd);
+            return new ParsedCommand.Unknown("I do not know the command `/" + shorten(word) + "`. " + USAGE);
+        }
+        return NOT_A_COMMAND;
+    }
+
+    private ParsedCommand parsePick(String text, int i) {
+        int end = tokenEnd(text, i);
+        Object variant = variant(text, i, end, "/pick 2");
+        if (variant instanceof ParsedCommand.Rejected rejected) {
+            return rejected;
+        }
+        if (skipWhitespace(text, end) < text.length()) {
+            return new ParsedCommand.Rejected("`/pick` takes only the number of the variant to merge, e.g. "
+                    + "`/pick 2`; write anything else in a separate comment.");
+        }
+        return new ParsedCommand.Pick((Integer) variant);
+    }
+
+    private ParsedCommand parseRefine(String text, int i) {
+        int end = tokenEnd(text, i);
+        Object variant = variant(text, i, end, "/refine 2 keep the old method name");
+        if (variant instanceof ParsedCommand.Rejected rejected) {
+            return rejected;
+        }
+        String feedback = text.substring(end).strip();
+        if (feedback.isEmpty()) {
+            return new ParsedCommand.Rejected("Tell me what to change in variant " + variant + " after the number, "
+                    + "e.g. `/refine " + variant + " keep the old method name`.");
+        }
+        int length = feedback.codePointCount(0, feedback.length());
+        if (length > maxIntentLength) {
+            return new ParsedCommand.Rejected("The feedback is too long (" + length + " characters; at most "
+                    + maxIntentLength + "). Please shorten it and post it as a new comment.");
+        }
+        return new ParsedCommand.Refine((Integer) variant, feedback);
+    }
+
+    private ParsedCommand parseRetry(String text, int i) {
+        int end = tokenEnd(text, i);
+        Object variant = variant(text, i, end, "/retry 2");
+        if (variant instanceof ParsedCommand.Rejected rejected) {
+            return rejected;
+        }
+        int flag = skipWhitespace(text, end);
+        int flagEnd = tokenEnd(text, flag);
+        if (flag == text.length()) {
+            return new ParsedCommand.Retry((Integer) variant, false);
+        }
+        if (text.substring(flag, flagEnd).equals("--fresh") && skipWhitespace(text, flagEnd) == text.length()) {
+            return new ParsedCommand.Retry((Integer) variant, true);
+        }
+        return new ParsedCommand.Rejected("`/retry` takes the number of the variant and optionally `--fresh` "
+                + "(start it again from scratch), e.g. `/retry " + variant + "` or `/retry " + variant
+                + " --fresh`.");
+    }
+
+    /** The variant number K in {@code text[start, end)} (also "/K" or "#K"), or the rejection saying why not. */
+    private Object variant(String text, int start, int end, String example) {
+        if (start >= end) {
+            return new ParsedCommand.Rejected("Name the variant by its number from the table, e.g. `" + example
+                    + "`.");
+        }
+        String token = text.substring(start, end);
+        String digits = token.charAt(0) == '/' || token.charAt(0) == '#' ? token.substring(1) : token;
+        if (!isDigits(digits)) {
+            return new ParsedCommand.Rejected("`" + shorten(token) + "` is not a variant number. Name the variant "
+                    + "by its number from the table, e.g. `" + example + "`.");
+        }
+        String significant = stripLeadingZeros(digits);
+        if (significant.length() > 3 || Integer.parseInt(significant) < 1
+                || Integer.parseInt(significant) > maxVariants) {
+            return new ParsedCommand.Rejected("Variant numbers go from 1 to at most " + maxVariants + " (got "
+                    + shorten(token) + "), e.g. `" + example + "`.");
+        }
+        return Integer.parseInt(significant);
     }
 
     /**
@@ -189,6 +289,19 @@ public final class CommandParser {
                 c = (char) (c + ('a' - 'A'));
             }
             if (c != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isLetters(String text, int start, int end) {
+        if (end <= start || end - start > MAX_UNKNOWN_WORD) {
+            return false;
+        }
+        for (int k = start; k < end; k++) {
+            char c = text.charAt(k);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) {
                 return false;
             }
         }

@@ -17,6 +17,18 @@ public sealed interface ParsedCommand {
 
         R help(Help command);
 
+        R pick(Pick command);
+
+        R refine(Refine command);
+
+        R retry(Retry command);
+
+        R cancel(Cancel command);
+
+        R status(Status command);
+
+        R unknown(Unknown command);
+
         R rejected(Rejected command);
     }
 
@@ -33,6 +45,39 @@ public sealed interface ParsedCommand {
     /** {@code /help}. */
     record Help() implements ParsedCommand {
         @Override public <R> R accept(Visitor<R> visitor) { return visitor.help(this); }
+    }
+
+    /** {@code /pick K}. */
+    record Pick(int variant) implements ParsedCommand {
+        @Override public <R> R accept(Visitor<R> visitor) { return visitor.pick(this); }
+    }
+
+    /** {@code /refine K <feedback>}. */
+    record Refine(int variant, String feedback) implements ParsedCommand {
+        @Override public <R> R accept(Visitor<R> visitor) { return visitor.refine(this); }
+    }
+
+    /** {@code /retry K [--fresh]}. */
+    record Retry(int variant, boolean fresh) implements ParsedCommand {
+        @Override public <R> R accept(Visitor<R> visitor) { return visitor.retry(this); }
+    }
+
+    /** {@code /cancel}. */
+    record Cancel() implements ParsedCommand {
+        @Override public <R> R accept(Visitor<R> visitor) { return visitor.cancel(this); }
+    }
+
+    /** {@code /status}. */
+    record Status() implements ParsedCommand {
+        @Override public <R> R accept(Visitor<R> visitor) { return visitor.status(this); }
+    }
+
+    /**
+     * A {@code /word} the agent does not know, written after a mention; answered with {@code reason} only when the
+     * mention names the agent, since a comment may address someone else's bot.
+     */
+    record Unknown(String reason) implements ParsedCommand {
+        @Override public <R> R accept(Visitor<R> visitor) { return visitor.unknown(this); }
     }
 
     /** A command that is malformed; {@code reason} is shown to the user in the thread. */

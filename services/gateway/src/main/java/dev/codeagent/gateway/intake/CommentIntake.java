@@ -69,7 +69,8 @@ public class CommentIntake {
         if (command instanceof ParsedCommand.NotACommand) {
             return new IntakeOutcome.Ignored("not-a-command");
         }
-        if (requireMention && !agentIdentity.isAmong(CommandParser.leadingMentions(event.content()))) {
+        if ((requireMention || command instanceof ParsedCommand.Unknown)
+                && !agentIdentity.isAmong(CommandParser.leadingMentions(event.content()))) {
             return new IntakeOutcome.Ignored("agent-not-mentioned");
         }
         String key = StartJobRequest.keyOf(event.repository(), event.pullRequestId(), event.threadId(),
@@ -90,6 +91,12 @@ public class CommentIntake {
         @Override public String edit(ParsedCommand.Edit command) { return "edit"; }
         @Override public String help(ParsedCommand.Help command) { return "help"; }
         @Override public String rejected(ParsedCommand.Rejected command) { return "rejected"; }
+        @Override public String pick(ParsedCommand.Pick command) { return "pick"; }
+        @Override public String refine(ParsedCommand.Refine command) { return "refine"; }
+        @Override public String retry(ParsedCommand.Retry command) { return "retry"; }
+        @Override public String cancel(ParsedCommand.Cancel command) { return "cancel"; }
+        @Override public String status(ParsedCommand.Status command) { return "status"; }
+        @Override public String unknown(ParsedCommand.Unknown command) { return "unknown"; }
     };
 
     /** What a hand-off's result means for the delivery of the comment. */
@@ -143,14 +150,54 @@ public class CommentIntake {
             public StartJobRequest rejected(ParsedCommand.Rejected rejected) {
                 return request(event, key, CommandKind.REJECTED, null, 0, rejected.reason());
             }
+
+            @Override
+            public StartJobRequest pick(ParsedCommand.Pick pick) {
+                return followUp(event, key, CommandKind.PICK, null, pick.variant(), false);
+            }
+
+            @Override
+            public StartJobRequest refine(ParsedCommand.Refine refine) {
+                return followUp(event, key, CommandKind.REFINE, refine.feedback(), refine.variant(), false);
+            }
+
+            @Override
+            public StartJobRequest retry(ParsedCommand.Retry retry) {
+                return followUp(event, key, CommandKind.RETRY, null, retry.variant(), retry.fresh());
+            }
+
+            @Override
+            public StartJobRequest cancel(ParsedCommand.Cancel cancel) {
+                return request(event, key, CommandKind.CANCEL, null, 0, null);
+            }
+
+            @Override
+            public StartJobRequest status(ParsedCommand.Status status) {
+                return request(event, key, CommandKind.STATUS, null, 0, null);
+            }
+
+            @Override
+            public StartJobRequest unknown(ParsedCommand.Unknown unknown) {
+                return request(event, key, CommandKind.REJECTED, null, 0, unknown.reason());
+            }
         });
     }
 
     private static StartJobRequest request(CommentEvent event, String key, CommandKind kind, String intent,
             int variants, String rejection) {
+        return request(event, key, kind, intent, variants, rejection, null, false);
+    }
+
+    private static StartJobRequest followUp(CommentEvent event, String key, CommandKind kind, String intent,
+            int variant, boolean fresh) {
+        return request(event, key, kind, intent, 0, null, variant, fresh);
+    }
+
+    private static StartJobRequest request(CommentEvent event, String key, CommandKind kind, String intent,
+            int variants, String rejection, Integer variant, boolean fresh) {
         return new StartJobRequest(key, event.repository(), event.pullRequestId(), event.threadId(),
                 event.commentId(), event.parentCommentId(), event.author(), kind, intent, variants, rejection,
                 event.sourceRef(), event.targetRef(), event.sourceCommit(), event.deliveryId(),
-                event.commentUpdatedAt());
+                event.commentUpdatedAt(), variant, fresh);
     }
 }

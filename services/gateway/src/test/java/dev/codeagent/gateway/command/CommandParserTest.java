@@ -93,6 +93,63 @@ class CommandParserTest {
         assertThat(parser.parse(comment)).isInstanceOf(ParsedCommand.NotACommand.class);
     }
 
+    static Stream<Arguments> followUps() {
+        return Stream.of(
+                Arguments.of("pick", "/pick 2", new ParsedCommand.Pick(2)),
+                Arguments.of("pick with mention", GUID + " /pick 3", new ParsedCommand.Pick(3)),
+                Arguments.of("pick slash K", "@CodeAgent /PICK /2", new ParsedCommand.Pick(2)),
+                Arguments.of("pick hash K", "/pick #10", new ParsedCommand.Pick(10)),
+                Arguments.of("pick trailing blank", "/pick 1 \n ", new ParsedCommand.Pick(1)),
+                Arguments.of("refine", "/refine 2 keep the old method name",
+                        new ParsedCommand.Refine(2, "keep the old method name")),
+                Arguments.of("refine multi-line", "@CodeAgent /refine 1 first\nsecond",
+                        new ParsedCommand.Refine(1, "first\nsecond")),
+                Arguments.of("refine zero-width", "/re\u200Bfine 3 \u200Bshorter", new ParsedCommand.Refine(3, "shorter")),
+                Arguments.of("retry", "/retry 3", new ParsedCommand.Retry(3, false)),
+                Arguments.of("retry fresh", "/retry 3 --fresh", new ParsedCommand.Retry(3, true)),
+                Arguments.of("cancel", "/cancel", new ParsedCommand.Cancel()),
+                Arguments.of("cancel with words", "@CodeAgent /Cancel please", new ParsedCommand.Cancel()),
+                Arguments.of("status", "/status", new ParsedCommand.Status()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("followUps")
+    void parsesFollowUps(String name, String comment, ParsedCommand expected) {
+        assertThat(parser.parse(comment)).isEqualTo(expected);
+    }
+
+    static Stream<Arguments> rejectedFollowUps() {
+        return Stream.of(
+                Arguments.of("pick without K", "/pick", "by its number"),
+                Arguments.of("pick zero", "/pick 0", "from 1 to at most 10"),
+                Arguments.of("pick eleven", "/pick 11", "from 1 to at most 10"),
+                Arguments.of("pick word", "/pick two", "not a variant number"),
+                Arguments.of("pick with text", "/pick 2 because it is nicer", "takes only the number"),
+                Arguments.of("refine without K", "/refine keep it", "not a variant number"),
+                Arguments.of("refine without feedback", "/refine 2", "Tell me what to change in variant 2"),
+                Arguments.of("refine blank feedback", "/refine 2 \u200B  ", "Tell me what to change"),
+                Arguments.of("refine too long", "/refine 1 " + "x".repeat(51), "too long (51 characters; at most 50)"),
+                Arguments.of("retry unknown flag", "/retry 2 --force", "optionally `--fresh`"),
+                Arguments.of("retry without K", "/retry", "by its number"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rejectedFollowUps")
+    void rejectsMalformedFollowUps(String name, String comment, String reasonPart) {
+        ParsedCommand parsed = parser.parse(comment);
+        assertThat(parsed).isInstanceOf(ParsedCommand.Rejected.class);
+        assertThat(((ParsedCommand.Rejected) parsed).reason()).contains(reasonPart);
+    }
+
+    @Test
+    void anUnknownCommandAfterAMentionGetsTheUsage() {
+        ParsedCommand parsed = parser.parse("@CodeAgent /merge 2");
+        assertThat(parsed).isInstanceOf(ParsedCommand.Unknown.class);
+        assertThat(((ParsedCommand.Unknown) parsed).reason()).contains("`/merge`").contains("/pick K")
+                .contains("/refine K").contains("/retry K").contains("/cancel").contains("/status");
+        assertThat(parser.parse("@CodeAgent /src/Main.java is odd")).isInstanceOf(ParsedCommand.NotACommand.class);
+    }
+
     @Test
     void parsesHelp() {
         assertThat(parser.parse("/help")).isInstanceOf(ParsedCommand.Help.class);

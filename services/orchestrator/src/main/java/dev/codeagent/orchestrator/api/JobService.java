@@ -12,6 +12,7 @@ import dev.codeagent.orchestrator.artifact.ArtifactStore;
 import dev.codeagent.orchestrator.job.CancelReason;
 import dev.codeagent.orchestrator.job.CheckRound;
 import dev.codeagent.orchestrator.job.CheckStore;
+import dev.codeagent.orchestrator.job.FollowUpStore;
 import dev.codeagent.orchestrator.job.JobAudit;
 import dev.codeagent.orchestrator.job.JobFilter;
 import dev.codeagent.orchestrator.job.JobIds;
@@ -37,6 +38,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -83,11 +85,12 @@ public class JobService {
     private final CheckStore checks;
     private final CheckCancellation checkRuns;
     private final ArtifactStore artifacts;
+    private final FollowUpStore followUps;
 
     public JobService(JobStore store, VariantStore variants, JobAudit audit, Scheduler scheduler,
             TransactionTemplate transactions, WorkflowProperties properties, JobQueue queue, JobWaker waker,
             OrchestratorMetrics metrics, Validator validator, Clock clock, CapacityReplies capacityReplies,
-            CheckStore checks, CheckCancellation checkRuns, ArtifactStore artifacts) {
+            CheckStore checks, CheckCancellation checkRuns, ArtifactStore artifacts, FollowUpStore followUps) {
         this.store = store;
         this.variants = variants;
         this.audit = audit;
@@ -103,6 +106,7 @@ public class JobService {
         this.checks = checks;
         this.checkRuns = checkRuns;
         this.artifacts = artifacts;
+        this.followUps = followUps;
     }
 
     /**
@@ -281,7 +285,8 @@ public class JobService {
 
     public JobView view(String id) {
         JobRecord job = find(id);
-        return JobViews.job(job, variants.variants(id), checks.rounds(id));
+        return JobViews.job(job, variants.variants(id), checks.rounds(id), followUps.followUpsOf(id),
+                followUps.pick(id), followUps.command(id));
     }
 
     /** The log of a variant's round of checks, as the runner answered it. */
@@ -340,6 +345,15 @@ public class JobService {
     }
 
     private void validate(StartJobRequest request) {
+        boolean namesVariant = request.kind() == CommandKind.PICK || request.kind() == CommandKind.REFINE
+                || request.kind() == CommandKind.RETRY;
+        if (namesVariant && request.variant() == null) {
+            throw invalid("variant must be given for a " + request.kind().name().toLowerCase(Locale.ROOT)
+                    + " command");
+        }
+        if (request.kind() == CommandKind.REFINE && (request.intent() == null || request.intent().isBlank())) {
+            throw invalid("intent (the feedback) must not be empty for a refine command");
+        }
         if (request.kind() != CommandKind.EDIT) {
             return;
         }

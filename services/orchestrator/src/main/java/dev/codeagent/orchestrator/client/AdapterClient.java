@@ -9,10 +9,13 @@ import dev.codeagent.contracts.git.CommentRef;
 import dev.codeagent.contracts.git.CommentRequest;
 import dev.codeagent.contracts.git.CommitRequest;
 import dev.codeagent.contracts.git.CommitResult;
+import dev.codeagent.contracts.git.CompletePullRequestRequest;
 import dev.codeagent.contracts.git.ContentsRequest;
 import dev.codeagent.contracts.git.CreateBranchRequest;
 import dev.codeagent.contracts.git.CreatePullRequestRequest;
 import dev.codeagent.contracts.git.FileContents;
+import dev.codeagent.contracts.git.PullRequestAbandonment;
+import dev.codeagent.contracts.git.PullRequestCompletion;
 import dev.codeagent.contracts.git.PullRequestInfo;
 import dev.codeagent.contracts.git.PullRequestRef;
 import dev.codeagent.contracts.git.StatusRequest;
@@ -123,6 +126,25 @@ public class AdapterClient {
     public void status(RepositoryRef repo, long prId, StatusRequest request) {
         call("set status", () -> http.post().uri(BASE + "/pull-requests/{pr}/statuses", vars(repo, prId))
                 .contentType(MediaType.APPLICATION_JSON).body(request).retrieve().toBodilessEntity());
+    }
+
+    /** Merges the pull request (idempotent: one already completed answers its merge commit again). */
+    public PullRequestCompletion complete(RepositoryRef repo, long prId, CompletePullRequestRequest request) {
+        return call("complete pull request", () -> http.post().uri(BASE + "/pull-requests/{pr}/complete",
+                        vars(repo, prId)).contentType(MediaType.APPLICATION_JSON).body(request).retrieve()
+                .body(PullRequestCompletion.class));
+    }
+
+    /** Abandons the pull request (idempotent). */
+    public PullRequestAbandonment abandon(RepositoryRef repo, long prId) {
+        return call("abandon pull request", () -> http.post().uri(BASE + "/pull-requests/{pr}/abandon",
+                vars(repo, prId)).retrieve().body(PullRequestAbandonment.class));
+    }
+
+    /** Deletes the branch while it is still at {@code commit}; one already gone is fine. */
+    public void deleteBranch(RepositoryRef repo, String name, String commit) {
+        call("delete branch", () -> http.delete().uri(u -> u.path(BASE + "/branches").queryParam("name", name)
+                .queryParam("commit", commit).build(vars(repo))).retrieve().toBodilessEntity());
     }
 
     /** Whether {@code author} may ask the agent for changes in {@code repo}; a host that cannot tell fails the call. */

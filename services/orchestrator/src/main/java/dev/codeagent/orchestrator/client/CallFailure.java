@@ -1,5 +1,6 @@
 package dev.codeagent.orchestrator.client;
 
+import dev.codeagent.contracts.ProblemTypes;
 import java.time.Duration;
 
 /**
@@ -13,14 +14,42 @@ public class CallFailure extends RuntimeException {
     private final boolean transientFailure;
     private final Duration retryAfter;
     private final String currentCommit;
+    private final String problemType;
+    private final String policy;
 
     public CallFailure(String message, int status, boolean transientFailure, Duration retryAfter,
             String currentCommit, Throwable cause) {
+        this(message, status, transientFailure, retryAfter, currentCommit, null, null, cause);
+    }
+
+    /**
+     * @param problemType the callee's RFC 9457 {@code type}, or null
+     * @param policy      for {@code policy-blocked}: the policy the git host named, or null
+     */
+    public CallFailure(String message, int status, boolean transientFailure, Duration retryAfter,
+            String currentCommit, String problemType, String policy, Throwable cause) {
         super(message, cause);
         this.status = status;
         this.transientFailure = transientFailure;
         this.retryAfter = retryAfter;
         this.currentCommit = currentCommit;
+        this.problemType = problemType;
+        this.policy = policy;
+    }
+
+    /** Completing a pull request would conflict (409 {@code merge-conflict}). */
+    public boolean isMergeConflict() {
+        return ProblemTypes.MERGE_CONFLICT.toString().equals(problemType);
+    }
+
+    /** A branch policy blocks completing a pull request (409 {@code policy-blocked}). */
+    public boolean isPolicyBlocked() {
+        return ProblemTypes.POLICY_BLOCKED.toString().equals(problemType);
+    }
+
+    /** The blocking policy's name, when the git host said which. */
+    public String policy() {
+        return policy;
     }
 
     /** HTTP status, or 0 when no answer arrived (timeout, connection refused). */

@@ -33,7 +33,7 @@ final class CallFailures {
             boolean transientFailure = status == 408 || status == 425 || status == 429 || status >= 500;
             String message = service + " " + operation + " failed with " + status + ": " + clip(detail);
             return new CallFailure(message, status, transientFailure, retryAfter(response.getResponseHeaders()),
-                    text(problem.get("currentCommit")), e);
+                    text(problem.get("currentCommit")), text(problem.get("type")), text(problem.get("policy")), e);
         }
         String reason = e instanceof ResourceAccessException && e.getCause() != null
                 ? e.getCause().getClass().getSimpleName() + (e.getCause().getMessage() == null ? ""

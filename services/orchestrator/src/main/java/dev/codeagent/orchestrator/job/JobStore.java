@@ -51,10 +51,10 @@ public class JobStore {
             + "organization, project, repository, repository_id, pull_request_id, thread_id, comment_id, "
             + "parent_comment_id, author_id, author_name, author_display, intent, variants_requested, rejection_reason, "
             + "delivered_source_ref, delivered_target_ref, delivered_commit, delivery_id, corr_id, deadline_at, "
-            + "created_at, updated_at";
+            + "created_at, updated_at, follow_up_variant, follow_up_fresh";
     private static final String JOB_INSERT_ROW = "(?, ?, ?, ?, '" + JobPhase.ACCEPTED.dbValue() + "', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            + "?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final int JOB_INSERT_PARAMETERS = 27;
+            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final int JOB_INSERT_PARAMETERS = 29;
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -185,6 +185,8 @@ public class JobStore {
         p.add(ts(job.deadlineAt()));
         p.add(created);
         p.add(created);
+        p.add(r.variant());
+        p.add(r.fresh());
     }
 
     private static int variantCount(StartJobRequest request) {

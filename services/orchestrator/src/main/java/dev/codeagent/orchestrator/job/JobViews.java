@@ -1,6 +1,7 @@
 package dev.codeagent.orchestrator.job;
 
 import dev.codeagent.contracts.job.CheckRoundView;
+import dev.codeagent.contracts.job.FollowUpView;
 import dev.codeagent.contracts.job.JobView;
 import dev.codeagent.contracts.job.ModelUsage;
 import dev.codeagent.contracts.job.VariantView;
@@ -28,6 +29,20 @@ public final class JobViews {
                 job.error(), job.createdAt(), job.updatedAt(), job.completedAt(),
                 variants.stream().map(v -> variant(v, rounds.getOrDefault(v.k(), List.of()), ranking)).toList(),
                 usage(variants), ranking.recommended(), ranking.reason());
+    }
+
+    /**
+     * The job with its variants' rounds of checks, its thread's follow-ups and what {@code /pick} did ({@code pick}),
+     * or what it follows up.
+     */
+    public static JobView job(JobRecord job, List<VariantRecord> variants, Map<Integer, List<CheckRound>> rounds,
+            List<FollowUpView> followUps, FollowUpStore.Pick pick, FollowUpStore.Command command) {
+        JobView base = job(job, variants, rounds);
+        return new JobView(base.id(), base.name(), base.runtimeStatus(), base.outcome(), base.kind(), base.repository(),
+                base.pullRequestId(), base.threadId(), base.commentId(), base.intent(), base.variantsRequested(),
+                base.author(), base.error(), base.createdTime(), base.lastUpdatedTime(), base.completedTime(),
+                base.variants(), base.usage(), base.recommendedVariant(), base.recommendation(), followUps,
+                pick.picked(), pick.mergeCommit(), pick.abandoned(), command.parentJobId(), command.variant());
     }
 
     /** A variant on its own, with its rounds of checks; rank and recommendation need the other variants. */

@@ -107,7 +107,8 @@ public class ContextGatherer {
         return paths;
     }
 
-    private List<SourceFile> contents(JobRecord job, String commit, List<String> paths) {
+    /** The whole text files among {@code paths} at {@code commit}, read in batches. */
+    List<SourceFile> contents(JobRecord job, String commit, List<String> paths) {
         List<SourceFile> files = new ArrayList<>();
         for (int i = 0; i < paths.size(); i += properties.contentsBatchSize()) {
             List<String> batch = paths.subList(i, Math.min(paths.size(), i + properties.contentsBatchSize()));

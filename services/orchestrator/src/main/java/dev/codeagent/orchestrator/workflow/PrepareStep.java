@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * First step of a job. Help and rejected commands get their reply and end here. For edit commands the adapter is
+ * First step of a job. Follow-up commands of a thread ({@code /pick}, {@code /refine}…) are {@link FollowUpStep}'s.
+ * Help and rejected commands get their reply and end here. For edit commands the adapter is
  * asked first whether the comment's author may ask for changes: if not, one reply says who may and the job ends
  * rejected, with nothing else done; if that cannot be learnt, one reply says why and the job fails, again with
  * nothing done. Allowed, the job waits in the queue until the caps on running work admit it ({@link Admission}),
@@ -63,11 +64,12 @@ public class PrepareStep {
     private final JobQueue queue;
     private final Admission admission;
     private final OrchestratorMetrics metrics;
+    private final FollowUpStep followUps;
     private final Clock clock;
 
     public PrepareStep(StepRunner runner, JobStore jobs, VariantStore variants, JobAudit audit, AdapterClient adapter,
             ContextGatherer context, CommentRenderer renderer, WorkflowProperties properties, JobQueue queue,
-            Admission admission, OrchestratorMetrics metrics, Clock clock) {
+            Admission admission, OrchestratorMetrics metrics, FollowUpStep followUps, Clock clock) {
         this.runner = runner;
         this.jobs = jobs;
         this.variants = variants;
@@ -79,12 +81,16 @@ public class PrepareStep {
         this.queue = queue;
         this.admission = admission;
         this.metrics = metrics;
+        this.followUps = followUps;
         this.clock = clock;
     }
 
     public StepResult run(String jobId, SchedulerClient scheduler) {
         return runner.onJob(jobId, job -> {
             try {
+                if (followUps.claim(job)) {
+                    return followUps.run(job, scheduler);
+                }
                 if (job.kind() != CommandKind.EDIT) {
                     answerHelp(job);
                     return StepResult.done();

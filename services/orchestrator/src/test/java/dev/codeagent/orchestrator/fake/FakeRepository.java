@@ -1,5 +1,6 @@
 package dev.codeagent.orchestrator.fake;
 
+import dev.codeagent.contracts.git.CompletePullRequestRequest;
 import dev.codeagent.contracts.git.CommitRequest;
 import dev.codeagent.contracts.git.StatusRequest;
 import java.util.List;
@@ -27,6 +28,14 @@ public final class FakeRepository {
     public final Map<Long, List<StatusRequest>> statusesByPullRequest = new ConcurrentHashMap<>();
     /** Contents of the threads opened on each pull request (the command's thread is not among them). */
     public final Map<Long, List<String>> threads = new ConcurrentHashMap<>();
+    /** Pull requests that are no longer active: completed or abandoned, by id. */
+    public final Map<Long, String> pullRequestStatus = new ConcurrentHashMap<>();
+    /** The merge commit of each completed pull request, and the completions asked for (each call). */
+    public final Map<Long, String> mergeCommits = new ConcurrentHashMap<>();
+    public final List<CompletePullRequestRequest> completions = new CopyOnWriteArrayList<>();
+    /** Pull requests whose completion conflicts; and those a policy (named by the value) blocks. */
+    public final Set<Long> conflicting = ConcurrentHashMap.newKeySet();
+    public final Map<Long, String> blockedByPolicy = new ConcurrentHashMap<>();
     /** Unique names of the authors who may not trigger the agent here; everyone else may. */
     final Set<String> deniedAuthors = ConcurrentHashMap.newKeySet();
 

@@ -16,12 +16,15 @@ import dev.codeagent.contracts.git.CommentRef;
 import dev.codeagent.contracts.git.CommentRequest;
 import dev.codeagent.contracts.git.CommitRequest;
 import dev.codeagent.contracts.git.CommitResult;
+import dev.codeagent.contracts.git.CompletePullRequestRequest;
 import dev.codeagent.contracts.git.ContentsRequest;
 import dev.codeagent.contracts.git.CreateBranchRequest;
 import dev.codeagent.contracts.git.CreatePullRequestRequest;
 import dev.codeagent.contracts.git.FileChange;
 import dev.codeagent.contracts.git.FileContent;
 import dev.codeagent.contracts.git.FileContents;
+import dev.codeagent.contracts.git.PullRequestAbandonment;
+import dev.codeagent.contracts.git.PullRequestCompletion;
 import dev.codeagent.contracts.git.PullRequestInfo;
 import dev.codeagent.contracts.git.PullRequestRef;
 import dev.codeagent.contracts.git.StatusRequest;
@@ -365,6 +368,25 @@ public final class FakeServices implements AutoCloseable {
             }
             return new Response(201, new CommentRef(id, id));
         }
+        if (method.equals("POST") && rest.matches("/pull-requests/\\d+/complete")) {
+            return complete(repo, Long.parseLong(rest.split("/")[2]), json.readValue(body,
+                    CompletePullRequestRequest.class));
+        }
+        if (method.equals("POST") && rest.matches("/pull-requests/\\d+/abandon")) {
+            long id = Long.parseLong(rest.split("/")[2]);
+            String before = repo.pullRequestStatus.putIfAbsent(id, "abandoned");
+            return new Response(200, new PullRequestAbandonment(id, before == null, before == null ? "abandoned"
+                    : before));
+        }
+        if (method.equals("DELETE") && rest.equals("/branches")) {
+            String head = repo.branches.get(params.get("name"));
+            if (head != null && !head.equals(params.get("commit"))) {
+                return new Response(409, Map.of("type", "https://codeagent.dev/problems/conflict", "title",
+                        "Conflict", "detail", "branch moved", "currentCommit", head));
+            }
+            repo.branches.remove(params.get("name"));
+            return new Response(204, null);
+        }
         if (method.equals("POST") && rest.equals("/trigger-permission")) {
             TriggerPermissionRequest request = json.readValue(body, TriggerPermissionRequest.class);
             String name = request.author() == null ? null : request.author().uniqueName();
@@ -374,6 +396,41 @@ public final class FakeServices implements AutoCloseable {
                     : new TriggerPermission(true, name + " is a member of " + FakeRepository.ALLOWED_GROUP, groups));
         }
         return new Response(404, Map.of("title", "no route " + method + " " + rest));
+    }
+
+    /** Completion as the adapter answers it: idempotent, conflicts and policies refused with nothing changed. */
+    private Response complete(FakeRepository repo, long id, CompletePullRequestRequest request) {
+        repo.completions.add(request);
+        FakePullRequest pr = repo.pullRequests.stream().filter(p -> p.id() == id).findFirst().orElse(null);
+        if (pr == null) {
+            return new Response(404, Map.of("title", "Not Found", "detail", "pull request " + id + " not found"));
+        }
+        if (repo.mergeCommits.containsKey(id)) {
+            return new Response(200, new PullRequestCompletion(id, repo.mergeCommits.get(id), false));
+        }
+        if (repo.conflicting.contains(id)) {
+            return new Response(409, Map.of("type", "https://codeagent.dev/problems/merge-conflict", "title",
+                    "Merge conflict", "detail", "Pull request " + id + " cannot be merged: conflicts in src/Login.java"));
+        }
+        if (repo.blockedByPolicy.containsKey(id)) {
+            return new Response(409, Map.of("type", "https://codeagent.dev/problems/policy-blocked", "title",
+                    "Blocked by a policy", "detail", "A policy blocks completing pull request " + id, "policy",
+                    repo.blockedByPolicy.get(id)));
+        }
+        String source = pr.request().sourceBranch().replaceFirst("^refs/heads/", "");
+        String head = repo.branches.get(source);
+        if (head == null || !head.equals(request.lastMergeSourceCommit())) {
+            return new Response(409, Map.of("type", "https://codeagent.dev/problems/conflict", "title", "Conflict",
+                    "detail", "the source moved", "currentCommit", String.valueOf(head)));
+        }
+        String mergeCommit = HexFormat.of().formatHex(randomBytes());
+        repo.branches.put(pr.request().targetBranch().replaceFirst("^refs/heads/", ""), mergeCommit);
+        repo.mergeCommits.put(id, mergeCommit);
+        repo.pullRequestStatus.put(id, "completed");
+        if (request.deleteSourceBranch()) {
+            repo.branches.remove(source);
+        }
+        return new Response(200, new PullRequestCompletion(id, mergeCommit, true));
     }
 
     private void send(HttpExchange exchange, Response response) throws IOException {

@@ -4,6 +4,7 @@ import static org.mockito.Mockito.mock;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import dev.codeagent.contracts.command.StartJobRequest;
+import dev.codeagent.contracts.git.MergeStrategy;
 import dev.codeagent.orchestrator.OrchestratorTestClient;
 import dev.codeagent.orchestrator.TestFakes;
 import dev.codeagent.orchestrator.artifact.FileSystemArtifactStore;
@@ -13,11 +14,13 @@ import dev.codeagent.orchestrator.client.RunnerClient;
 import dev.codeagent.orchestrator.config.AdmissionProperties;
 import dev.codeagent.orchestrator.config.BudgetProperties;
 import dev.codeagent.orchestrator.config.CheckProperties;
+import dev.codeagent.orchestrator.config.FollowUpProperties;
 import dev.codeagent.orchestrator.config.ServiceEndpoints;
 import dev.codeagent.orchestrator.config.WorkflowProperties;
 import dev.codeagent.orchestrator.fake.FakeRepository;
 import dev.codeagent.orchestrator.fake.FakeServices;
 import dev.codeagent.orchestrator.job.CheckStore;
+import dev.codeagent.orchestrator.job.FollowUpStore;
 import dev.codeagent.orchestrator.job.JobAudit;
 import dev.codeagent.orchestrator.job.JobIds;
 import dev.codeagent.orchestrator.job.JobQueue;
@@ -75,6 +78,8 @@ final class WorkflowFixture implements AutoCloseable {
     final DeadlineStep deadline;
     final CheckStore checks;
     final CheckCancellation checkRuns;
+    final FollowUpStore followUps;
+    final FollowUpStep followUp;
 
     /** Two variants run at a time; a variant may take 8 minutes and a job 30; four attempts per step. */
     WorkflowFixture(Path artifactDir) {
@@ -124,9 +129,14 @@ final class WorkflowFixture implements AutoCloseable {
         progress = new ProgressReporter(jobs, variants, adapter, renderer, properties);
         JobWaker waker = new JobWaker(variants, clock);
         admission = new Admission(queue, audit, waker, clock);
-        prepare = new PrepareStep(runner, jobs, variants, audit, adapter,
-                new ContextGatherer(jobs, audit, adapter, llm, artifacts, properties, json, clock), renderer,
-                properties, queue, admission, metrics, clock);
+        ContextGatherer context = new ContextGatherer(jobs, audit, adapter, llm, artifacts, properties, json, clock);
+        followUps = new FollowUpStore(jdbc);
+        followUp = new FollowUpStep(runner, jobs, variants, followUps, audit, adapter, renderer, new FollowUpReplies(),
+                new VariantRefiner(jobs, variants, followUps, adapter, llm, artifacts,
+                        new Budgets(budgets, variants, clock), context, json, clock),
+                reports, waker, artifacts, properties, new FollowUpProperties(MergeStrategy.SQUASH), metrics, clock);
+        prepare = new PrepareStep(runner, jobs, variants, audit, adapter, context, renderer,
+                properties, queue, admission, metrics, followUp, clock);
         VariantPublisher publisher = new VariantPublisher(adapter, renderer);
         Budgets modelBudgets = new Budgets(budgets, variants, clock);
         RunnerClient runnerClient = new RunnerClient(clients, endpoints, json);
