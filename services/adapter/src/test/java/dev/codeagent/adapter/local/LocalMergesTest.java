@@ -45,7 +45,7 @@ class LocalMergesTest {
     @BeforeEach
     void setUp() throws Exception {
         AdapterProperties properties = new AdapterProperties("http://adapter.test", DataSize.ofKilobytes(64), 1000,
-                "Code Agent", "codeagent@localhost", 4);
+                "Code Agent", "codeagent@localhost", 4, DataSize.ofMegabytes(200));
         LocalRepositories repositories = new LocalRepositories(root);
         repositories.ensureRoot();
         pullRequests = new LocalPullRequests(repositories, new LocalReviewStore(repositories, JsonMapper.builder()

@@ -28,7 +28,7 @@ public final class JobViews {
                 job.pullRequestId(), job.threadId(), job.commentId(), job.intent(), job.variantsRequested(), author,
                 job.error(), job.createdAt(), job.updatedAt(), job.completedAt(),
                 variants.stream().map(v -> variant(v, rounds.getOrDefault(v.k(), List.of()), ranking)).toList(),
-                usage(variants), ranking.recommended(), ranking.reason());
+                usage(variants), ranking.recommended(), ranking.reason(), List.of(), null, null, List.of(), null, null);
     }
 
     /**

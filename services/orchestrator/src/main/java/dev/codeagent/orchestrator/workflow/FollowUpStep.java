@@ -395,6 +395,8 @@ public class FollowUpStep {
             case PENDING, BRANCH, PATCH -> v.step();
             case COMMIT -> VariantPhase.PATCH;
             case PULL_REQUEST, DONE -> v.commitSha() != null ? VariantPhase.PULL_REQUEST : VariantPhase.PATCH;
+            // Its pull request is open: the checks of its latest commit run again.
+            case CHECK, REPAIR -> VariantPhase.CHECK;
         };
     }
 
