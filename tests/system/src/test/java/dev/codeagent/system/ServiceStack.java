@@ -38,7 +38,8 @@ final class ServiceStack implements AutoCloseable {
     static final String LLM_PATCH = "llm-patch";
     static final String ORCHESTRATOR = "orchestrator";
     static final String GATEWAY = "gateway";
-    private static final List<String> SERVICES = List.of(ADAPTER, LLM_PATCH, ORCHESTRATOR, GATEWAY);
+    static final String RUNNER = "runner";
+    private static final List<String> SERVICES = List.of(ADAPTER, LLM_PATCH, RUNNER, ORCHESTRATOR, GATEWAY);
     private static final String VERSION = "0.1.0-SNAPSHOT";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
@@ -95,7 +96,7 @@ final class ServiceStack implements AutoCloseable {
         }
         return Optional.of("the system tests start the services from their jars, and " + String.join(", ", missing)
                 + " is missing: build them first (./mvnw -B package -DskipTests -pl services/adapter,"
-                + "services/llm-patch,services/orchestrator,services/gateway -am) or run the whole build "
+                + "services/llm-patch,services/runner,services/orchestrator,services/gateway -am) or run the whole build "
                 + "(./mvnw -B verify)");
     }
 
@@ -145,7 +146,7 @@ final class ServiceStack implements AutoCloseable {
     }
 
     /**
-     * Starts adapter, llm-patch, orchestrator and gateway at the same time with {@code settings} (per service, on
+     * Starts adapter, llm-patch, runner, orchestrator and gateway at the same time with {@code settings} (per service, on
      * top of the wiring) and waits until all are ready; on any failure, stops what it started and rethrows.
      */
     static ServiceStack start(Path root, Path dataDir, Map<String, Map<String, String>> settings) throws IOException {
@@ -215,6 +216,9 @@ final class ServiceStack implements AutoCloseable {
         env.put("CODEAGENT_ORCHESTRATOR_URL", url(ORCHESTRATOR));
         env.put("CODEAGENT_ADAPTER_URL", url(ADAPTER));
         env.put("CODEAGENT_LLM_PATCH_URL", url(LLM_PATCH));
+        env.put("CODEAGENT_RUNNER_URL", url(RUNNER));
+        // No container engine is assumed on a test machine; the sample repository has no build to check anyway.
+        env.put("CODEAGENT_RUNNER_ISOLATION", "process");
         env.put("CODEAGENT_ADAPTER_PUBLIC_URL", url(ADAPTER));
         env.put("CODEAGENT_DASHBOARD_URL", "http://127.0.0.1:9");
         // Stopping is part of every run: no need to wait for in-flight work of a finished test.
