@@ -7,6 +7,7 @@ import dev.codeagent.contracts.patch.PatchResponse;
 import dev.codeagent.orchestrator.client.CallFailure;
 import dev.codeagent.orchestrator.config.WorkflowProperties;
 import dev.codeagent.orchestrator.job.CancelReason;
+import dev.codeagent.orchestrator.job.FailedAttempts;
 import dev.codeagent.orchestrator.job.JobAudit;
 import dev.codeagent.orchestrator.job.JobRecord;
 import dev.codeagent.orchestrator.job.VariantRecord;
@@ -118,14 +119,17 @@ public class VariantStep {
                     return Optional.empty();
                 }
             } catch (CallFailure e) {
-                int attempts = variants.attemptFailed(jobId, k, e.getMessage(), clock.instant());
+                FailedAttempts failed = variants.attemptFailed(jobId, k, e.getMessage(), clock.instant());
                 Optional<Instant> retryAt = runner.retryAt(v.step().dbValue(),
-                        "Job " + jobId + " variant " + k + " step " + v.step().dbValue(), e, attempts);
+                        "Job " + jobId + " variant " + k + " step " + v.step().dbValue(), e, failed);
                 if (retryAt.isPresent()) {
+                    // The progress reply says the variant waits for the dependency, and why.
+                    progress.changed(jobId);
                     return retryAt;
                 }
-                String reason = e.isTransient()
-                        ? e.getMessage() + " (gave up after " + attempts + " attempts)" : e.getMessage();
+                String reason = e.isTransient() ? e.getMessage() + " (gave up after " + failed.attempts()
+                        + " attempts in " + describe(Duration.between(failed.since(), clock.instant())) + ")"
+                        : e.getMessage();
                 end(job, v, VariantState.FAILED, reason);
                 progress.changed(jobId);
                 return Optional.empty();
