@@ -9,8 +9,7 @@
 # '/edit /N' commands (N = 2 or 3) evenly over CHAOS_MINUTES through the gateway's comment-event API, each
 # delivered twice (a redelivery 0.5-3 s later) and retried while the gateway or the orchestrator is down,
 # while every CHAOS_KILL_EVERY seconds one of CHAOS_SERVICES (in rounds, each in a random order) is SIGKILLed and
-# brought back with
-# 'bin/codeagent up'. Then waits up to CHAOS_SETTLE for every thread's final reply and checks, from the git
+# brought back with 'bin/codeagent up'. Then waits up to CHAOS_SETTLE for every thread's final reply and checks, from the git
 # repositories and the local pull-request files: one job per command, every job finished, N branches and N
 # draft PRs per successful job, one final reply per thread, no orphan agents/ branch, nothing stuck.
 # Prints one line per check, the totals and a RESULT line; exit 0 when every check passed.
