@@ -19,6 +19,10 @@
 # 5. kills the orchestrator (SIGKILL of its JVM) while a second job runs (llm-patch frozen meanwhile so
 #    the variants are in flight), lets the restart policy bring it back and checks that the job
 #    completes with exactly 3 branches and 3 draft PRs.
+# 6. recreates the health monitor with CODEAGENT_MONITOR_RESTART_UNHEALTHY=true, freezes llm-patch's JVM with
+#    SIGSTOP while a third job waits on it, and checks that the monitor restarts the hung container (the
+#    restart policy does not: the process never exits) and that the job then completes with 3 branches and
+#    3 draft PRs.
 # Also: every service image refuses to start with the published development secrets when
 # CODEAGENT_ENV=production.
 # Everything it starts (podman API service, containers, networks, volumes) is removed by id at the end.
@@ -152,6 +156,8 @@ rm -f "$sock"
 podman system service --time=0 "unix://$sock" >"$work/podman-service.log" 2>&1 &
 podman_service_pid=$!
 export DOCKER_HOST="unix://$sock"
+# mounted into the health monitor for step 6 (automatic restart of a frozen container)
+export E2E_PODMAN_SOCKET="$sock"
 for _ in $(seq 1 50); do [[ -S "$sock" ]] && break; sleep 0.2; done
 [[ -S "$sock" ]] || fail "podman system service did not open $sock"
 # leftovers of an interrupted earlier run of the same project
@@ -513,6 +519,46 @@ st="$(body_of "$(job_view "$job2")" | json 'd["runtimeStatus"] + " " + " ".join(
 info "orchestrator healthy again; the job as the restarted orchestrator found it: $st"
 job="$(follow_job "$job2" 600)"
 check_job "$job" "$pr2" "job 2 (after the crash)"
+
+# --- 6. a hung (not dead) container is restarted by the health monitor ----------------------------------------
+log "health monitor with CODEAGENT_MONITOR_RESTART_UNHEALTHY=true; SIGSTOP llm-patch while a third job runs"
+E2E_RESTART_UNHEALTHY=true compose up -d --no-deps --no-build health-monitor 2>&1 \
+  | sed '/deploy sub-keys are not supported/d; s/^/    /'
+wait_healthy health-monitor 300 || fail "health monitor did not become healthy with restarts enabled"
+monitor_id="$(service_containers health-monitor | head -1)"
+podman logs "$monitor_id" 2>&1 | grep -q 'Restarting containers of targets down' \
+  || fail "the recreated health monitor did not enable restarts"
+# The monitor's start-up grace (30 s) applies only to targets it has never seen up; llm-patch is up.
+sleep 10
+llm_id="$(service_containers llm-patch | head -1)"
+llm_started="$(podman inspect --format '{{.State.StartedAt}}' "$llm_id")"
+read -r pr3 thread3 comment3 < <(open_pr_and_comment "Trim the username")
+llm_pid="$(podman inspect --format '{{.State.Pid}}' "$llm_id")"
+kill -STOP "$llm_pid"
+info "froze llm-patch's JVM (host pid $llm_pid) with SIGSTOP: its container keeps running, its port answers nothing"
+r="$(comment_event "$pr3" "$thread3" "$comment3" "@CodeAgent /edit /3 Trim the username")"
+[[ "$(status_of "$r")" =~ ^20[02]$ ]] || { kill -CONT "$llm_pid"; fail "gateway: $r"; }
+job3="$(body_of "$r" | json 'd["jobId"]')"
+info "job $job3 accepted while llm-patch is frozen"
+deadline=$((SECONDS + 240))
+restarted=0
+while ((SECONDS < deadline)); do
+  if [[ "$(podman inspect --format '{{.State.StartedAt}}' "$llm_id")" != "$llm_started" ]]; then
+    restarted=1; break
+  fi
+  sleep 2
+done
+if ((!restarted)); then
+  kill -CONT "$llm_pid" 2>/dev/null || true
+  podman logs "$monitor_id" 2>&1 | tail -20 | sed 's/^/    monitor: /'
+  fail "the health monitor did not restart the frozen llm-patch within 240 s"
+fi
+podman logs "$monitor_id" 2>&1 | grep -m1 'Restarted llm-patch' | sed 's/^/    monitor: /' \
+  || fail "llm-patch was restarted, but not by the health monitor"
+info "the health monitor restarted llm-patch's container"
+wait_healthy llm-patch 300 || fail "llm-patch did not come back healthy after its restart"
+job="$(follow_job "$job3" 600)"
+check_job "$job" "$pr3" "job 3 (llm-patch frozen, restarted by the monitor)"
 
 log "passed in $((SECONDS - start))s"
 exit 0

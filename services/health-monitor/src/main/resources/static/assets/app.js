@@ -13,8 +13,8 @@ const LOG_EXCERPT_LINES = 40;
 
 // Log excerpts by URL and the rounds of checks the user opened: the job page is rebuilt at every refresh, and
 // neither should be lost (nor fetched again) when it is.
-const state = { services: new Map(), changes: [], overall: null, jobsTimer: null, jobTimer: null, logs: new Map(),
-  openRounds: new Set() };
+const state = { services: new Map(), changes: [], restarts: [], overall: null, jobsTimer: null, jobTimer: null,
+  logs: new Map(), openRounds: new Set() };
 
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
@@ -126,18 +126,44 @@ function updateService(detail) {
   $('services-meta').textContent = state.services.size + ' targets · ' + down + ' down';
 }
 
+// A container restart by the monitor (CODEAGENT_MONITOR_RESTART_UNHEALTHY), listed with the status changes.
+function restartItem(r) {
+  return el('li', {},
+    el('time', { datetime: r.at }, timeOf(r.at)),
+    el('b', {}, r.service),
+    r.error ? el('span', {}, 'restart failed: ' + r.error)
+      : el('span', {}, 'restarted by the monitor (' + r.containers.join(', ') + ') after ' + r.failedChecks
+        + ' failed checks'));
+}
+
 function renderChanges() {
   const list = $('changes');
-  if (state.changes.length === 0) {
+  const items = [...state.changes.map((c) => ({ at: c.at, change: c })),
+    ...state.restarts.map((r) => ({ at: r.at, restart: r }))]
+    .sort((a, b) => new Date(b.at).getTime() - new Date(a.at).getTime());
+  if (items.length === 0) {
     list.replaceChildren(el('li', { class: 'muted' }, 'No changes since the monitor started.'));
     return;
   }
-  list.replaceChildren(...state.changes.slice(0, 15).map((c) => el('li', {},
-    el('time', { datetime: c.at }, timeOf(c.at)),
-    el('b', {}, c.service),
-    c.from ? pill(c.from) : el('span', { class: 'muted' }, 'first check'),
-    '→', pill(c.to),
-    c.error ? el('span', { class: 'muted' }, c.error) : null)));
+  list.replaceChildren(...items.slice(0, 15).map(({ change: c, restart }) => restart ? restartItem(restart)
+    : el('li', {},
+      el('time', { datetime: c.at }, timeOf(c.at)),
+      el('b', {}, c.service),
+      c.from ? pill(c.from) : el('span', { class: 'muted' }, 'first check'),
+      '→', pill(c.to),
+      c.error ? el('span', { class: 'muted' }, c.error) : null)));
+}
+
+async function loadRestarts() {
+  try {
+    const response = await fetch('/api/recoveries', { headers: { Accept: 'application/json' } });
+    if (response.ok) {
+      state.restarts = (await response.json()).restarts || [];
+      renderChanges();
+    }
+  } catch (e) {
+    // The status stream shows new restarts; the list only misses older ones.
+  }
 }
 
 function applySnapshot(report) {
@@ -170,6 +196,10 @@ function connectEvents() {
   source.addEventListener('snapshot', (e) => {
     setLive(true);
     applySnapshot(JSON.parse(e.data));
+  });
+  source.addEventListener('recovery', (e) => {
+    state.restarts.unshift(JSON.parse(e.data));
+    renderChanges();
   });
   source.addEventListener('change', (e) => {
     const event = JSON.parse(e.data);
@@ -542,6 +572,7 @@ window.addEventListener('popstate', route);
 
 connectEvents();
 loadServices();
+loadRestarts();
 setInterval(loadServices, SERVICES_REFRESH_MS);
 loadHistory();
 setInterval(loadHistory, HISTORY_REFRESH_MS);

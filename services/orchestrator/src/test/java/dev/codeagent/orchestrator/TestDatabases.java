@@ -46,6 +46,6 @@ public final class TestDatabases {
     public static String newH2Database() {
         Path dir = Path.of("target", "it-data", "h2", UUID.randomUUID().toString()).toAbsolutePath();
         return "jdbc:h2:file:" + dir.resolve("orchestrator")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64;WRITE_DELAY=0";
     }
 }

@@ -2,6 +2,7 @@ package dev.codeagent.healthmonitor.check;
 
 import dev.codeagent.healthmonitor.config.MonitorProperties;
 import dev.codeagent.healthmonitor.config.Target;
+import dev.codeagent.healthmonitor.recovery.ContainerRecovery;
 import dev.codeagent.healthmonitor.status.StatusBoard;
 import dev.codeagent.platform.concurrent.DaemonThreads;
 import java.time.Clock;
@@ -29,13 +30,16 @@ public class HealthPoller implements SmartLifecycle {
     private final StatusBoard board;
     private final TargetProbe probe;
     private final MonitorProperties properties;
+    private final ContainerRecovery recovery;
     private final Clock clock;
     private volatile ScheduledExecutorService scheduler;
 
-    public HealthPoller(StatusBoard board, TargetProbe probe, MonitorProperties properties, Clock clock) {
+    public HealthPoller(StatusBoard board, TargetProbe probe, MonitorProperties properties, ContainerRecovery recovery,
+            Clock clock) {
         this.board = board;
         this.probe = probe;
         this.properties = properties;
+        this.recovery = recovery;
         this.clock = clock;
     }
 
@@ -60,7 +64,10 @@ public class HealthPoller implements SmartLifecycle {
                 return;
             }
             List<CompletableFuture<Void>> checks = due.stream()
-                    .map(target -> probe.check(target).thenAccept(result -> board.record(target.name(), result)))
+                    .map(target -> probe.check(target).thenAccept(result -> {
+                        board.record(target.name(), result);
+                        recovery.checked(target.name(), result);
+                    }))
                     .toList();
             CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new)).join();
         } catch (RuntimeException e) {

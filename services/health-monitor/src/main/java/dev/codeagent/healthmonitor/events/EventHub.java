@@ -1,6 +1,7 @@
 package dev.codeagent.healthmonitor.events;
 
 import dev.codeagent.healthmonitor.config.MonitorProperties;
+import dev.codeagent.healthmonitor.recovery.ContainerRestart;
 import dev.codeagent.healthmonitor.status.StatusBoard;
 import dev.codeagent.healthmonitor.status.StatusChangedEvent;
 import dev.codeagent.platform.concurrent.DaemonThreads;
@@ -20,7 +21,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Server-sent events for the dashboard: a {@code snapshot} when a client connects, a {@code change} on every
- * status change, and a comment line as heartbeat. Sending happens on one dispatcher thread so a slow client
+ * status change, a {@code recovery} when the monitor restarted a target's containers (or failed to), and a comment
+ * line as heartbeat. Sending happens on one dispatcher thread so a slow client
  * never stalls the poller; a client that fails a write is dropped.
  */
 @Component
@@ -71,6 +73,19 @@ public class EventHub implements SmartLifecycle {
         executor.execute(() -> {
             for (SseEmitter client : clients) {
                 send(client, SseEmitter.event().name("change").data(data, MediaType.APPLICATION_JSON));
+            }
+        });
+    }
+
+    @EventListener
+    void onContainerRestart(ContainerRestart restart) {
+        ScheduledExecutorService executor = dispatcher;
+        if (executor == null) {
+            return;
+        }
+        executor.execute(() -> {
+            for (SseEmitter client : clients) {
+                send(client, SseEmitter.event().name("recovery").data(restart, MediaType.APPLICATION_JSON));
             }
         });
     }

@@ -1,5 +1,6 @@
 package dev.codeagent.healthmonitor.notify;
 
+import dev.codeagent.healthmonitor.recovery.ContainerRestart;
 import dev.codeagent.healthmonitor.status.OverallStatus;
 import dev.codeagent.healthmonitor.status.ServiceStatus;
 import dev.codeagent.healthmonitor.status.StatusChange;
@@ -33,6 +34,23 @@ final class NotificationText {
             }
         }
         text.append(". System is ").append(overall).append('.');
+        if (dashboardUrl != null) {
+            text.append(" Dashboard: ").append(dashboardUrl);
+        }
+        return text.toString();
+    }
+
+    String describe(ContainerRestart restart) {
+        StringBuilder text = new StringBuilder();
+        if (restart.succeeded()) {
+            text.append("🔁 Code Agent: restarted ").append(restart.service()).append(" (")
+                    .append(String.join(", ", restart.containers())).append(") after ").append(restart.failedChecks())
+                    .append(" failed checks in a row");
+        } else {
+            text.append("⚠️ Code Agent: could not restart ").append(restart.service()).append(" after ")
+                    .append(restart.failedChecks()).append(" failed checks in a row: ").append(restart.error());
+        }
+        text.append(". Next restart not before ").append(restart.nextAllowedAt()).append('.');
         if (dashboardUrl != null) {
             text.append(" Dashboard: ").append(dashboardUrl);
         }

@@ -1,6 +1,7 @@
 package dev.codeagent.healthmonitor.notify;
 
 import dev.codeagent.healthmonitor.config.MonitorProperties;
+import dev.codeagent.healthmonitor.recovery.ContainerRestart;
 import dev.codeagent.healthmonitor.status.HealthReport;
 import dev.codeagent.healthmonitor.status.ServiceHealth;
 import dev.codeagent.healthmonitor.status.ServiceStatus;
@@ -28,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Posts {@code {"text": "..."}} to {@code CODEAGENT_MONITOR_WEBHOOK_URL} when a target goes down or comes back
- * (Slack and Microsoft Teams incoming webhooks accept this shape).
+ * (Slack and Microsoft Teams incoming webhooks accept this shape), and when the monitor restarted a hung target's
+ * containers or could not.
  *
  * <p>Services that start together answer "down" for a while, so first checks are not news: a target that is
  * down from the start is reported once, if it is still down after a startup grace period (three intervals,
@@ -82,6 +84,13 @@ public class WebhookNotifier implements SmartLifecycle {
             post(change.service(), text.describe(change, event.overall()));
         } else if (announcedDown.remove(change.service())) {
             post(change.service(), text.describe(change, event.overall()));
+        }
+    }
+
+    @EventListener
+    void onContainerRestart(ContainerRestart restart) {
+        if (url != null) {
+            post(restart.service(), text.describe(restart));
         }
     }
 

@@ -247,15 +247,17 @@ public class JobStore {
 
     /** The job moves on to {@code phase}, whose attempts start from zero. */
     public void moveTo(String jobId, JobPhase phase, Instant now) {
-        jdbc.sql("update job set step = ?, attempts = 0, updated_at = ? where id = ?")
+        jdbc.sql("update job set step = ?, attempts = 0, failing_since = null, updated_at = ? where id = ?")
                 .params(phase.dbValue(), ts(now), jobId).update();
     }
 
-    /** Counts a failed attempt of the job's current step; returns the new count. */
-    public int attemptFailed(String jobId, String error, Instant now) {
-        jdbc.sql("update job set attempts = attempts + 1, error = ?, updated_at = ? where id = ?")
-                .params(truncate(error, 4000), ts(now), jobId).update();
-        return jdbc.sql("select attempts from job where id = ?").param(jobId).query(Integer.class).single();
+    /** Counts a failed attempt of the job's current step; returns its failures in a row. */
+    public FailedAttempts attemptFailed(String jobId, String error, Instant now) {
+        jdbc.sql("update job set attempts = attempts + 1, failing_since = coalesce(failing_since, ?), error = ?, "
+                        + "updated_at = ? where id = ?")
+                .params(ts(now), truncate(error, 4000), ts(now), jobId).update();
+        return jdbc.sql("select attempts, failing_since from job where id = ?").param(jobId)
+                .query((rs, n) -> new FailedAttempts(rs.getInt(1), Rows.instant(rs, "failing_since"))).single();
     }
 
     public void progressComment(String jobId, long threadId, long commentId, Instant now) {
@@ -267,7 +269,7 @@ public class JobStore {
     public void context(String jobId, String baseCommit, String sourceRef, String targetRef, String prTitle,
             String prDescription, String contextJson, Instant now) {
         jdbc.sql("update job set base_commit = ?, source_ref = ?, target_ref = ?, pr_title = ?, pr_description = ?, "
-                        + "context_json = ?, step = ?, attempts = 0, error = null, updated_at = ? where id = ?")
+                        + "context_json = ?, step = ?, attempts = 0, failing_since = null, error = null, updated_at = ? where id = ?")
                 .params(baseCommit, sourceRef, targetRef, truncate(prTitle, 1000), truncate(prDescription, 8000),
                         contextJson, JobPhase.FAN_OUT.dbValue(), ts(now), jobId)
                 .update();

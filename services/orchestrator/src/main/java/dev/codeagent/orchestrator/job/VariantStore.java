@@ -83,7 +83,7 @@ public class VariantStore {
 
     /** {@link VariantPhase#PENDING} → {@link VariantPhase#BRANCH}: the variant runs, on this branch. */
     public void started(String jobId, int k, String branch, Instant now) {
-        jdbc.sql("update job_variant set state = ?, step = ?, branch = ?, started_at = ?, attempts = 0, "
+        jdbc.sql("update job_variant set state = ?, step = ?, branch = ?, started_at = ?, attempts = 0, failing_since = null, "
                         + "updated_at = ? where job_id = ? and k = ? and state = ?")
                 .params(VariantState.RUNNING.name(), VariantPhase.BRANCH.dbValue(), branch, ts(now), ts(now), jobId, k,
                         VariantState.PENDING.name())
@@ -136,7 +136,7 @@ public class VariantStore {
             params.addAll(usageParams(usage));
         }
         params.addAll(List.of(ts(now), jobId, k, VariantState.RUNNING.name()));
-        jdbc.sql("update job_variant set step = ?, attempts = 0, strategy = ?, approach = ?, patch_json = ?, "
+        jdbc.sql("update job_variant set step = ?, attempts = 0, failing_since = null, strategy = ?, approach = ?, patch_json = ?, "
                         + "files_changed = ?, lines_added = ?, lines_removed = ?, provider = ?, model = ?, offline = ?, "
                         + (usage == null ? "" : USAGE_PLUS + ", ")
                         + "error = null, updated_at = ? where job_id = ? and k = ? and state = ?")
@@ -219,11 +219,12 @@ public class VariantStore {
     }
 
     /** Counts a failed attempt of the variant's current step; returns the new count. */
-    public int attemptFailed(String jobId, int k, String error, Instant now) {
-        jdbc.sql("update job_variant set attempts = attempts + 1, error = ?, updated_at = ? where job_id = ? and k = ?")
-                .params(truncate(error, 4000), ts(now), jobId, k).update();
-        return jdbc.sql("select attempts from job_variant where job_id = ? and k = ?").params(jobId, k)
-                .query(Integer.class).single();
+    public FailedAttempts attemptFailed(String jobId, int k, String error, Instant now) {
+        jdbc.sql("update job_variant set attempts = attempts + 1, failing_since = coalesce(failing_since, ?), "
+                        + "error = ?, updated_at = ? where job_id = ? and k = ?")
+                .params(ts(now), truncate(error, 4000), ts(now), jobId, k).update();
+        return jdbc.sql("select attempts, failing_since from job_variant where job_id = ? and k = ?").params(jobId, k)
+                .query((rs, n) -> new FailedAttempts(rs.getInt(1), Rows.instant(rs, "failing_since"))).single();
     }
 
     /** Tokens (input and output) and cost in USD, as recorded with variants' changes; unpriced calls add no cost. */
@@ -252,7 +253,7 @@ public class VariantStore {
     }
 
     private void moveOn(String jobId, int k, VariantPhase next, String assignment, Object value, Instant now) {
-        jdbc.sql("update job_variant set step = ?, attempts = 0, error = null, " + assignment + ", updated_at = ? "
+        jdbc.sql("update job_variant set step = ?, attempts = 0, failing_since = null, error = null, " + assignment + ", updated_at = ? "
                         + "where job_id = ? and k = ? and state = ?")
                 .params(next.dbValue(), value, ts(now), jobId, k, VariantState.RUNNING.name())
                 .update();

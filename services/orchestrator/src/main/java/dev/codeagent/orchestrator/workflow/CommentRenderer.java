@@ -311,7 +311,8 @@ public class CommentRenderer {
     private static String stateText(VariantRecord v) {
         return switch (v.state()) {
             case PENDING -> "⏳ waiting";
-            case RUNNING -> "🔄 " + v.step().label();
+            case RUNNING -> "🔄 " + v.step().label() + (v.attempts() > 0 && v.error() != null
+                    ? " — waiting to retry (" + v.attempts() + " failed): " + Markdown.inline(v.error(), 200) : "");
             case SUCCEEDED -> "✅ succeeded";
             case CANCELLED -> "⛔ cancelled";
             case FAILED -> "❌ failed" + (v.error() == null ? "" : ": " + Markdown.inline(v.error(), 300));

@@ -11,6 +11,7 @@ import dev.codeagent.orchestrator.client.AdapterClient;
 import dev.codeagent.orchestrator.client.CallFailure;
 import dev.codeagent.orchestrator.job.CancelReason;
 import dev.codeagent.orchestrator.job.CheckStore;
+import dev.codeagent.orchestrator.job.FailedAttempts;
 import dev.codeagent.orchestrator.job.JobAudit;
 import dev.codeagent.orchestrator.job.JobPhase;
 import dev.codeagent.orchestrator.job.JobRecord;
@@ -89,7 +90,7 @@ public class FanInStep {
         try {
             publish(job, ended, outcome, succeeded);
         } catch (CallFailure e) {
-            int attempts = jobs.attemptFailed(jobId, e.getMessage(), clock.instant());
+            FailedAttempts attempts = jobs.attemptFailed(jobId, e.getMessage(), clock.instant());
             Optional<Instant> retryAt = runner.retryAt("fan-in", "Job " + jobId + " summary", e, attempts);
             if (retryAt.isPresent()) {
                 return StepResult.runAgainAt(retryAt.get());

@@ -15,6 +15,7 @@ import dev.codeagent.orchestrator.client.CallFailure;
 import dev.codeagent.orchestrator.config.FollowUpProperties;
 import dev.codeagent.orchestrator.config.WorkflowProperties;
 import dev.codeagent.orchestrator.job.CancelReason;
+import dev.codeagent.orchestrator.job.FailedAttempts;
 import dev.codeagent.orchestrator.job.FollowUpStore;
 import dev.codeagent.orchestrator.job.JobAudit;
 import dev.codeagent.orchestrator.job.JobPhase;
@@ -131,8 +132,8 @@ public class FollowUpStep {
                 case HELP, REJECTED -> throw new IllegalStateException("not a follow-up: " + job.kind());
             };
         } catch (CallFailure e) {
-            int attempts = jobs.attemptFailed(job.id(), e.getMessage(), clock.instant());
-            Optional<Instant> retryAt = runner.retryAt("follow-up", "Job " + job.id() + " " + job.kind(), e, attempts);
+            FailedAttempts failed = jobs.attemptFailed(job.id(), e.getMessage(), clock.instant());
+            Optional<Instant> retryAt = runner.retryAt("follow-up", "Job " + job.id() + " " + job.kind(), e, failed);
             if (retryAt.isPresent()) {
                 return StepResult.runAgainAt(retryAt.get());
             }

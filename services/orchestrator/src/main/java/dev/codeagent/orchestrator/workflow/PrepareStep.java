@@ -14,6 +14,7 @@ import dev.codeagent.orchestrator.client.AdapterClient;
 import dev.codeagent.orchestrator.client.CallFailure;
 import dev.codeagent.orchestrator.config.WorkflowProperties;
 import dev.codeagent.orchestrator.job.CancelReason;
+import dev.codeagent.orchestrator.job.FailedAttempts;
 import dev.codeagent.orchestrator.job.JobAudit;
 import dev.codeagent.orchestrator.job.JobPhase;
 import dev.codeagent.orchestrator.job.JobQueue;
@@ -264,7 +265,7 @@ public class PrepareStep {
     }
 
     private StepResult failed(JobRecord job, CallFailure e, SchedulerClient scheduler) {
-        int attempts = jobs.attemptFailed(job.id(), e.getMessage(), clock.instant());
+        FailedAttempts attempts = jobs.attemptFailed(job.id(), e.getMessage(), clock.instant());
         // The phase the failure happened in: the job record was read before this run moved it on.
         JobPhase phase = jobs.find(job.id()).map(JobRecord::step).orElse(job.step());
         Optional<Instant> retryAt = runner.retryAt("prepare", "Job " + job.id() + " " + phase.label(), e, attempts);

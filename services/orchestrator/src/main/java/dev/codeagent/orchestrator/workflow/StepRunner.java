@@ -1,6 +1,7 @@
 package dev.codeagent.orchestrator.workflow;
 
 import dev.codeagent.orchestrator.client.CallFailure;
+import dev.codeagent.orchestrator.job.FailedAttempts;
 import dev.codeagent.orchestrator.job.JobRecord;
 import dev.codeagent.orchestrator.job.JobStore;
 import dev.codeagent.orchestrator.metrics.OrchestratorMetrics;
@@ -47,20 +48,22 @@ public class StepRunner {
     }
 
     /**
-     * After failed attempt number {@code attempts} of a step: the time of the next attempt, or empty when the failure
-     * is final (not transient, or the attempts are used up).
+     * After a failed attempt of a step: the time of the next attempt, or empty when the failure is final (not
+     * transient, or both the attempts and the retry deadline are used up).
      *
      * @param step    the step's name in the {@code codeagent.step.retries} metric
      * @param subject what failed, for the log ("Job … variant 2 step patch")
+     * @param failed  the step's failures in a row, as recorded
      */
-    public Optional<Instant> retryAt(String step, String subject, CallFailure failure, int attempts) {
-        if (!failure.isTransient() || !retry.mayRetry(attempts)) {
+    public Optional<Instant> retryAt(String step, String subject, CallFailure failure, FailedAttempts failed) {
+        Instant now = clock.instant();
+        if (!failure.isTransient() || !retry.mayRetry(failed.attempts(), failed.since(), now)) {
             return Optional.empty();
         }
         metrics.stepRetried(step);
-        Instant next = retry.nextAttempt(attempts, failure, clock.instant());
-        log.info("{} failed ({}), attempt {} of {}, next at {}", subject, failure.getMessage(), attempts,
-                retry.maxAttempts(), next);
+        Instant next = retry.nextAttempt(failed.attempts(), failure, now);
+        log.info("{} failed ({}), attempt {} (at least {}, retried until {}), next at {}", subject,
+                failure.getMessage(), failed.attempts(), retry.maxAttempts(), retry.retryUntil(failed.since()), next);
         return Optional.of(next);
     }
 }

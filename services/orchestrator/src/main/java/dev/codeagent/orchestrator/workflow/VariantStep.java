@@ -9,6 +9,7 @@ import dev.codeagent.orchestrator.config.WorkflowProperties;
 import dev.codeagent.orchestrator.job.CancelReason;
 import dev.codeagent.orchestrator.job.CheckRound;
 import dev.codeagent.orchestrator.job.CheckStore;
+import dev.codeagent.orchestrator.job.FailedAttempts;
 import dev.codeagent.orchestrator.job.JobAudit;
 import dev.codeagent.orchestrator.job.JobRecord;
 import dev.codeagent.orchestrator.job.VariantPhase;
@@ -153,14 +154,17 @@ public class VariantStep {
                     return Optional.empty();
                 }
             } catch (CallFailure e) {
-                int attempts = variants.attemptFailed(jobId, k, e.getMessage(), clock.instant());
+                FailedAttempts failed = variants.attemptFailed(jobId, k, e.getMessage(), clock.instant());
                 Optional<Instant> retryAt = runner.retryAt(v.step().dbValue(),
-                        "Job " + jobId + " variant " + k + " step " + v.step().dbValue(), e, attempts);
+                        "Job " + jobId + " variant " + k + " step " + v.step().dbValue(), e, failed);
                 if (retryAt.isPresent()) {
+                    // The progress reply says the variant waits for the dependency, and why.
+                    progress.changed(jobId);
                     return retryAt;
                 }
-                String reason = e.isTransient()
-                        ? e.getMessage() + " (gave up after " + attempts + " attempts)" : e.getMessage();
+                String reason = e.isTransient() ? e.getMessage() + " (gave up after " + failed.attempts()
+                        + " attempts in " + describe(Duration.between(failed.since(), clock.instant())) + ")"
+                        : e.getMessage();
                 if (v.step() == VariantPhase.CHECK || v.step() == VariantPhase.REPAIR) {
                     checksGaveUp(job, v, reason);
                     return Optional.empty();

@@ -158,6 +158,18 @@ class CommentRendererTest {
     }
 
     @Test
+    void aVariantWaitingForADependencySaysSoInTheProgressReply() {
+        VariantRecord waiting = new VariantRecord(job.id(), 1, VariantState.RUNNING, VariantPhase.PATCH, 7,
+                "agents/edit-7-0f1e2d3c-1", null, null, null, null, null, null, null, null, null, null, null, false,
+                null, "llm-patch unavailable: Connection refused", Instant.now(), null, null, 0);
+
+        assertThat(renderer.progress(job, List.of(waiting)))
+                .contains("waiting to retry (7 failed): llm-patch unavailable: Connection refused");
+        assertThat(renderer.progress(job, List.of(variant(1, VariantState.RUNNING, false))))
+                .doesNotContain("waiting to retry");
+    }
+
+    @Test
     void untrustedIntentCannotBreakTablesOrForgeMarkers() {
         String progress = renderer.progress(job, List.of(variant(1, VariantState.RUNNING, false)));
         assertThat(progress).doesNotContain("<!-- codeagent:job=x").contains("Fix \\| the &lt;!-- codeagent");

@@ -3,6 +3,7 @@ package dev.codeagent.orchestrator.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.codeagent.orchestrator.client.CallFailure;
+import dev.codeagent.orchestrator.config.RetryProperties;
 import dev.codeagent.orchestrator.config.WorkflowProperties;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +13,7 @@ class RetryPolicyTest {
 
     private final RetryPolicy policy = new RetryPolicy(new WorkflowProperties(null, "http://d", "agents/", 10, 4,
             Duration.ofMinutes(8), Duration.ofMinutes(30), 0, 100, 5, Duration.ofSeconds(1), Duration.ofSeconds(30),
-            Duration.ofSeconds(2)));
+            Duration.ofSeconds(2)), new RetryProperties(Duration.ofMinutes(5)));
 
     @Test
     void backoffGrowsExponentiallyWithJitterAndStaysUnderTheCap() {
@@ -35,8 +36,17 @@ class RetryPolicyTest {
     }
 
     @Test
-    void stopsAfterMaxAttempts() {
-        assertThat(policy.mayRetry(4)).isTrue();
-        assertThat(policy.mayRetry(5)).isFalse();
+    void stopsAfterMaxAttemptsOnceTheDeadlineHasPassed() {
+        Instant since = Instant.parse("2026-01-01T00:00:00Z");
+        assertThat(policy.mayRetry(4, since, since.plusSeconds(400))).isTrue();
+        assertThat(policy.mayRetry(5, since, since.plusSeconds(300))).isFalse();
+    }
+
+    @Test
+    void keepsRetryingADependencyThatIsDownUntilTheDeadlineWhateverTheAttempts() {
+        Instant since = Instant.parse("2026-01-01T00:00:00Z");
+        assertThat(policy.mayRetry(5, since, since.plusSeconds(60))).isTrue();
+        assertThat(policy.mayRetry(40, since, since.plus(Duration.ofMinutes(5)).minusMillis(1))).isTrue();
+        assertThat(policy.retryUntil(since)).isEqualTo(since.plus(Duration.ofMinutes(5)));
     }
 }

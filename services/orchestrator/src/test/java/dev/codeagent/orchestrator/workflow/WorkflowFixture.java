@@ -15,6 +15,7 @@ import dev.codeagent.orchestrator.config.AdmissionProperties;
 import dev.codeagent.orchestrator.config.BudgetProperties;
 import dev.codeagent.orchestrator.config.CheckProperties;
 import dev.codeagent.orchestrator.config.FollowUpProperties;
+import dev.codeagent.orchestrator.config.RetryProperties;
 import dev.codeagent.orchestrator.config.ServiceEndpoints;
 import dev.codeagent.orchestrator.config.WorkflowProperties;
 import dev.codeagent.orchestrator.fake.FakeRepository;
@@ -100,6 +101,16 @@ final class WorkflowFixture implements AutoCloseable {
     }
 
     WorkflowFixture(Path artifactDir, int variantParallelism, AdmissionProperties caps, BudgetProperties budgets) {
+        this(artifactDir, variantParallelism, caps, budgets, Duration.ZERO);
+    }
+
+    /** As {@link #WorkflowFixture(Path)}, with steps retried until {@code retryDeadline} after their first failure. */
+    WorkflowFixture(Path artifactDir, Duration retryDeadline) {
+        this(artifactDir, 2, new AdmissionProperties(20, 3, 200), new BudgetProperties(null, null, null), retryDeadline);
+    }
+
+    WorkflowFixture(Path artifactDir, int variantParallelism, AdmissionProperties caps, BudgetProperties budgets,
+            Duration retryDeadline) {
         properties = new WorkflowProperties(null, "http://dash/", "agents/", 10, variantParallelism,
                 Duration.ofMinutes(8), Duration.ofMinutes(30), 0, 100, 4, Duration.ofSeconds(1),
                 Duration.ofSeconds(30), Duration.ofHours(1));
@@ -123,7 +134,7 @@ final class WorkflowFixture implements AutoCloseable {
         FileSystemArtifactStore artifacts = new FileSystemArtifactStore(artifactDir);
         OrchestratorMetrics metrics = new OrchestratorMetrics(meters, jobs, queue);
         CommentRenderer renderer = new CommentRenderer(properties);
-        runner = new StepRunner(jobs, new RetryPolicy(properties), metrics, clock);
+        runner = new StepRunner(jobs, new RetryPolicy(properties, new RetryProperties(retryDeadline)), metrics, clock);
         checks = new CheckStore(jdbc, json);
         JobReports reports = new JobReports(jobs, variants, artifacts, json, checks);
         progress = new ProgressReporter(jobs, variants, adapter, renderer, properties);

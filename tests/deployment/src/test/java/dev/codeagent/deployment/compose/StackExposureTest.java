@@ -40,6 +40,8 @@ class StackExposureTest {
     private static final Path ROOT = RepositoryRoot.find();
     private static final String PROXY = "docker-socket-proxy";
     private static final String PROXY_IMAGE = "tecnativa/docker-socket-proxy:0.3.0";
+    /** The health monitor's own proxy for restarting hung containers (profile "recovery"). */
+    private static final String MONITOR_PROXY = "monitor-socket-proxy";
 
     private ComposeCli cli;
     private Path emptyEnv;
@@ -127,7 +129,7 @@ class StackExposureTest {
     private static void assertProxied(RenderedCompose stack, Set<String> granted) {
         String scenario = stack.scenario().toString();
         stack.services().forEach((name, service) -> {
-            if (!name.equals(PROXY)) {
+            if (!name.equals(PROXY) && !name.equals(MONITOR_PROXY)) {
                 assertThat(String.valueOf(service.get("volumes"))).as(scenario + ": " + name + " volumes")
                         .doesNotContain("docker.sock").doesNotContain("podman.sock");
             }
@@ -151,6 +153,32 @@ class StackExposureTest {
         });
         assertThat(map(map(stack.model().get("networks")).get("docker-api"))).as(scenario + ": docker-api")
                 .containsEntry("internal", true);
+    }
+
+    @Test
+    void theHealthMonitorRestartsContainersThroughARestartOnlyProxyOfItsOwn() throws Exception {
+        RenderedCompose compose = render(null);
+        Map<String, Object> proxy = compose.services().get(MONITOR_PROXY);
+        if (proxy == null) {
+            // Rendered without the profile "recovery": nothing of it runs.
+            return;
+        }
+        assertThat(String.valueOf(proxy.get("image"))).isEqualTo(PROXY_IMAGE);
+        assertThat(String.valueOf(proxy.get("volumes"))).contains("/var/run/docker.sock:ro");
+        Map<String, Object> env = environment(proxy);
+        Set<String> granted = Set.of("CONTAINERS", "ALLOW_RESTARTS", "PING", "VERSION");
+        env.forEach((section, value) -> assertThat(value).as(MONITOR_PROXY + ": " + section)
+                .isEqualTo(granted.contains(section) ? "1" : "0"));
+        assertThat(env).containsEntry("POST", "0").containsKeys("EXEC", "IMAGES", "VOLUMES", "BUILD");
+        assertThat(networks(proxy)).containsExactly("monitor-docker-api");
+        compose.services().forEach((name, service) -> {
+            if (!name.equals(MONITOR_PROXY) && !name.equals("health-monitor")) {
+                assertThat(networks(service)).as(name + " networks").doesNotContain("monitor-docker-api");
+            }
+        });
+        assertThat(environment(compose.services().get("health-monitor")))
+                .containsEntry("CODEAGENT_MONITOR_DOCKER_HOST", "tcp://" + MONITOR_PROXY + ":2375");
+        assertThat(map(map(compose.model().get("networks")).get("monitor-docker-api"))).containsEntry("internal", true);
     }
 
     @Test

@@ -153,6 +153,12 @@ class ChartInvariantsTest {
             assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/liveness");
             assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/readiness");
             assertThat(container.getLivenessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("http");
+            // A hung (not dead) container is restarted by the kubelet within a minute, as the health monitor's
+            // restart of hung containers does in compose (docs/health-monitor.md#automatic-recovery-of-hung-containers).
+            assertThat(container.getLivenessProbe().getPeriodSeconds() * container.getLivenessProbe().getFailureThreshold())
+                    .as(component + " liveness period × failure threshold").isLessThanOrEqualTo(60);
+            assertThat(container.getLivenessProbe().getTimeoutSeconds())
+                    .isLessThan(container.getLivenessProbe().getPeriodSeconds());
             assertThat(container.getResources().getLimits().get("cpu").toString()).isEqualTo(BUDGETS.get(component).get(0));
             assertThat(container.getResources().getLimits().get("memory").toString()).isEqualTo(BUDGETS.get(component).get(1));
             assertThat(container.getLifecycle().getPreStop().getSleep().getSeconds()).isPositive();
