@@ -23,13 +23,25 @@ public class RunnerClient {
     private final JsonMapper json;
 
     public RunnerClient(ServiceHttpClients clients, ServiceEndpoints endpoints, JsonMapper json) {
-        this.runs = clients.forService(endpoints.runnerUrl(), endpoints.runnerTimeout());
-        this.quick = clients.forService(endpoints.runnerUrl(), endpoints.adapterTimeout());
+        boolean configured = endpoints.runnerUrl() != null && !endpoints.runnerUrl().isBlank();
+        this.runs = configured ? clients.forService(endpoints.runnerUrl(), endpoints.runnerTimeout()) : null;
+        this.quick = configured ? clients.forService(endpoints.runnerUrl(), endpoints.adapterTimeout()) : null;
         this.json = json;
+    }
+
+    /**
+     * False when {@code CODEAGENT_RUNNER_URL} is empty: a deployment without a runner (no container engine) leaves
+     * its variants unchecked rather than waiting for a service that is not there.
+     */
+    public boolean configured() {
+        return runs != null;
     }
 
     /** Runs the checks of one commit; the same {@code runId} again repeats the run (it changes nothing outside). */
     public CheckRunResult run(CheckRunRequest request) {
+        if (!configured()) {
+            throw new IllegalStateException("no runner is configured (CODEAGENT_RUNNER_URL is empty)");
+        }
         try {
             return runs.post().uri("/api/checks/runs").contentType(MediaType.APPLICATION_JSON).body(request)
                     .retrieve().body(CheckRunResult.class);
@@ -40,6 +52,9 @@ public class RunnerClient {
 
     /** Cancels a run; a run that is not running (anymore, or on this replica of the runner) is a 404 failure. */
     public void cancel(String runId) {
+        if (!configured()) {
+            return;
+        }
         try {
             quick.delete().uri("/api/checks/runs/{runId}", runId).retrieve().toBodilessEntity();
         } catch (RestClientException e) {

@@ -9,7 +9,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Where the services the orchestrator calls live, and how long a call may take. Model calls are slow
  * (a local model may need minutes), git host calls are not, and a check run answers only when the variant's build
- * and tests have ended.
+ * and tests have ended. An empty {@code runnerUrl} means there is no runner: variants are not checked.
  */
 @Validated
 @ConfigurationProperties("codeagent.services")
@@ -18,6 +18,6 @@ public record ServiceEndpoints(
         @NotBlank String llmPatchUrl,
         @NotNull Duration adapterTimeout,
         @NotNull Duration modelTimeout,
-        @NotBlank String runnerUrl,
+        String runnerUrl,
         @NotNull Duration runnerTimeout) {
 }

@@ -34,6 +34,11 @@ public class VariantChecker {
         this.clock = clock;
     }
 
+    /** False when there is no runner to ask (CODEAGENT_RUNNER_URL empty): variants then stay unchecked. */
+    public boolean enabled() {
+        return runner.configured();
+    }
+
     /** {@code <jobId>-<k>-<round>}: names the run on the runner and stays the same when the call is repeated. */
     public static String runId(String jobId, int k, int round) {
         return jobId + "-" + k + "-" + round;

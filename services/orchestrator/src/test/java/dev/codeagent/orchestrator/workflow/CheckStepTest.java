@@ -151,7 +151,7 @@ class CheckStepTest extends WorkflowStepTest {
         assertThat(v.error()).isNull();
         CheckRound round = f.checks.round(id, 1, 0).orElseThrow();
         assertThat(round.error()).startsWith("error: runner check run failed with 503")
-                .endsWith("(gave up after 4 attempts)");
+                .endsWith("(gave up after 4 attempts in 3 s)");
         assertThat(round.source()).isNull();
         assertThat(round.passed()).isFalse();
         assertThat(onlyChecksStatus(v).state()).isEqualTo(StatusState.ERROR);
@@ -212,6 +212,23 @@ class CheckStepTest extends WorkflowStepTest {
         assertThat(v.state()).isEqualTo(VariantState.SUCCEEDED);
         assertThat(v.checkRound()).as("no repair after the deadline").isZero();
         assertThat(onlyChecksStatus(v).state()).isEqualTo(StatusState.FAILED);
+    }
+
+    @Test
+    void withoutARunnerTheVariantSucceedsUncheckedAtOnce() throws Exception {
+        f.close();
+        f = WorkflowFixture.withoutRunner(artifacts);
+        String id = f.preparedEditJob(1);
+        f.fakes.checkBehaviour(CheckBehaviour.always(2, BUILD, TESTS_PASS));
+
+        assertThat(f.variant.run(id, 1, f.scheduler)).isEqualTo(StepResult.done());
+
+        VariantRecord v = f.variant(id, 1);
+        assertThat(v.state()).isEqualTo(VariantState.SUCCEEDED);
+        assertThat(v.step()).isEqualTo(VariantPhase.DONE);
+        assertThat(f.fakes.checkRuns()).as("no runner is asked").isEmpty();
+        assertThat(f.checks.round(id, 1, 0)).isEmpty();
+        assertThat(f.repo.statusesByPullRequest.get(v.pullRequestId())).as("no checks status").isNull();
     }
 
     private StatusRequest onlyChecksStatus(VariantRecord v) {

@@ -111,6 +111,17 @@ final class WorkflowFixture implements AutoCloseable {
 
     WorkflowFixture(Path artifactDir, int variantParallelism, AdmissionProperties caps, BudgetProperties budgets,
             Duration retryDeadline) {
+        this(artifactDir, variantParallelism, caps, budgets, retryDeadline, true);
+    }
+
+    /** As {@link #WorkflowFixture(Path)}, with no runner configured (an empty {@code CODEAGENT_RUNNER_URL}). */
+    static WorkflowFixture withoutRunner(Path artifactDir) {
+        return new WorkflowFixture(artifactDir, 2, new AdmissionProperties(20, 3, 200),
+                new BudgetProperties(null, null, null), Duration.ZERO, false);
+    }
+
+    private WorkflowFixture(Path artifactDir, int variantParallelism, AdmissionProperties caps,
+            BudgetProperties budgets, Duration retryDeadline, boolean withRunner) {
         properties = new WorkflowProperties(null, "http://dash/", "agents/", 10, variantParallelism,
                 Duration.ofMinutes(8), Duration.ofMinutes(30), 0, 100, 4, Duration.ofSeconds(1),
                 Duration.ofSeconds(30), Duration.ofHours(1));
@@ -128,7 +139,7 @@ final class WorkflowFixture implements AutoCloseable {
                 properties);
         clients = new ServiceHttpClients(RestClient.builder(), Duration.ofSeconds(2), Duration.ofSeconds(5));
         ServiceEndpoints endpoints = new ServiceEndpoints(fakes.baseUrl(), fakes.baseUrl(), Duration.ofSeconds(5),
-                Duration.ofSeconds(5), fakes.baseUrl(), Duration.ofSeconds(5));
+                Duration.ofSeconds(5), withRunner ? fakes.baseUrl() : "", Duration.ofSeconds(5));
         AdapterClient adapter = new AdapterClient(clients, endpoints, json);
         LlmPatchClient llm = new LlmPatchClient(clients, endpoints, json);
         FileSystemArtifactStore artifacts = new FileSystemArtifactStore(artifactDir);
