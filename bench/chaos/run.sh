@@ -18,9 +18,9 @@
 #             bench/gateway/EmbeddedPostgresServer.java) with fsync on; h2 (default) the embedded H2 file.
 #
 # Environment (defaults): CHAOS_COMMANDS (200), CHAOS_MINUTES (20), CHAOS_KILL_EVERY (45),
-# CHAOS_SERVICES (gateway,orchestrator,adapter,llm-patch), CHAOS_MODEL_DELAY (PT1S), CHAOS_REPOSITORIES (8),
+# CHAOS_SERVICES (gateway,orchestrator,adapter,llm-patch,runner), CHAOS_MODEL_DELAY (PT1S), CHAOS_REPOSITORIES (8),
 # CHAOS_SETTLE (PT15M: how long jobs may take to finish after the last delivery), CHAOS_PORT_BASE (45000:
-# gateway +1, adapter +2, llm-patch +3, model +90, orchestrator +71, health monitor +888), CHAOS_WORK
+# gateway +1, adapter +2, llm-patch +3, runner +4, model +90, orchestrator +71, health monitor +888), CHAOS_WORK
 # (target/chaos), CHAOS_SEED, CHAOS_SKIP_BUILD=1 (use the jars and classpath of an earlier run: never rebuild
 # jars that a running stack uses). The stack is stopped at the end; its logs stay in $CHAOS_WORK/<db>/data/logs.
 set -euo pipefail
@@ -33,9 +33,12 @@ case "$DB" in h2|postgres) ;; *) echo "usage: $0 [h2|postgres]" >&2; exit 2 ;; e
 BASE="${CHAOS_PORT_BASE:-45000}"
 WORK="${CHAOS_WORK:-$ROOT/target/chaos}/$DB"
 export CODEAGENT_GATEWAY_PORT=$((BASE + 1)) CODEAGENT_ADAPTER_PORT=$((BASE + 2)) \
-  CODEAGENT_LLM_PATCH_PORT=$((BASE + 3)) CODEAGENT_ORCHESTRATOR_PORT=$((BASE + 71)) \
+  CODEAGENT_LLM_PATCH_PORT=$((BASE + 3)) CODEAGENT_RUNNER_PORT=$((BASE + 4)) CODEAGENT_ORCHESTRATOR_PORT=$((BASE + 71)) \
   CODEAGENT_HEALTH_MONITOR_PORT=$((BASE + 888))
 export CHAOS_MODEL_PORT=$((BASE + 90))
+# The runner checks every variant (the sample repositories have no build, so a check run is quick) and is killed
+# like the others; process isolation because a soak machine need not have a container engine.
+export CODEAGENT_RUNNER_ISOLATION=process
 # Start-up under the soak's load takes minutes: bin/codeagent up waits this long for readiness.
 export CODEAGENT_READY_TIMEOUT="${CODEAGENT_READY_TIMEOUT:-900}"
 export CODEAGENT_DATA_DIR="$WORK/data"
@@ -43,7 +46,7 @@ export CODEAGENT_LLM_PROVIDERS=openai CODEAGENT_OPENAI_API_KEY=chaos-model-key \
   CODEAGENT_OPENAI_BASE_URL="http://127.0.0.1:$CHAOS_MODEL_PORT/v1" CODEAGENT_OPENAI_MODEL=chaos-model
 export CHAOS_LABEL="${CHAOS_LABEL:-$DB}" CHAOS_COMMANDS="${CHAOS_COMMANDS:-200}" \
   CHAOS_MINUTES="${CHAOS_MINUTES:-20}" CHAOS_KILL_EVERY="${CHAOS_KILL_EVERY:-45}" \
-  CHAOS_SERVICES="${CHAOS_SERVICES:-gateway,orchestrator,adapter,llm-patch}" \
+  CHAOS_SERVICES="${CHAOS_SERVICES:-gateway,orchestrator,adapter,llm-patch,runner}" \
   CHAOS_MODEL_DELAY="${CHAOS_MODEL_DELAY:-PT1S}" CHAOS_REPOSITORIES="${CHAOS_REPOSITORIES:-8}" \
   CHAOS_SETTLE="${CHAOS_SETTLE:-PT15M}"
 export CODEAGENT_GATEWAY_URL="http://127.0.0.1:$CODEAGENT_GATEWAY_PORT" \
@@ -63,7 +66,7 @@ mkdir -p "$WORK"
 # per module): Chaos.java needs Jackson, the PostgreSQL server io.zonky's embedded binaries, both on the
 # orchestrator's.
 [[ "${CHAOS_SKIP_BUILD:-0}" == 1 ]] || (cd "$ROOT" && ./mvnw -B -q -DskipTests \
-  -pl services/orchestrator,services/adapter,services/llm-patch,services/gateway,services/health-monitor -am \
+  -pl services/orchestrator,services/adapter,services/llm-patch,services/runner,services/gateway,services/health-monitor -am \
   package dependency:build-classpath -Dmdep.outputFile=target/chaos-classpath.txt -Dmdep.includeScope=test)
 # The stack runs from a copy of bin/ and the jars: 'bin/codeagent up' rebuilds a service whose sources are newer
 # than its jar, which must not happen to the checkout while it is being edited during a long soak.
@@ -74,7 +77,7 @@ mkdir -p "$STACK"
 cp -r "$ROOT/bin" "$STACK/"
 mkdir -p "$STACK/libs"
 touch -d @0 "$STACK/pom.xml"
-for svc in orchestrator adapter llm-patch gateway health-monitor; do
+for svc in orchestrator adapter llm-patch runner gateway health-monitor; do
   # what its "sources newer than the jar" check looks at: nothing newer
   mkdir -p "$STACK/services/$svc/target" "$STACK/services/$svc/src/main"
   touch -d @0 "$STACK/services/$svc/pom.xml"
