@@ -68,7 +68,8 @@ class PostgresReplicasIT extends AbstractCrashRecoveryIT {
             // Every step ran exactly once: one patch generation and one commit per variant.
             assertThat(fakes.count("POST", "/api/patches")).isEqualTo(12);
             assertThat(fakes.count("POST", "/" + repo.name + "/commits")).isEqualTo(12);
-            assertThat(fakes.count("POST", "/api/context/select")).isEqualTo(4);
+            // Two selection calls per job: the first names the contents the repository map needs, the second ranks.
+            assertThat(fakes.count("POST", "/api/context/select")).isEqualTo(8);
         } finally {
             a.close();
             b.close();
