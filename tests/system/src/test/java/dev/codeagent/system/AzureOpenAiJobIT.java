@@ -76,8 +76,10 @@ class AzureOpenAiJobIT {
                 // One variant after the other, so that the second is checked against what the first used.
                 "CODEAGENT_VARIANT_PARALLELISM", "1",
                 "CODEAGENT_BUDGET_PER_JOB_TOKENS", Long.toString(BUDGET_TOKENS),
-                // llm-patch answers 503 when every allowed provider is down; retry that once, quickly.
+                // llm-patch answers 503 when every allowed provider is down; retry that once, quickly (and not
+                // for the default five minutes a dependency that is down is waited for).
                 "CODEAGENT_STEP_MAX_ATTEMPTS", "2",
+                "CODEAGENT_RETRY_DEADLINE", "1s",
                 "CODEAGENT_RETRY_INITIAL_BACKOFF", "200ms",
                 "CODEAGENT_RETRY_MAX_BACKOFF", "1s"));
         stack = ServiceStack.start(root, dataDir, settings);
