@@ -70,11 +70,12 @@ public class VariantPublisher {
     }
 
     /**
-     * Commits a repair on the variant branch, guarded by {@code expectedHead} = the variant's latest commit: a replay
-     * after a lost answer gets a 409 whose current head is the repair that landed (nobody else writes this branch).
+     * Commits a further change (a repair or a refine round) on the variant branch, guarded by {@code expectedHead} =
+     * the variant's latest commit: a replay after a lost answer gets a 409 whose current head is the commit that
+     * landed (nobody else writes this branch).
      */
-    public String ensureRepairCommit(JobRecord job, VariantRecord v, PatchResponse repair, String message) {
-        CommitRequest request = new CommitRequest(v.branch(), v.commitSha(), message, null, repair.changes());
+    public String ensureNextCommit(JobRecord job, VariantRecord v, PatchResponse change, String message) {
+        CommitRequest request = new CommitRequest(v.branch(), v.commitSha(), message, null, change.changes());
         try {
             return adapter.commit(job.repository(), request).commit();
         } catch (CallFailure e) {

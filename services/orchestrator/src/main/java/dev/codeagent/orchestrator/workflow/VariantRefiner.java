@@ -1,7 +1,6 @@
 package dev.codeagent.orchestrator.workflow;
 
 import dev.codeagent.contracts.git.ChangeType;
-import dev.codeagent.contracts.git.CommitRequest;
 import dev.codeagent.contracts.git.FileChange;
 import dev.codeagent.contracts.job.ModelUsage;
 import dev.codeagent.contracts.patch.FollowUp;
@@ -47,12 +46,14 @@ public class VariantRefiner {
     private final ArtifactStore artifacts;
     private final Budgets budgets;
     private final ContextGatherer context;
+    private final VariantPublisher publisher;
     private final JsonMapper json;
     private final Clock clock;
 
     public VariantRefiner(JobStore jobs, VariantStore variants, FollowUpStore followUps, AdapterClient adapter,
             LlmPatchClient llm, ArtifactStore artifacts, Budgets budgets, ContextGatherer context,
-            JsonMapper json, Clock clock) {
+            VariantPublisher publisher, JsonMapper json, Clock clock) {
+        this.publisher = publisher;
         this.jobs = jobs;
         this.variants = variants;
         this.followUps = followUps;
@@ -124,8 +125,8 @@ public class VariantRefiner {
     }
 
     /**
-     * Guarded by the variant's recorded head: a replay after a lost answer gets a conflict naming the commit that
-     * landed (only the agent writes the variant's branch) instead of committing twice.
+     * The round's commit, "Refine r: <first line of the feedback>", through {@link VariantPublisher#ensureNextCommit}:
+     * guarded by the variant's recorded head, so a replay after a lost answer never commits twice.
      */
     private String commit(JobRecord edit, VariantRecord v, int round, String feedback, PatchResponse patch) {
         String firstLine = feedback.strip().lines().findFirst().orElse("").strip();
@@ -133,15 +134,7 @@ public class VariantRefiner {
                 : firstLine) + "\n\n" + (patch.summary() == null ? "" : patch.summary().strip() + "\n\n")
                 + "Model: " + patch.provider() + "/" + patch.model() + "\nJob: " + edit.id() + " variant " + v.k()
                 + "\n";
-        try {
-            return adapter.commit(edit.repository(), new CommitRequest(v.branch(), v.commitSha(), message, null,
-                    patch.changes())).commit();
-        } catch (CallFailure e) {
-            if (e.isConflict() && e.currentCommit() != null && !e.currentCommit().equals(v.commitSha())) {
-                return e.currentCommit();
-            }
-            throw e;
-        }
+        return publisher.ensureNextCommit(edit, v, patch, message);
     }
 
     private JobContext stored(JobRecord edit) {

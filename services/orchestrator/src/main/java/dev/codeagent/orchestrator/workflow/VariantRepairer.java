@@ -76,7 +76,7 @@ public class VariantRepairer {
         int round = v.checkRound() + 1;
         PatchResponse patch = variants.patch(job.id(), v.k()).map(p -> json.readValue(p, PatchResponse.class))
                 .orElseGet(() -> generate(job, v, failed, round));
-        String commit = publisher.ensureRepairCommit(job, v, patch, commitMessage(round, failed, patch));
+        String commit = publisher.ensureNextCommit(job, v, patch, commitMessage(round, failed, patch));
         variants.repaired(job.id(), v.k(), v.checkRound(), commit, patch.linesAdded(), patch.linesRemoved(),
                 clock.instant());
     }

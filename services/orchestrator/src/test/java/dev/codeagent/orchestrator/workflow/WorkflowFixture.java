@@ -153,13 +153,13 @@ final class WorkflowFixture implements AutoCloseable {
         admission = new Admission(queue, audit, waker, clock);
         ContextGatherer context = new ContextGatherer(jobs, audit, adapter, llm, artifacts, properties, json, clock);
         followUps = new FollowUpStore(jdbc);
+        VariantPublisher publisher = new VariantPublisher(adapter, renderer);
         followUp = new FollowUpStep(runner, jobs, variants, followUps, audit, adapter, renderer, new FollowUpReplies(),
                 new VariantRefiner(jobs, variants, followUps, adapter, llm, artifacts,
-                        new Budgets(budgets, variants, clock), context, json, clock),
+                        new Budgets(budgets, variants, clock), context, publisher, json, clock),
                 reports, waker, artifacts, properties, new FollowUpProperties(MergeStrategy.SQUASH), metrics, clock);
         prepare = new PrepareStep(runner, jobs, variants, audit, adapter, context, renderer,
                 properties, queue, admission, metrics, followUp, clock);
-        VariantPublisher publisher = new VariantPublisher(adapter, renderer);
         Budgets modelBudgets = new Budgets(budgets, variants, clock);
         RunnerClient runnerClient = new RunnerClient(clients, endpoints, json);
         VariantPatcher patcher = new VariantPatcher(jobs, variants, adapter, llm, artifacts, json, modelBudgets, clock);
