@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Container end-to-end test of the Docker-native stack (issue 7), run by .ci/run.
 #
-# 1. builds the five service images from the committed deploy/docker/Dockerfile with the build arguments
+# 1. builds the six service images from the committed deploy/docker/Dockerfile with the build arguments
 #    docker-compose.yml gives each service, plus LAYERS=prebuilt (the jars come from ./mvnw on the host
 #    because containers here cannot reach Maven Central; the JRE base image is built locally with
 #    debootstrap by e2e/base-images.sh because no registry can be pulled);
 # 2. starts docker-compose.yml + e2e/docker-compose.e2e.yml through podman's Docker-compatible API with
-#    docker-compose 1.29 — only the five Code Agent services: traefik, ngrok and ollama (and the profile
+#    docker-compose 1.29 — only the six Code Agent services: traefik, ngrok and ollama (and the profile
 #    services) are third-party images that cannot exist here, azurite likewise (the orchestrator then
 #    keeps artifacts on its filesystem store);
 # 3. runs an `/edit /3` job through the gateway against the local git provider with the offline model
@@ -23,6 +23,9 @@
 #    SIGSTOP while a third job waits on it, and checks that the monitor restarts the hung container (the
 #    restart policy does not: the process never exits) and that the job then completes with 3 branches and
 #    3 draft PRs.
+# 2b. checks the runner's container isolation through the podman socket: a check that tries to reach the network
+#    (a stack service by IP, the internet) fails with no interface but loopback; a check that sleeps past its
+#    timeout is killed, reported as timed out and leaves no container behind.
 # Also: every service image refuses to start with the published development secrets when
 # CODEAGENT_ENV=production.
 # Everything it starts (podman API service, containers, networks, volumes) is removed by id at the end.
@@ -41,7 +44,7 @@ mkdir -p "$work"
 export CONTAINERS_CONF="${CONTAINERS_CONF:-$repo_root/../shared/containers/containers.conf}"
 [[ -f "$CONTAINERS_CONF" ]] || CONTAINERS_CONF=/work/shared/containers/containers.conf
 project="${E2E_PROJECT:-codeagent-e2e}"
-services=(gateway orchestrator adapter llm-patch health-monitor)
+services=(gateway orchestrator adapter llm-patch runner health-monitor)
 repo_name="e2e-app"
 start=$SECONDS
 
@@ -92,6 +95,8 @@ cleanup() {
   [[ -n "$client_id" ]] && podman rm -f "$client_id" >/dev/null 2>&1
   [[ -n "$lb_id" ]] && podman rm -f "$lb_id" >/dev/null 2>&1
   local ids; ids="$(project_containers 2>/dev/null)"
+  # check containers the runner started for step 2b (it removes them itself unless it died first)
+  ids+=" $(podman ps -aq --filter label=dev.codeagent.run --filter name=codeagent-check-e2e-iso 2>/dev/null)"
   [[ -n "$ids" ]] && podman rm -f -t 5 $ids >/dev/null 2>&1
   if [[ -n "$podman_service_pid" ]]; then
     compose down -v --remove-orphans >/dev/null 2>&1
@@ -158,8 +163,14 @@ podman_service_pid=$!
 export DOCKER_HOST="unix://$sock"
 # mounted into the health monitor for step 6 (automatic restart of a frozen container)
 export E2E_PODMAN_SOCKET="$sock"
+# the runner's sandboxes, bound at the same path into the runner and (by the engine) into each check's container
+export E2E_RUNNER_WORK_DIR="$work/runner"
+rm -rf "$E2E_RUNNER_WORK_DIR"; mkdir -p "$E2E_RUNNER_WORK_DIR"; chown 10001:10001 "$E2E_RUNNER_WORK_DIR"
 for _ in $(seq 1 50); do [[ -S "$sock" ]] && break; sleep 0.2; done
 [[ -S "$sock" ]] || fail "podman system service did not open $sock"
+# The socket is root's and 0600; the runner keeps its own uid and reaches it through root's group (group_add 0),
+# as the dev override does with the Docker socket's group.
+chmod 660 "$sock"
 # leftovers of an interrupted earlier run of the same project
 ids="$(project_containers)"; [[ -n "$ids" ]] && podman rm -f $ids >/dev/null
 compose down -v --remove-orphans >/dev/null 2>&1 || true
@@ -210,7 +221,7 @@ wait_healthy() { # service timeout_s
 for s in "${services[@]}"; do
   wait_healthy "$s" 300 || fail "$s did not become healthy"
 done
-info "all five services healthy $((SECONDS - up_started))s after docker-compose up"
+info "all six services healthy $((SECONDS - up_started))s after docker-compose up"
 
 log "start times (Spring's own 'Started ... in' line, container limits applied); class data sharing archive mapped"
 for s in "${services[@]}"; do
@@ -238,11 +249,11 @@ body_of() { tail -n +2 <<<"$1"; }
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1], {'d': d}))" "$1"; }
 
 log "platform checks through the internal network"
-for pair in gateway:3001 orchestrator:7071 adapter:3002 llm-patch:3003 health-monitor:8888; do
+for pair in gateway:3001 orchestrator:7071 adapter:3002 llm-patch:3003 runner:3004 health-monitor:8888; do
   r="$(http GET "http://${pair}/actuator/health/readiness")"
   [[ "$(status_of "$r")" == "200" ]] || fail "${pair%%:*} readiness: $r"
 done
-info "readiness 200 on all five"
+info "readiness 200 on all six"
 r="$(http GET http://orchestrator:7071/api/orchestrators/does-not-exist)"
 [[ "$(status_of "$r")" == "401" ]] || fail "orchestrator without bearer token answered $(status_of "$r"), expected 401"
 info "internal API without the token: 401 (token comes from the compose secret file)"
@@ -276,13 +287,93 @@ for s in "${services[@]}"; do
   info "$(printf '%-15s exit %d: %s' "$s" "$rc" "$(grep -o 'Refusing to start: [^,]*' <<<"$out" | head -1)")"
 done
 
+# --- 2b. checks in containers: no network, killed at the timeout ------------------------------------------
+log "runner: each check in a fresh container through the podman socket (no network; killed at its timeout)"
+adapter_id="$(service_containers adapter | head -1)"
+iso_repo="e2e-isolation"
+adapter_ip="$(podman inspect --format '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}' "$adapter_id" | awk '{print $1}')"
+# Control: from a container with a network the address answers, so a check that cannot reach it is isolated.
+podman exec "$client_id" curl -sS -m 10 -o /dev/null "http://$adapter_ip:3002/actuator/health/liveness" \
+  || fail "control: the client container cannot reach the adapter at $adapter_ip"
+iso="$work/$iso_repo"
+rm -rf "$iso"; mkdir -p "$iso"
+git -C "$iso" init -q -b network
+cat >"$iso/.codeagent.yml" <<YAML
+image: localhost/codeagent-jre:17
+timeout: 2m
+checks:
+  - name: network
+    run: |
+      cat /proc/net/dev
+      if curl -sS -m 5 -o /dev/null http://$adapter_ip:3002/actuator/health/liveness; then echo REACHED-STACK; exit 0; fi
+      if curl -sS -m 5 -o /dev/null https://example.com; then echo REACHED-INTERNET; exit 0; fi
+      exit 7
+YAML
+git -C "$iso" -c user.name=e2e -c user.email=e2e@localhost add -A
+git -C "$iso" -c user.name=e2e -c user.email=e2e@localhost commit -q -m "A check that tries the network"
+net_commit="$(git -C "$iso" rev-parse HEAD)"
+git -C "$iso" checkout -q -b slow
+cat >"$iso/.codeagent.yml" <<'YAML'
+image: localhost/codeagent-jre:17
+timeout: 15s
+checks:
+  - name: sleeper
+    run: echo going to sleep; sleep 600
+YAML
+git -C "$iso" -c user.name=e2e -c user.email=e2e@localhost commit -q -am "A check that outlives its timeout"
+slow_commit="$(git -C "$iso" rev-parse HEAD)"
+podman exec -u 0 "$adapter_id" mkdir -p /data/repos
+podman cp "$iso" "$adapter_id:/data/repos/$iso_repo"
+podman exec -u 0 "$adapter_id" chown -R 10001:10001 "/data/repos/$iso_repo"
+run_check() { # runId commit -> CheckRunResult json
+  local r
+  r="$(internal POST http://runner:3004/api/checks/runs \
+    "{\"runId\":\"$1\",\"jobId\":\"e2e-isolation\",\"k\":1,\"round\":0,\"repository\":{\"provider\":\"local\",\"organization\":\"local\",\"project\":\"local\",\"repository\":\"$iso_repo\"},\"commit\":\"$2\"}" \
+    -m 240)"
+  [[ "$(status_of "$r")" == "200" ]] || fail "runner run $1: $r"
+  body_of "$r"
+}
+t0=$SECONDS
+result="$(run_check e2e-iso-net "$net_commit")"
+python3 - "$result" <<'PY' || fail "network check: $result"
+import json, sys
+r = json.loads(sys.argv[1])
+assert r["isolation"] == "container", r["isolation"]
+check = r["checks"][0]
+assert check["name"] == "network" and check["status"] == "failed" and check["exitCode"] == 7, check
+log = r["log"]
+# (the log echoes the command too, so only an output line of its own counts)
+reached = [line for line in log.splitlines() if line.strip() in ("REACHED-STACK", "REACHED-INTERNET")]
+assert not reached, "the check reached the network: %s" % reached
+# /proc/net/dev: one "name: counters..." line per interface after two header lines
+interfaces = [line.split(":")[0].strip() for line in log.splitlines()
+              if ":" in line and "|" not in line and line.split(":")[0].strip().isalnum()
+              and line.split(":", 1)[1].split() and line.split(":", 1)[1].split()[0].isdigit()]
+assert interfaces == ["lo"], "interfaces: %s" % interfaces
+PY
+info "network check failed as it must (exit 7; only 'lo' in /proc/net/dev; neither $adapter_ip nor the internet reached; $((SECONDS - t0))s)"
+t0=$SECONDS
+result="$(run_check e2e-iso-slow "$slow_commit")"
+python3 - "$result" <<'PY' || fail "timeout check: $result"
+import json, sys
+r = json.loads(sys.argv[1])
+check = r["checks"][0]
+assert check["status"] == "timed-out" and check["exitCode"] is None, check
+assert check["durationMs"] < 120000, check
+assert "going to sleep" in r["log"], r["log"][-500:]
+assert not r["passed"], r
+PY
+info "sleeping check killed at its 15 s timeout and reported timed-out (run took $((SECONDS - t0))s)"
+left="$(podman ps -aq --filter label=dev.codeagent.run --filter name=codeagent-check-e2e-iso)"
+[[ -z "$left" ]] || fail "check containers left behind: $(podman ps -a --filter label=dev.codeagent.run)"
+info "no check container left behind"
+
 if [[ "${E2E_SKIP_FLOW:-0}" == "1" ]]; then
   log "E2E_SKIP_FLOW=1: stack verified, flow skipped"
   exit 0
 fi
 
 # --- 3. /edit /3 through the gateway ---------------------------------------------------------------------
-adapter_id="$(service_containers adapter | head -1)"
 log "sample repository '$repo_name' in the adapter's local root (/data/repos), pull request, comment"
 src="$work/$repo_name"
 rm -rf "$src"; mkdir -p "$src/src/main/java/com/example/auth"
