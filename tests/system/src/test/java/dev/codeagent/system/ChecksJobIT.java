@@ -198,6 +198,11 @@ class ChecksJobIT {
             assertThat(round.get("checks").get(0).get("errors").toString()).contains("error: cannot find symbol");
             assertThat(round.get("checks").get(1).get("status").asString()).isEqualTo("skipped");
         }
+        assertThat(broken.get("checks").get(0).get("checks").get(0).get("errors").get(0).asString())
+                .endsWith("error: cannot find symbol (symbol: method userName(); location: variable request of type "
+                        + "LoginRequest)");
+        assertThat(broken.get("checks").get(1).get("checks").get(0).get("errors").get(0).asString())
+                .contains("(symbol: method getUsername();");
         // (b) one round, all four tests pass.
         assertThat(passing.get("checks")).as("%s", passing).hasSize(1);
         assertThat(passing.get("checks").get(0).get("passed").asBoolean()).isTrue();
@@ -234,6 +239,9 @@ class ChecksJobIT {
         // Five model calls: three variants, two repairs.
         model.verify(5, postRequestedFor(urlPathEqualTo(ROUTE)));
         model.verify(2, postRequestedFor(urlPathEqualTo(ROUTE)).withRequestBody(containing("Repair round 1")));
+        // The repair prompt names what javac could not find, not only that it could not.
+        model.verify(1, postRequestedFor(urlPathEqualTo(ROUTE)).withRequestBody(containing("Repair round 1"))
+                .withRequestBody(containing("symbol: method userName()")));
 
         assertThat(checksStatus(broken)).containsEntry("state", "failed");
         assertThat(checksStatus(passing)).containsEntry("state", "succeeded")
