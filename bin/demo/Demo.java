@@ -1,9 +1,12 @@
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -12,13 +15,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * The end-to-end demo behind {@code bin/codeagent demo}, written against the services' public HTTP APIs
  * only and runnable with the JDK alone ({@code java Demo.java}): creates a sample repository with an open
  * pull request on the local git provider, posts an {@code /edit /3} comment event through the gateway
  * exactly as a webhook delivery would arrive, follows the job and prints the variant branches, the draft
- * pull requests and the final summary.
+ * pull requests, each variant's checks (the sample's {@code .codeagent.yml} builds and tests every variant) and the
+ * final summary with the ranked comparison table.
  */
 public class Demo {
 
@@ -59,15 +65,17 @@ public class Demo {
 
     int run(String intent, Integer pick) throws Exception {
         String v1 = adapter + "/api/v1/repositories/local/local/local/" + REPO;
+        SampleProject sample = SampleProject.load();
 
         step("Sample repository '" + REPO + "' on the local git provider");
         Response created = call("POST", adapter + "/api/repos/local", Json.write(Map.of(
-                "name", REPO, "defaultBranch", "main", "files", SampleProject.files())), true);
+                "name", REPO, "defaultBranch", "main", "files", sample.files())), true);
         if (created.status == 409) {
             System.out.println("  already there, reusing it");
         } else {
             expect(created, 200, 201);
-            System.out.println("  created at " + localRoot + "/" + REPO);
+            System.out.println("  created at " + localRoot + "/" + REPO + " (checks in .codeagent.yml: javac, then the "
+                    + "tests with the java launcher)");
         }
         String mainHead = str(Json.obj(expect(call("GET", v1 + "/branches?name=main", null, true), 200).body), "commit");
 
@@ -78,7 +86,7 @@ public class Demo {
                 "branch", feature, "expectedHead", mainHead,
                 "message", "Remember the last login time",
                 "changes", List.of(Map.of("changeType", "edit", "path", SampleProject.HANDLER_PATH,
-                        "content", SampleProject.handlerOnFeatureBranch())))), true), 200, 201).body);
+                        "content", sample.handlerOnFeatureBranch())))), true), 200, 201).body);
         System.out.println("  committed " + shortSha(str(commit, "commit")) + " on " + feature);
         Map<String, Object> pr = Json.obj(expect(call("POST", adapter + "/api/repos/local/" + REPO + "/pull-requests",
                 Json.write(Map.of("sourceBranch", feature, "targetBranch", "main",
@@ -118,6 +126,10 @@ public class Demo {
             if (v.get("error") != null) {
                 System.out.println("             error: " + v.get("error"));
             }
+            System.out.println("             " + checks(v));
+        }
+        if (job.get("recommendedVariant") != null) {
+            System.out.println("  recommended: variant " + job.get("recommendedVariant") + " — " + job.get("recommendation"));
         }
 
         step("Summary posted in the comment thread");
@@ -237,6 +249,38 @@ public class Demo {
         throw new IllegalStateException("job " + jobId + " did not finish within 15 minutes");
     }
 
+    /** A variant's checks in one line: each check of its last round, its tests, its repairs and its rank. */
+    @SuppressWarnings("unchecked")
+    private static String checks(Map<String, Object> variant) {
+        List<?> rounds = list(variant, "checks");
+        if (rounds.isEmpty()) {
+            return "checks: none ran";
+        }
+        Map<String, Object> last = (Map<String, Object>) rounds.get(rounds.size() - 1);
+        StringBuilder line = new StringBuilder("checks:");
+        if (last.get("error") != null) {
+            line.append(' ').append(last.get("error"));
+        }
+        for (Object o : list(last, "checks")) {
+            Map<String, Object> check = (Map<String, Object>) o;
+            line.append(' ').append(check.get("name")).append(' ').append(check.get("status"));
+            if (check.get("durationMs") instanceof Number ms) {
+                line.append(String.format(" (%.1f s)", ms.doubleValue() / 1000));
+            }
+            line.append(',');
+        }
+        if (last.get("tests") instanceof Map<?, ?> tests) {
+            line.append(" tests ").append(tests.get("passed")).append(" passed, ").append(tests.get("failed"))
+                    .append(" failed,");
+        }
+        line.append(" repairs ").append(rounds.size() - 1);
+        if (variant.get("rank") != null) {
+            line.append(", rank ").append(variant.get("rank"))
+                    .append(Boolean.TRUE.equals(variant.get("recommended")) ? " (recommended)" : "");
+        }
+        return line.toString();
+    }
+
     private static String lastAgentComment(String threadsJson, long threadId) {
         Object parsed = Json.parse(threadsJson);
         List<?> threads;
@@ -333,84 +377,54 @@ public class Demo {
         return "  " + text.replace("\n", "\n  ");
     }
 
-    /** The sample project: a small Java login handler without input validation. */
+    /**
+     * The sample project in {@code bin/demo/sample} ({@code -Dcodeagent.demo.sample} names another folder): a small
+     * Java login handler without input validation, its tests, and the {@code .codeagent.yml} whose checks build and
+     * test every variant with the JDK alone.
+     */
     static final class SampleProject {
 
         static final String HANDLER_PATH = "src/main/java/com/example/auth/LoginHandler.java";
 
-        static Map<String, String> files() {
-            Map<String, String> files = new LinkedHashMap<>();
-            files.put("README.md", "# Demo app\n\nA tiny login service used by the Code Agent demo.\n");
-            files.put(HANDLER_PATH, handler(""));
-            files.put("src/main/java/com/example/auth/LoginRequest.java", """
-                    package com.example.auth;
+        private final Map<String, String> files;
 
-                    /** Credentials submitted by the login form. */
-                    public record LoginRequest(String username, String password) {
-                    }
-                    """);
-            files.put("src/main/java/com/example/auth/UserStore.java", """
-                    package com.example.auth;
+        private SampleProject(Map<String, String> files) {
+            this.files = files;
+        }
 
-                    import java.util.Optional;
+        static SampleProject load() throws IOException {
+            Path dir = Path.of(System.getProperty("codeagent.demo.sample", "bin/demo/sample"));
+            if (!Files.isRegularFile(dir.resolve(HANDLER_PATH))) {
+                throw new IllegalStateException("no sample project at " + dir.toAbsolutePath()
+                        + " (run this through bin/codeagent demo)");
+            }
+            Map<String, String> files = new TreeMap<>();
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                    files.put(dir.relativize(file).toString().replace('\\', '/'), Files.readString(file));
+                }
+            }
+            return new SampleProject(files);
+        }
 
-                    /** Looks up users by name. */
-                    public interface UserStore {
-
-                        Optional<User> find(String username);
-
-                        record User(String username, String passwordHash) {
-                        }
-                    }
-                    """);
-            files.put("src/main/java/com/example/auth/PasswordHasher.java", """
-                    package com.example.auth;
-
-                    /** Hashes and verifies passwords. */
-                    public interface PasswordHasher {
-
-                        boolean matches(String password, String hash);
-                    }
-                    """);
+        Map<String, String> files() {
             return files;
         }
 
-        static String handlerOnFeatureBranch() {
-            return handler("""
+        /** The pull request's change: the handler remembers when the last login happened. */
+        String handlerOnFeatureBranch() {
+            String handler = files.get(HANDLER_PATH);
+            int end = handler.lastIndexOf('}');
+            return (handler.substring(0, end) + """
 
                         private java.time.Instant lastLogin;
 
-                        /** When the last successful login happened, or null. */
+                        /** When the last login attempt happened, or null. */
                         public java.time.Instant lastLogin() {
                             return lastLogin;
                         }
-                    """).replace("return users.find(request.username())",
-                    "lastLogin = java.time.Instant.now();\n        return users.find(request.username())");
-        }
-
-        private static String handler(String extra) {
-            return """
-                    package com.example.auth;
-
-                    /** Handles login attempts. */
-                    public class LoginHandler {
-
-                        private final UserStore users;
-                        private final PasswordHasher hasher;
-
-                        public LoginHandler(UserStore users, PasswordHasher hasher) {
-                            this.users = users;
-                            this.hasher = hasher;
-                        }
-
-                        /** Returns true when the credentials match a known user. */
-                        public boolean login(LoginRequest request) {
-                            return users.find(request.username())
-                                    .map(user -> hasher.matches(request.password(), user.passwordHash()))
-                                    .orElse(false);
-                        }
-                    %s}
-                    """.formatted(extra);
+                    """ + handler.substring(end)).replace("        return users.find(request.username())",
+                    "        lastLogin = java.time.Instant.now();\n        return users.find(request.username())");
         }
     }
 

@@ -217,7 +217,7 @@ final class ServiceStack implements AutoCloseable {
         env.put("CODEAGENT_ADAPTER_URL", url(ADAPTER));
         env.put("CODEAGENT_LLM_PATCH_URL", url(LLM_PATCH));
         env.put("CODEAGENT_RUNNER_URL", url(RUNNER));
-        // No container engine is assumed on a test machine; the sample repository has no build to check anyway.
+        // No container engine is assumed on a test machine: checks (ChecksJobIT's javac and java) run as processes.
         env.put("CODEAGENT_RUNNER_ISOLATION", "process");
         env.put("CODEAGENT_ADAPTER_PUBLIC_URL", url(ADAPTER));
         env.put("CODEAGENT_DASHBOARD_URL", "http://127.0.0.1:9");

@@ -126,10 +126,21 @@ final class StackClient {
         return contents.get("files").get(0).get("content").asString();
     }
 
+    /** The pull requests of {@link #REPO} as the local git provider keeps them, with their statuses. */
+    JsonNode pullRequests() throws IOException {
+        return expect(call("GET", stack.url(ServiceStack.ADAPTER) + "/api/repos/local/" + REPO + "/pull-requests",
+                null), 200);
+    }
+
+    /** The threads of one pull request of {@link #REPO}, with their comments. */
+    JsonNode threads(long pullRequestId) throws IOException {
+        return expect(call("GET", stack.url(ServiceStack.ADAPTER) + "/api/repos/local/" + REPO + "/pull-requests/"
+                + pullRequestId + "/threads", null), 200);
+    }
+
     /** The agent's last comment in the job's thread: the final summary once the job has finished. */
     String lastReply(Job job) throws IOException {
-        JsonNode threads = expect(call("GET", stack.url(ServiceStack.ADAPTER) + "/api/repos/local/" + REPO
-                + "/pull-requests/" + job.pullRequestId() + "/threads", null), 200);
+        JsonNode threads = threads(job.pullRequestId());
         JsonNode list = threads.isArray() ? threads : threads.has("threads") ? threads.get("threads")
                 : threads.get("items");
         String reply = null;

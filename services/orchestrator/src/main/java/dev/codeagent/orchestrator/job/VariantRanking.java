@@ -124,7 +124,7 @@ public final class VariantRanking {
             case TESTS -> "most tests pass (" + best.testsPassed() + ")";
             case FAILING -> "fewest failing checks (" + best.failingChecks() + ")";
             case REPAIRS -> best.repairs() == 0 ? "needed no repair" : "fewest repairs (" + best.repairs() + ")";
-            case DIFF -> "smallest diff (" + best.diff() + " lines changed)";
+            case DIFF -> "smallest diff (" + best.diff() + (best.diff() == 1 ? " line" : " lines") + " changed)";
             case COST -> "lowest model cost";
             default -> "as good as variant " + next.k() + " by every criterion, and first in order";
         };

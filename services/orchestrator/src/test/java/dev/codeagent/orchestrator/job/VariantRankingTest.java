@@ -67,6 +67,11 @@ class VariantRankingTest {
                 Map.of(1, List.of(round(1, 0, true, 4, 0, passed("test"))),
                         2, List.of(round(2, 0, true, 4, 0, passed("test"))))))
                 .isEqualTo("2: checks pass; smallest diff (12 lines changed)");
+        // One line: the demo's offline variants differ by their comment alone.
+        assertThat(best(List.of(variant(1, 1, 0, null), variant(2, 2, 0, null)),
+                Map.of(1, List.of(round(1, 0, true, 4, 0, passed("test"))),
+                        2, List.of(round(2, 0, true, 4, 0, passed("test"))))))
+                .isEqualTo("1: checks pass; smallest diff (1 line changed)");
         // Lower cost; an unknown cost comes after every known one.
         assertThat(best(List.of(variant(1, 5, 0, null), variant(2, 5, 0, "0.20"), variant(3, 5, 0, "0.10")),
                 Map.of()))

@@ -21,6 +21,28 @@ class ErrorLinesTest {
     }
 
     @Test
+    void javacNamesWhatItCouldNotFindOnTheLinesUnderTheError() {
+        assertThat(ErrorLines.of(String.join("\n",
+                "src/main/java/com/example/auth/LoginHandler.java:16: error: cannot find symbol",
+                "        if (request.userName().isBlank()) {",
+                "                   ^",
+                "  symbol:   method userName()",
+                "  location: variable request of type LoginRequest",
+                "src/main/java/com/example/auth/LoginHandler.java:20: error: ';' expected",
+                "        return false",
+                "                    ^",
+                "App.java:3: error: cannot find symbol",
+                "class App { Missing m; }",
+                "            ^",
+                "  symbol: class Missing",
+                "3 errors"))).containsExactly(
+                "src/main/java/com/example/auth/LoginHandler.java:16: error: cannot find symbol (symbol: method "
+                        + "userName(); location: variable request of type LoginRequest)",
+                "src/main/java/com/example/auth/LoginHandler.java:20: error: ';' expected",
+                "App.java:3: error: cannot find symbol (symbol: class Missing)");
+    }
+
+    @Test
     void otherLanguages() {
         assertThat(ErrorLines.of(String.join("\n",
                 "src/login.ts(3,5): error TS2322: Type 'string' is not assignable to type 'number'.",
