@@ -12,7 +12,6 @@ import dev.codeagent.contracts.job.RuntimeStatus;
 import dev.codeagent.contracts.job.VariantState;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -88,6 +87,16 @@ public class FollowUpStore {
                 .query(String.class).optional();
     }
 
+    /**
+     * Whether a /retry or a refine named the job: one may have run it again since its first summary (asked while it
+     * still ran, they did not, which costs only a rewrite of the same summary).
+     */
+    public boolean ranAgain(String jobId) {
+        return jdbc.sql("select count(*) from job where parent_job_id = ? and kind in (?, ?, ?)")
+                .params(jobId, CommandKind.RETRY.name(), CommandKind.REFINE.name(), CommandKind.EDIT.name())
+                .query(Integer.class).single() > 0;
+    }
+
     public List<FollowUpView> followUpsOf(String parentJobId) {
         return jdbc.sql("select id, kind, follow_up_variant, runtime_status, outcome, error, created_at from job "
                         + "where parent_job_id = ? order by created_at, id")
@@ -105,7 +114,7 @@ public class FollowUpStore {
     public Pick pick(String jobId) {
         return jdbc.sql("select picked_variant, merge_commit, abandoned_variants from job where id = ?").param(jobId)
                 .query((rs, n) -> new Pick(nullableInt(rs, "picked_variant"), rs.getString("merge_commit"),
-                        parse(rs.getString("abandoned_variants"))))
+                        Rows.intList(rs.getString("abandoned_variants"))))
                 .single();
     }
 
@@ -123,7 +132,7 @@ public class FollowUpStore {
         }
         all.add(k);
         jdbc.sql("update job set abandoned_variants = ? where id = ?")
-                .params(String.join(",", all.stream().sorted().map(String::valueOf).toList()), jobId).update();
+                .params(Rows.intList(all.stream().sorted().toList()), jobId).update();
     }
 
     /** The next /refine round of variant K (1 for the first). */
@@ -133,15 +142,31 @@ public class FollowUpStore {
     }
 
     /**
-     * Variant K has a new commit from /refine round {@code round}: its head, commit and change figures follow it.
-     * Guarded by the round, so a replayed refine records once.
+     * The refine round the follow-up {@code followUpId} makes: {@code next} on its first run, the same number on a
+     * replay, however far the round got.
      */
-    public void refined(String jobId, int k, int round, String commit, int filesChanged, int linesAdded,
-            int linesRemoved, Instant now) {
+    public int refineRound(String followUpId, int next) {
+        jdbc.sql("update job set follow_up_round = ? where id = ? and follow_up_round is null").params(next, followUpId)
+                .update();
+        return jdbc.sql("select follow_up_round from job where id = ?").param(followUpId).query(Integer.class).single();
+    }
+
+    /**
+     * Variant K has a new commit from /refine round {@code round}: its head, commit and change figures (against the
+     * job's base) follow it, and it runs again from its check phase in a new round of checks, from which its repair
+     * budget counts. Guarded by the round, so a replayed refine records once.
+     */
+    public void refined(VariantRecord v, int round, String commit, NetChange change, Instant now) {
+        List<Integer> refineRounds = new ArrayList<>(v.refineCheckRounds());
+        refineRounds.add(v.checkRound() + 1);
         jdbc.sql("update job_variant set refine_rounds = ?, commit_sha = ?, head_commit = ?, files_changed = ?, "
-                        + "lines_added = ?, lines_removed = ?, updated_at = ? where job_id = ? and k = ? "
-                        + "and refine_rounds = ?")
-                .params(round, commit, commit, filesChanged, linesAdded, linesRemoved, ts(now), jobId, k, round - 1)
+                        + "lines_added = ?, lines_removed = ?, check_round = ?, refine_check_rounds = ?, state = ?, "
+                        + "step = ?, attempts = 0, failing_since = null, error = null, finished_at = null, "
+                        + "duration_ms = null, started_at = ?, updated_at = ? "
+                        + "where job_id = ? and k = ? and refine_rounds = ? and check_round = ?")
+                .params(round, commit, commit, change.files(), change.added(), change.removed(), v.checkRound() + 1,
+                        Rows.intList(refineRounds), VariantState.RUNNING.name(), VariantPhase.CHECK.dbValue(), ts(now),
+                        ts(now), v.jobId(), v.k(), round - 1, v.checkRound())
                 .update();
     }
 
@@ -174,12 +199,5 @@ public class FollowUpStore {
                         fresh ? null : ts(now), ts(now), jobId, k, VariantState.FAILED.name(),
                         VariantState.CANCELLED.name())
                 .update();
-    }
-
-    private static List<Integer> parse(String list) {
-        if (list == null || list.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(list.split(",")).map(String::strip).map(Integer::valueOf).toList();
     }
 }
