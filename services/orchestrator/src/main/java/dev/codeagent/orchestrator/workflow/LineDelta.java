@@ -1,6 +1,8 @@
 package dev.codeagent.orchestrator.workflow;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Lines added and removed between two versions of a text, as a line diff counts them ({@code git diff --numstat}):
@@ -10,7 +12,7 @@ import java.util.List;
  */
 record LineDelta(int added, int removed) {
 
-    static final int MAX_EDITS = 5_000;
+    static final int MAX_EDITS = 4_000;
 
     static LineDelta between(String before, String after) {
         List<String> a = before == null ? List.of() : before.lines().toList();
@@ -24,20 +26,24 @@ record LineDelta(int added, int removed) {
                 && a.get(a.size() - 1 - tail).equals(b.get(b.size() - 1 - tail))) {
             tail++;
         }
-        List<String> x = a.subList(head, a.size() - tail);
-        List<String> y = b.subList(head, b.size() - tail);
+        // Lines as numbers, one per distinct line, so that the search compares integers.
+        Map<String, Integer> ids = new HashMap<>();
+        int[] x = a.subList(head, a.size() - tail).stream().mapToInt(l -> ids.computeIfAbsent(l, k -> ids.size()))
+                .toArray();
+        int[] y = b.subList(head, b.size() - tail).stream().mapToInt(l -> ids.computeIfAbsent(l, k -> ids.size()))
+                .toArray();
         int edits = distance(x, y);
         if (edits < 0) {
-            return new LineDelta(y.size(), x.size());
+            return new LineDelta(y.length, x.length);
         }
-        int common = (x.size() + y.size() - edits) / 2;
-        return new LineDelta(y.size() - common, x.size() - common);
+        int common = (x.length + y.length - edits) / 2;
+        return new LineDelta(y.length - common, x.length - common);
     }
 
     /** Insertions plus deletions of a shortest edit script, or -1 when it takes more than {@link #MAX_EDITS}. */
-    private static int distance(List<String> x, List<String> y) {
-        int n = x.size();
-        int m = y.size();
+    private static int distance(int[] x, int[] y) {
+        int n = x.length;
+        int m = y.length;
         int max = Math.min(n + m, MAX_EDITS);
         int[] furthest = new int[2 * max + 2];
         for (int d = 0; d <= max; d++) {
@@ -45,7 +51,7 @@ record LineDelta(int added, int removed) {
                 int i = k == -d || (k != d && furthest[max + k - 1] < furthest[max + k + 1])
                         ? furthest[max + k + 1] : furthest[max + k - 1] + 1;
                 int j = i - k;
-                while (i < n && j < m && x.get(i).equals(y.get(j))) {
+                while (i < n && j < m && x[i] == y[j]) {
                     i++;
                     j++;
                 }
