@@ -159,6 +159,61 @@ class AzureDevOpsCompletionsTest {
     }
 
     @Test
+    void aCompletionAppliedButAnswered503IsTheMergeAndIsNotSentAgain() {
+        stubRead(Scenario.STARTED, pr("active", false, "succeeded", null));
+        // Applied, but the gateway in front of Azure DevOps answers 503 with Retry-After.
+        ado.stubFor(patch(urlPathEqualTo(PR)).withRequestBody(equalToJson(COMPLETION_BODY)).inScenario("pr")
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("completed")
+                .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "1")));
+        stubRead("completed", pr("completed", false, "succeeded", MERGED));
+
+        assertThat(support.provider.completePullRequest(REPO, 88, PICK))
+                .isEqualTo(new PullRequestCompletion(88, MERGED, true));
+        assertThat(support.provider.completePullRequest(REPO, 88, PICK))
+                .isEqualTo(new PullRequestCompletion(88, MERGED, false));
+        ado.verify(1, patchRequestedFor(urlPathEqualTo(PR)));
+    }
+
+    @Test
+    void aCompletionThatTimedOutIsReadBackNotSentAgain() {
+        // Stops waiting for an answer after a second; one try per call, so only the read-back can tell.
+        support = new AdoTestSupport("http://localhost:" + ado.getPort(), 1, java.time.Duration.ofSeconds(5),
+                java.time.Duration.ofSeconds(1), null);
+        stubRead(Scenario.STARTED, pr("active", false, "succeeded", null));
+        ado.stubFor(patch(urlPathEqualTo(PR)).withRequestBody(equalToJson(COMPLETION_BODY)).inScenario("pr")
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("completed")
+                .willReturn(okJson(pr("completed", false, "succeeded", MERGED)).withFixedDelay(3000)));
+        stubRead("completed", pr("completed", false, "succeeded", MERGED));
+
+        assertThat(support.provider.completePullRequest(REPO, 88, PICK))
+                .isEqualTo(new PullRequestCompletion(88, MERGED, true));
+        assertThat(support.provider.completePullRequest(REPO, 88, PICK))
+                .isEqualTo(new PullRequestCompletion(88, MERGED, false));
+        ado.verify(1, patchRequestedFor(urlPathEqualTo(PR)));
+    }
+
+    @Test
+    void aLostCompletionStillMergingIsUnavailableAndTheRepeatedCallFindsTheMerge() {
+        stubRead(Scenario.STARTED, pr("active", false, "succeeded", null));
+        ado.stubFor(patch(urlPathEqualTo(PR)).withRequestBody(equalToJson(COMPLETION_BODY)).inScenario("pr")
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("merging")
+                .willReturn(aResponse().withStatus(502)));
+        stubRead("merging", pr("active", false, "queued", null));
+
+        ApiProblemException notYet = catchThrowableOfType(ApiProblemException.class,
+                () -> support.provider.completePullRequest(REPO, 88, PICK));
+        assertThat(notYet.status().value()).isEqualTo(503);
+        assertThat(notYet.type()).isEqualTo(ProblemTypes.UNAVAILABLE);
+
+        // Azure DevOps finishes the merge; the orchestrator asks again and gets it, with no second completion.
+        stubRead("completed", pr("completed", false, "succeeded", MERGED));
+        ado.setScenarioState("pr", "completed");
+        assertThat(support.provider.completePullRequest(REPO, 88, PICK))
+                .isEqualTo(new PullRequestCompletion(88, MERGED, false));
+        ado.verify(1, patchRequestedFor(urlPathEqualTo(PR)));
+    }
+
+    @Test
     void aSourceThatMovedIsAConflictAndNothingIsSent() {
         stubRead(Scenario.STARTED, pr("active", false, "succeeded", null).replace(SOURCE, MERGED));
 

@@ -57,13 +57,16 @@ public class FollowUpStore {
                 .query(String.class).optional();
     }
 
-    /** The job and K of the variant whose draft pull request is {@code pullRequestId}, if the agent opened it. */
+    /**
+     * The job and K of the variant whose draft pull request is {@code pullRequestId}, if the agent opened it: one that
+     * succeeded, or one still being checked (a refine of it is then told to wait).
+     */
     public Optional<VariantRef> variantOfPullRequest(RepositoryRef repo, long pullRequestId) {
         return jdbc.sql("select v.job_id, v.k from job_variant v join job j on j.id = v.job_id where v.pr_id = ? "
                         + "and j.provider = ? and j.organization = ? and j.project = ? and j.repository = ? "
-                        + "and v.state = ? order by j.created_at desc limit 1")
+                        + "and v.state in (?, ?) order by j.created_at desc limit 1")
                 .params(pullRequestId, repo.provider(), repo.organization(), repo.project(), repo.repository(),
-                        VariantState.SUCCEEDED.name())
+                        VariantState.SUCCEEDED.name(), VariantState.RUNNING.name())
                 .query((rs, n) -> new VariantRef(rs.getString(1), rs.getInt(2))).optional();
     }
 

@@ -22,6 +22,7 @@ import dev.codeagent.contracts.patch.FollowUp;
 import dev.codeagent.contracts.patch.PatchRequest;
 import dev.codeagent.contracts.patch.PatchResponse;
 import dev.codeagent.orchestrator.fake.FakeServices;
+import dev.codeagent.orchestrator.fake.Fault;
 import dev.codeagent.orchestrator.job.CheckRound;
 import dev.codeagent.orchestrator.job.FollowUpStore;
 import dev.codeagent.orchestrator.job.JobRecord;
@@ -104,6 +105,28 @@ class FollowUpStepTest extends WorkflowStepTest {
         assertThat(reply(again)).contains(mergeCommit);
         assertThat(f.repo.mergeCommits).hasSize(1);
         assertThat(f.repo.completions).hasSize(1);
+    }
+
+    @Test
+    void aLostAnswerOnCompletionIsRetriedAndMergesOnce() {
+        String edit = finishedEditJob(2);
+        long pr2 = f.variant(edit, 2).pullRequestId();
+        // The adapter completes the pull request, but the orchestrator sees a 503.
+        f.fakes.addFault(Fault.lostAnswer("POST", "/pull-requests/" + pr2 + "/complete", 1, 503));
+
+        String pick = followUp(CommandKind.PICK, 2);
+        assertThat(f.job(pick).status()).isEqualTo(RuntimeStatus.Running);
+        assertThat(f.followUps.pick(edit).picked()).isNull();
+        f.clock.advance(java.time.Duration.ofSeconds(5));
+        f.prepare.run(pick, f.scheduler);
+
+        String mergeCommit = f.repo.mergeCommits.get(pr2);
+        assertThat(f.repo.completions).hasSize(2);
+        assertThat(f.repo.mergeCommits).hasSize(1);
+        assertThat(f.repo.branches.get("feature")).isEqualTo(mergeCommit);
+        assertThat(f.followUps.pick(edit)).isEqualTo(new FollowUpStore.Pick(2, mergeCommit, List.of(1)));
+        assertThat(reply(pick)).contains("merged variant 2").contains(mergeCommit);
+        assertThat(f.job(pick).outcome()).isEqualTo(Outcome.SUCCESS);
     }
 
     @Test
