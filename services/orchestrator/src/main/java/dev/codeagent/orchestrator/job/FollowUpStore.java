@@ -189,11 +189,19 @@ public class FollowUpStore {
 
     /**
      * Variant K of a reopened job starts again in {@code from}: from scratch ({@link VariantPhase#PENDING}) it forgets
-     * its branch head and commit, otherwise it keeps what its earlier phases recorded. Only an ended variant that did
+     * its branch head and commit, otherwise it keeps what its earlier phases recorded (but for a round of checks that
+     * did not run, which its check phase then runs). Only an ended variant that did
      * not succeed is set back.
      */
     public void rerun(String jobId, int k, VariantPhase from, Instant now) {
         boolean fresh = from == VariantPhase.PENDING;
+        if (from == VariantPhase.CHECK) {
+            // A round that ran no check (stopped by the cancellation, say) is asked for again, under the same run id.
+            jdbc.sql("delete from job_check_round where job_id = ? and k = ? and error is not null and round = "
+                            + "(select check_round from job_variant where job_id = ? and k = ? and state in (?, ?))")
+                    .params(jobId, k, jobId, k, VariantState.FAILED.name(), VariantState.CANCELLED.name())
+                    .update();
+        }
         jdbc.sql("update job_variant set state = ?, step = ?, attempts = 0, error = null, finished_at = null, "
                         + "duration_ms = null, started_at = ?, updated_at = ?"
                         + (fresh ? ", head_commit = null, commit_sha = null, pr_id = null, pr_url = null" : "")

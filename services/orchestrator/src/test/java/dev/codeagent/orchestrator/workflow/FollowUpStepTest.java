@@ -357,4 +357,32 @@ class FollowUpStepTest extends WorkflowStepTest {
         String notFailed = followUp(CommandKind.RETRY, 1);
         assertThat(reply(notFailed)).contains("only a failed or cancelled variant");
     }
+
+    @Test
+    void retryOfAVariantCancelledWhileCheckedRunsItsChecks() {
+        f.fakes.checkBehaviour(FakeServices.CheckBehaviour.always(0, FakeServices.CheckBehaviour.passed("build",
+                null)));
+        // The runner is busy when variant 1 is to be checked; the job is cancelled meanwhile.
+        f.fakes.addFault(Fault.status("POST", "/api/checks/runs", 1, 503, null));
+        String edit = f.preparedEditJob(1);
+        f.variant.run(edit, 1, f.scheduler);
+        assertThat(f.variant(edit, 1).step()).isEqualTo(VariantPhase.CHECK);
+        followUp(CommandKind.CANCEL, null);
+        f.variant.run(edit, 1, f.scheduler);
+        f.fanIn.run(edit, f.scheduler);
+        assertThat(f.variant(edit, 1).state()).isEqualTo(VariantState.CANCELLED);
+        assertThat(f.checks.round(edit, 1, 0).orElseThrow().error()).contains("cancelled");
+
+        String retry = followUp(CommandKind.RETRY, 1);
+        assertThat(reply(retry)).contains("from its failed step (checking)");
+        f.variant.run(edit, 1, f.scheduler);
+        f.fanIn.run(edit, f.scheduler);
+
+        assertThat(f.variant(edit, 1).state()).isEqualTo(VariantState.SUCCEEDED);
+        CheckRound round = f.checks.round(edit, 1, 0).orElseThrow();
+        assertThat(round.error()).isNull();
+        assertThat(round.passed()).isTrue();
+        assertThat(f.fakes.checkRuns()).filteredOn(r -> r.jobId().equals(edit)).hasSize(1);
+        assertThat(summary(edit)).contains("1 of 1 variants succeeded").contains("| passed |");
+    }
 }
