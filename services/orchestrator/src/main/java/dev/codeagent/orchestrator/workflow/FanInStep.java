@@ -32,11 +32,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Last step of a job, once every variant has ended: the progress reply is rewritten to its final state,
- * the comparison of the variants — ranked by their checks, one recommended — is posted (idempotently, by key; rewritten
- * in place when a /retry or a refine ran the job again), the PR status becomes succeeded or
- * failed, the report goes to the artifact store and the job gets its outcome. Its room under the caps on running
- * work goes to the next queued jobs at once.
+ * Last step of a job, once every variant has ended: the progress reply is rewritten to its final state, the
+ * comparison of the variants — ranked by their checks, one recommended — is posted (idempotently, by key; rewritten in
+ * place when a /retry or a refine ran the job again), the PR status becomes succeeded or failed, the report goes to
+ * the artifact store and the job gets its outcome. Its room under the caps on running work goes to the next queued
+ * jobs at once.
  */
 @Component
 public class FanInStep {

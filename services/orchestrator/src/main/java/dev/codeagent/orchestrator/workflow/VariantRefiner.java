@@ -6,6 +6,7 @@ import dev.codeagent.contracts.patch.PatchRequest;
 import dev.codeagent.contracts.patch.PatchResponse;
 import dev.codeagent.contracts.patch.PullRequestContext;
 import dev.codeagent.orchestrator.artifact.ArtifactStore;
+import dev.codeagent.orchestrator.client.AdapterClient;
 import dev.codeagent.orchestrator.client.CallFailure;
 import dev.codeagent.orchestrator.job.FollowUpStore;
 import dev.codeagent.orchestrator.job.JobRecord;
@@ -24,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  * variant's diff so far ({@link FollowUp} of kind refine), and the change lands as one new commit on the variant's
  * branch, guarded by the variant's recorded head so that a replayed round commits once. The files are those the
  * job's context selected plus every file the variant changed, read at the variant's commit ({@link VariantHistory},
- * as for a repair). Once committed, the variant runs again from its check phase in a new round of checks.
+ * as for a repair), with the tree of that commit. Once committed, the variant runs again from its check phase in a
+ * new round of checks.
  */
 @Component
 public class VariantRefiner {
@@ -35,6 +37,7 @@ public class VariantRefiner {
     private final VariantStore variants;
     private final FollowUpStore followUps;
     private final VariantHistory history;
+    private final AdapterClient adapter;
     private final VariantPatcher patcher;
     private final ArtifactStore artifacts;
     private final Budgets budgets;
@@ -43,12 +46,13 @@ public class VariantRefiner {
     private final Clock clock;
 
     public VariantRefiner(JobStore jobs, VariantStore variants, FollowUpStore followUps, VariantHistory history,
-            VariantPatcher patcher, ArtifactStore artifacts, Budgets budgets, VariantPublisher publisher,
-            JsonMapper json, Clock clock) {
+            AdapterClient adapter, VariantPatcher patcher, ArtifactStore artifacts, Budgets budgets,
+            VariantPublisher publisher, JsonMapper json, Clock clock) {
         this.jobs = jobs;
         this.variants = variants;
         this.followUps = followUps;
         this.history = history;
+        this.adapter = adapter;
         this.patcher = patcher;
         this.artifacts = artifacts;
         this.budgets = budgets;
@@ -65,8 +69,8 @@ public class VariantRefiner {
         JobContext stored = stored(edit);
         String trimmed = feedback.length() > MAX_FEEDBACK ? feedback.substring(0, MAX_FEEDBACK) : feedback;
         PatchRequest request = new PatchRequest(edit.id(), edit.intent(), v.k(), edit.variantsRequested(),
-                stored.pullRequest(), history.currentFiles(edit, v, stored), stored.changedPaths(), stored.tree(),
-                edit.repository().project(), budgets.of(edit),
+                stored.pullRequest(), history.currentFiles(edit, v, stored), stored.changedPaths(),
+                adapter.tree(edit.repository(), v.commitSha()).entries(), edit.repository().project(), budgets.of(edit),
                 new FollowUp(FollowUp.Kind.REFINE, round, trimmed, history.previousDiff(edit, v)),
                 stored.repositoryMap(), null);
         PatchResponse patch = patcher.ask(edit, v.k(), request, VariantHistory.refineStem(round), v.commitSha())

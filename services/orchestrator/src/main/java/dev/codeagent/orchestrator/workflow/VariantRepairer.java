@@ -22,9 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The repair phase of a variant whose checks failed: llm-patch gets the variant's current files (at its latest
  * commit), what it changed so far and what failed ({@link FollowUp} {@code repair}), and its edits become the next
- * commit on the variant's branch; the variant's row then counts its change against the base at that commit. The model's answer is recorded before the commit, so a replay commits the same
- * repair; the commit is guarded by the variant's latest commit, so a replay after a lost answer finds the commit that
- * landed instead of committing twice. The calls count towards the variant's usage and the job's budgets.
+ * commit on the variant's branch; the variant's row then counts its change against the base at that commit. The
+ * model's answer is recorded before the commit, so a replay commits the same repair; the commit is guarded by the
+ * variant's latest commit, so a replay after a lost answer finds the commit that landed instead of committing twice.
+ * The calls count towards the variant's usage and the job's budgets.
  */
 @Component
 public class VariantRepairer {
@@ -71,8 +72,8 @@ public class VariantRepairer {
 
     private PatchResponse generate(JobRecord job, VariantRecord v, CheckRound failed, int round) {
         JobContext context = json.readValue(jobs.context(job.id()).orElseThrow(), JobContext.class);
-        FollowUp followUp = new FollowUp(FollowUp.Kind.REPAIR, round, feedback(failed, properties.repairFeedbackChars()),
-                history.previousDiff(job, v));
+        FollowUp followUp = new FollowUp(FollowUp.Kind.REPAIR, round,
+                feedback(failed, properties.repairFeedbackChars()), history.previousDiff(job, v));
         PatchRequest request = new PatchRequest(job.id(), job.intent(), v.k(), job.variantsRequested(),
                 context.pullRequest(), history.currentFiles(job, v, context), context.changedPaths(),
                 context.tree(), job.repository().project(), budgets.of(job), followUp, context.repositoryMap(), null);

@@ -160,8 +160,8 @@ final class WorkflowFixture implements AutoCloseable {
         VariantHistory history = new VariantHistory(adapter, artifacts, json);
         VariantChecker checker = new VariantChecker(runnerClient, checks, artifacts, clock);
         followUp = new FollowUpStep(runner, jobs, variants, followUps, audit, adapter, renderer, new FollowUpReplies(),
-                new VariantRefiner(jobs, variants, followUps, history, patcher, artifacts, modelBudgets, publisher,
-                        json, clock),
+                new VariantRefiner(jobs, variants, followUps, history, adapter, patcher, artifacts, modelBudgets,
+                        publisher, json, clock),
                 checker, reports, waker, artifacts, properties, new FollowUpProperties(MergeStrategy.SQUASH), metrics,
                 clock);
         prepare = new PrepareStep(runner, jobs, variants, audit, adapter, context, renderer,
