@@ -155,6 +155,10 @@ public class Demo {
         if (!followUp(prId, threadId, refine)) {
             return 1;
         }
+        step("Variant " + k + " is checked again after the refine; the summary is rewritten when it is done");
+        if (!"Completed".equals(follow(editJobId).get("runtimeStatus"))) {
+            return 1;
+        }
         if (!followUp(prId, threadId, "@CodeAgent /pick " + k)) {
             return 1;
         }

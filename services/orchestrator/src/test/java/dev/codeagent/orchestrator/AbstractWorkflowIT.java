@@ -596,7 +596,9 @@ abstract class AbstractWorkflowIT {
         StartJobResponse refine = start(OrchestratorTestClient.followUp(repo.name, 8002, CommandKind.REFINE, 2,
                 "keep the old method name"), 202);
         assertThat(client.awaitFinished(refine.id(), FINISH).outcome()).isEqualTo(Outcome.SUCCESS);
-        JobView refined = client.job(edit.id());
+        // The refined variant is checked again: the edit job runs until its summary is rewritten.
+        JobView refined = client.awaitFinished(edit.id(), FINISH);
+        assertThat(refined.outcome()).isEqualTo(Outcome.SUCCESS);
         String refinedCommit = refined.variants().get(1).commit();
         assertThat(repo.commits.get(refined.variants().get(1).branch())).hasSize(2);
 
@@ -623,21 +625,32 @@ abstract class AbstractWorkflowIT {
     void cancelInTheThreadStopsASlowModelCallsJobAndNothingIsPushedAfter() {
         FakeRepository repo = fakes.repository(repo("thread-cancel"));
         String intent = "Cancel in the thread " + database();
-        CountDownLatch gate = new CountDownLatch(1);
-        Fault held = Fault.gate("POST", "/api/patches", intent, 10, gate, false);
-        fakes.addFault(held);
+        // The model answers long after the orchestrator's model timeout (1500 ms here), every time it is asked.
+        Duration slowAnswer = Duration.ofSeconds(10);
+        Fault slow = Fault.delay("POST", "/api/patches", intent, 20, slowAnswer, false);
+        fakes.addFault(slow);
         StartJobResponse edit = start(OrchestratorTestClient.edit(repo.name, 8101, 2, intent), 202);
-        awaitCondition(() -> held.hits() >= 1);
+        awaitCondition(() -> slow.hits() >= 2);
+        Set<String> branchesAtCancel = Set.copyOf(repo.branches.keySet());
+        int requestsAtCancel = fakes.requests().size();
 
         StartJobResponse cancel = start(OrchestratorTestClient.followUp(repo.name, 8102, CommandKind.CANCEL, null,
                 null), 202);
         assertThat(client.awaitFinished(cancel.id(), FINISH).outcome()).isEqualTo(Outcome.SUCCESS);
-        gate.countDown();
+        int modelCallsAtCancel = slow.hits();
 
-        JobView job = client.awaitFinished(edit.id(), FINISH);
+        // Stopped by the model call's timeout, well before the model would have answered.
+        JobView job = client.awaitFinished(edit.id(), slowAnswer.minusSeconds(4));
         assertThat(job.runtimeStatus()).isEqualTo(RuntimeStatus.Terminated);
+        assertThat(job.variants()).extracting(VariantView::state).containsOnly(VariantState.CANCELLED);
         assertThat(repo.commits).isEmpty();
         assertThat(repo.pullRequests).isEmpty();
+        assertThat(Set.copyOf(repo.branches.keySet())).isEqualTo(branchesAtCancel);
+        assertThat(fakes.requests().subList(requestsAtCancel, fakes.requests().size()))
+                .filteredOn(r -> r.contains("/" + repo.name + "/"))
+                .noneMatch(r -> r.startsWith("POST") && (r.endsWith("/branches") || r.endsWith("/commits")
+                        || r.endsWith("/pull-requests")));
+        assertThat(slow.hits()).as("no model call after the cancel").isEqualTo(modelCallsAtCancel);
         assertThat(repo.comments.values()).anyMatch(c -> c.contains("cancelling the running job"))
                 .anyMatch(c -> c.contains("kind=progress") && c.contains("cancelled"));
     }

@@ -13,6 +13,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.codeagent.adapter.provider.RepositoryCoordinates;
@@ -22,6 +23,7 @@ import dev.codeagent.contracts.git.MergeStrategy;
 import dev.codeagent.contracts.git.PullRequestAbandonment;
 import dev.codeagent.contracts.git.PullRequestCompletion;
 import dev.codeagent.platform.web.ApiProblemException;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -142,17 +144,58 @@ class AzureDevOpsCompletionsTest {
         assertThat(support.waits).hasSize(support.properties.maxAttempts() - 1);
     }
 
-    @Test
-    void aLostAnswerOnCompletionIsRetriedSafelyWithoutASecondMerge() {
+    /**
+     * Azure DevOps applies the completion but {@code lost} is what reaches the caller: the call answers the merge, and
+     * so does the orchestrator's repeated request, from one completion sent.
+     */
+    void completionAppliedBut(ResponseDefinitionBuilder lost) {
         stubRead(Scenario.STARTED, pr("active", false, "succeeded", null));
-        // Azure DevOps applies the completion but the caller sees a 500.
-        ado.stubFor(patch(urlPathEqualTo(PR)).inScenario("pr").whenScenarioStateIs(Scenario.STARTED)
-                .willSetStateTo("completed").willReturn(aResponse().withStatus(500)));
+        ado.stubFor(patch(urlPathEqualTo(PR)).withRequestBody(equalToJson(COMPLETION_BODY)).inScenario("pr")
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("completed").willReturn(lost));
         stubRead("completed", pr("completed", false, "succeeded", MERGED));
 
         assertThat(support.provider.completePullRequest(REPO, 88, PICK))
                 .isEqualTo(new PullRequestCompletion(88, MERGED, true));
-        // The orchestrator repeats the request: the pull request is completed, nothing is sent again.
+        assertThat(support.provider.completePullRequest(REPO, 88, PICK))
+                .isEqualTo(new PullRequestCompletion(88, MERGED, false));
+        ado.verify(1, patchRequestedFor(urlPathEqualTo(PR)));
+    }
+
+    @Test
+    void aLostAnswerOnCompletionIsRetriedSafelyWithoutASecondMerge() {
+        completionAppliedBut(aResponse().withStatus(500));
+    }
+
+    @Test
+    void aCompletionAppliedButAnswered503IsTheMergeAndIsNotSentAgain() {
+        // The gateway in front of Azure DevOps answers 503 with Retry-After.
+        completionAppliedBut(aResponse().withStatus(503).withHeader("Retry-After", "1"));
+    }
+
+    @Test
+    void aCompletionThatTimedOutIsReadBackNotSentAgain() {
+        // Stops waiting for an answer after a second; one try per call, so only the read-back can tell.
+        support = new AdoTestSupport("http://localhost:" + ado.getPort(), 1, Duration.ofSeconds(5),
+                Duration.ofSeconds(1), null);
+        completionAppliedBut(okJson(pr("completed", false, "succeeded", MERGED)).withFixedDelay(3000));
+    }
+
+    @Test
+    void aLostCompletionStillMergingIsUnavailableAndTheRepeatedCallFindsTheMerge() {
+        stubRead(Scenario.STARTED, pr("active", false, "succeeded", null));
+        ado.stubFor(patch(urlPathEqualTo(PR)).withRequestBody(equalToJson(COMPLETION_BODY)).inScenario("pr")
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("merging")
+                .willReturn(aResponse().withStatus(502)));
+        stubRead("merging", pr("active", false, "queued", null));
+
+        ApiProblemException notYet = catchThrowableOfType(ApiProblemException.class,
+                () -> support.provider.completePullRequest(REPO, 88, PICK));
+        assertThat(notYet.status().value()).isEqualTo(503);
+        assertThat(notYet.type()).isEqualTo(ProblemTypes.UNAVAILABLE);
+
+        // Azure DevOps finishes the merge; the orchestrator asks again and gets it, with no second completion.
+        stubRead("completed", pr("completed", false, "succeeded", MERGED));
+        ado.setScenarioState("pr", "completed");
         assertThat(support.provider.completePullRequest(REPO, 88, PICK))
                 .isEqualTo(new PullRequestCompletion(88, MERGED, false));
         ado.verify(1, patchRequestedFor(urlPathEqualTo(PR)));

@@ -12,7 +12,6 @@ import dev.codeagent.contracts.job.RuntimeStatus;
 import dev.codeagent.contracts.job.VariantState;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,13 +57,16 @@ public class FollowUpStore {
                 .query(String.class).optional();
     }
 
-    /** The job and K of the variant whose draft pull request is {@code pullRequestId}, if the agent opened it. */
+    /**
+     * The job and K of the variant whose draft pull request is {@code pullRequestId}, if the agent opened it: one that
+     * succeeded, or one still being checked (a refine of it is then told to wait).
+     */
     public Optional<VariantRef> variantOfPullRequest(RepositoryRef repo, long pullRequestId) {
         return jdbc.sql("select v.job_id, v.k from job_variant v join job j on j.id = v.job_id where v.pr_id = ? "
                         + "and j.provider = ? and j.organization = ? and j.project = ? and j.repository = ? "
-                        + "and v.state = ? order by j.created_at desc limit 1")
+                        + "and v.state in (?, ?) order by j.created_at desc limit 1")
                 .params(pullRequestId, repo.provider(), repo.organization(), repo.project(), repo.repository(),
-                        VariantState.SUCCEEDED.name())
+                        VariantState.SUCCEEDED.name(), VariantState.RUNNING.name())
                 .query((rs, n) -> new VariantRef(rs.getString(1), rs.getInt(2))).optional();
     }
 
@@ -88,6 +90,16 @@ public class FollowUpStore {
                 .query(String.class).optional();
     }
 
+    /**
+     * Whether a /retry or a refine named the job: one may have run it again since its first summary (asked while it
+     * still ran, they did not, which costs only a rewrite of the same summary).
+     */
+    public boolean ranAgain(String jobId) {
+        return jdbc.sql("select count(*) from job where parent_job_id = ? and kind in (?, ?, ?)")
+                .params(jobId, CommandKind.RETRY.name(), CommandKind.REFINE.name(), CommandKind.EDIT.name())
+                .query(Integer.class).single() > 0;
+    }
+
     public List<FollowUpView> followUpsOf(String parentJobId) {
         return jdbc.sql("select id, kind, follow_up_variant, runtime_status, outcome, error, created_at from job "
                         + "where parent_job_id = ? order by created_at, id")
@@ -105,7 +117,7 @@ public class FollowUpStore {
     public Pick pick(String jobId) {
         return jdbc.sql("select picked_variant, merge_commit, abandoned_variants from job where id = ?").param(jobId)
                 .query((rs, n) -> new Pick(nullableInt(rs, "picked_variant"), rs.getString("merge_commit"),
-                        parse(rs.getString("abandoned_variants"))))
+                        Rows.intList(rs.getString("abandoned_variants"))))
                 .single();
     }
 
@@ -123,7 +135,7 @@ public class FollowUpStore {
         }
         all.add(k);
         jdbc.sql("update job set abandoned_variants = ? where id = ?")
-                .params(String.join(",", all.stream().sorted().map(String::valueOf).toList()), jobId).update();
+                .params(Rows.intList(all.stream().sorted().toList()), jobId).update();
     }
 
     /** The next /refine round of variant K (1 for the first). */
@@ -133,15 +145,31 @@ public class FollowUpStore {
     }
 
     /**
-     * Variant K has a new commit from /refine round {@code round}: its head, commit and change figures follow it.
-     * Guarded by the round, so a replayed refine records once.
+     * The refine round the follow-up {@code followUpId} makes: {@code next} on its first run, the same number on a
+     * replay, however far the round got.
      */
-    public void refined(String jobId, int k, int round, String commit, int filesChanged, int linesAdded,
-            int linesRemoved, Instant now) {
+    public int refineRound(String followUpId, int next) {
+        jdbc.sql("update job set follow_up_round = ? where id = ? and follow_up_round is null").params(next, followUpId)
+                .update();
+        return jdbc.sql("select follow_up_round from job where id = ?").param(followUpId).query(Integer.class).single();
+    }
+
+    /**
+     * Variant K has a new commit from /refine round {@code round}: its head, commit and change figures (against the
+     * job's base) follow it, and it runs again from its check phase in a new round of checks, from which its repair
+     * budget counts. Guarded by the round, so a replayed refine records once.
+     */
+    public void refined(VariantRecord v, int round, String commit, NetChange change, Instant now) {
+        List<Integer> refineRounds = new ArrayList<>(v.refineCheckRounds());
+        refineRounds.add(v.checkRound() + 1);
         jdbc.sql("update job_variant set refine_rounds = ?, commit_sha = ?, head_commit = ?, files_changed = ?, "
-                        + "lines_added = ?, lines_removed = ?, updated_at = ? where job_id = ? and k = ? "
-                        + "and refine_rounds = ?")
-                .params(round, commit, commit, filesChanged, linesAdded, linesRemoved, ts(now), jobId, k, round - 1)
+                        + "lines_added = ?, lines_removed = ?, check_round = ?, refine_check_rounds = ?, state = ?, "
+                        + "step = ?, attempts = 0, failing_since = null, error = null, finished_at = null, "
+                        + "duration_ms = null, started_at = ?, updated_at = ? "
+                        + "where job_id = ? and k = ? and refine_rounds = ? and check_round = ?")
+                .params(round, commit, commit, change.files(), change.added(), change.removed(), v.checkRound() + 1,
+                        Rows.intList(refineRounds), VariantState.RUNNING.name(), VariantPhase.CHECK.dbValue(), ts(now),
+                        ts(now), v.jobId(), v.k(), round - 1, v.checkRound())
                 .update();
     }
 
@@ -161,11 +189,19 @@ public class FollowUpStore {
 
     /**
      * Variant K of a reopened job starts again in {@code from}: from scratch ({@link VariantPhase#PENDING}) it forgets
-     * its branch head and commit, otherwise it keeps what its earlier phases recorded. Only an ended variant that did
+     * its branch head and commit, otherwise it keeps what its earlier phases recorded (but for a round of checks that
+     * did not run, which its check phase then runs). Only an ended variant that did
      * not succeed is set back.
      */
     public void rerun(String jobId, int k, VariantPhase from, Instant now) {
         boolean fresh = from == VariantPhase.PENDING;
+        if (from == VariantPhase.CHECK) {
+            // A round that ran no check (stopped by the cancellation, say) is asked for again, under the same run id.
+            jdbc.sql("delete from job_check_round where job_id = ? and k = ? and error is not null and round = "
+                            + "(select check_round from job_variant where job_id = ? and k = ? and state in (?, ?))")
+                    .params(jobId, k, jobId, k, VariantState.FAILED.name(), VariantState.CANCELLED.name())
+                    .update();
+        }
         jdbc.sql("update job_variant set state = ?, step = ?, attempts = 0, error = null, finished_at = null, "
                         + "duration_ms = null, started_at = ?, updated_at = ?"
                         + (fresh ? ", head_commit = null, commit_sha = null, pr_id = null, pr_url = null" : "")
@@ -174,12 +210,5 @@ public class FollowUpStore {
                         fresh ? null : ts(now), ts(now), jobId, k, VariantState.FAILED.name(),
                         VariantState.CANCELLED.name())
                 .update();
-    }
-
-    private static List<Integer> parse(String list) {
-        if (list == null || list.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(list.split(",")).map(String::strip).map(Integer::valueOf).toList();
     }
 }

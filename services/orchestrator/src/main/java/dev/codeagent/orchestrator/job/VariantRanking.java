@@ -92,7 +92,7 @@ public final class VariantRanking {
                 : (long) v.linesAdded() + (v.linesRemoved() == null ? 0 : v.linesRemoved());
         return new Standing(v.k(), ran && last.passed(),
                 ran && last.tests() != null ? last.tests().passed() : 0, ran ? last.failingChecks() : 0,
-                v.checkRound(), diff, v.usage() == null ? null : v.usage().costUsd(), ran);
+                v.repairs(), diff, v.usage() == null ? null : v.usage().costUsd(), ran);
     }
 
     private static Comparator<Standing> chain() {

@@ -31,7 +31,7 @@ public class VariantStore {
     private static final String COLUMNS = "job_id, k, state, step, attempts, branch, head_commit, strategy, "
             + "approach, commit_sha, pr_id, pr_url, files_changed, lines_added, lines_removed, provider, model, "
             + "offline, duration_ms, error, started_at, finished_at, model_calls, input_tokens, output_tokens, cost_usd, "
-            + "check_round";
+            + "check_round, refine_check_rounds";
 
     private static final String PREFIXED_COLUMNS = Arrays.stream(COLUMNS.split(", "))
             .map(c -> "v." + c).collect(Collectors.joining(", "));
@@ -183,17 +183,15 @@ public class VariantStore {
     }
 
     /**
-     * {@link VariantPhase#REPAIR} → {@link VariantPhase#CHECK}: repair {@code round + 1} is committed as
-     * {@code commit}, the variant's latest; its lines add to the variant's.
+     * {@link VariantPhase#REPAIR} → {@link VariantPhase#CHECK}: the repair of round {@code round} is committed as
+     * {@code commit}, the variant's latest; its change figures become those of the variant at that commit.
      */
-    public void repaired(String jobId, int k, int round, String commit, int linesAdded, int linesRemoved,
-            Instant now) {
+    public void repaired(String jobId, int k, int round, String commit, NetChange change, Instant now) {
         jdbc.sql("update job_variant set step = ?, attempts = 0, error = null, patch_json = null, commit_sha = ?, "
-                        + "check_round = check_round + 1, lines_added = coalesce(lines_added, 0) + ?, "
-                        + "lines_removed = coalesce(lines_removed, 0) + ?, updated_at = ? "
-                        + "where job_id = ? and k = ? and state = ? and step = ? and check_round = ?")
-                .params(VariantPhase.CHECK.dbValue(), commit, linesAdded, linesRemoved, ts(now), jobId, k,
-                        VariantState.RUNNING.name(), VariantPhase.REPAIR.dbValue(), round)
+                        + "check_round = check_round + 1, files_changed = ?, lines_added = ?, lines_removed = ?, "
+                        + "updated_at = ? where job_id = ? and k = ? and state = ? and step = ? and check_round = ?")
+                .params(VariantPhase.CHECK.dbValue(), commit, change.files(), change.added(), change.removed(),
+                        ts(now), jobId, k, VariantState.RUNNING.name(), VariantPhase.REPAIR.dbValue(), round)
                 .update();
     }
 
@@ -291,6 +289,7 @@ public class VariantStore {
                 instant(rs, "started_at"),
                 instant(rs, "finished_at"),
                 usage(rs),
-                rs.getInt("check_round"));
+                rs.getInt("check_round"),
+                Rows.intList(rs.getString("refine_check_rounds")));
     }
 }

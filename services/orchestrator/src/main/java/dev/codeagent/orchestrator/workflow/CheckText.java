@@ -53,7 +53,7 @@ final class CheckText {
     }
 
     static String repairs(VariantRecord v, List<CheckRound> rounds) {
-        return rounds.isEmpty() ? "—" : Integer.toString(v.checkRound());
+        return rounds.isEmpty() ? "—" : Integer.toString(v.repairs());
     }
 
     static String rank(VariantRecord v, VariantRanking.Result ranking) {
@@ -97,8 +97,8 @@ final class CheckText {
     /** The comment on a variant's pull request after its last round failed: failing tests and first errors. */
     static String failures(JobRecord job, VariantRecord v, CheckRound last, String jobUrl) {
         StringBuilder sb = new StringBuilder("**Code Agent checks failed** on this variant");
-        if (v.checkRound() > 0) {
-            sb.append(" after ").append(v.checkRound()).append(v.checkRound() == 1 ? " repair" : " repairs");
+        if (v.repairs() > 0) {
+            sb.append(" after ").append(v.repairs()).append(v.repairs() == 1 ? " repair" : " repairs");
         }
         sb.append(".\n\n");
         for (CheckOutcome check : last.checks()) {

@@ -1,6 +1,7 @@
 package dev.codeagent.orchestrator.workflow;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import dev.codeagent.contracts.git.CommentRef;
 import dev.codeagent.contracts.git.CommentRequest;
 import dev.codeagent.contracts.git.StatusRequest;
 import dev.codeagent.contracts.git.StatusState;
@@ -12,6 +13,7 @@ import dev.codeagent.orchestrator.client.CallFailure;
 import dev.codeagent.orchestrator.job.CancelReason;
 import dev.codeagent.orchestrator.job.CheckStore;
 import dev.codeagent.orchestrator.job.FailedAttempts;
+import dev.codeagent.orchestrator.job.FollowUpStore;
 import dev.codeagent.orchestrator.job.JobAudit;
 import dev.codeagent.orchestrator.job.JobPhase;
 import dev.codeagent.orchestrator.job.JobRecord;
@@ -30,10 +32,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Last step of a job, once every variant has ended: the progress reply is rewritten to its final state,
- * the comparison of the variants — ranked by their checks, one recommended — is posted (idempotently, by key), the PR status becomes succeeded or
- * failed, the report goes to the artifact store and the job gets its outcome. Its room under the caps on running
- * work goes to the next queued jobs at once.
+ * Last step of a job, once every variant has ended: the progress reply is rewritten to its final state, the
+ * comparison of the variants — ranked by their checks, one recommended — is posted (idempotently, by key; rewritten in
+ * place when a /retry or a refine ran the job again), the PR status becomes succeeded or failed, the report goes to
+ * the artifact store and the job gets its outcome. Its room under the caps on running work goes to the next queued
+ * jobs at once.
  */
 @Component
 public class FanInStep {
@@ -52,11 +55,12 @@ public class FanInStep {
     private final Admission admission;
     private final OrchestratorMetrics metrics;
     private final CheckStore checks;
+    private final FollowUpStore followUps;
     private final Clock clock;
 
     public FanInStep(StepRunner runner, JobStore jobs, VariantStore variants, JobAudit audit, AdapterClient adapter,
             CommentRenderer renderer, JobReports reports, Admission admission, OrchestratorMetrics metrics,
-            CheckStore checks, Clock clock) {
+            CheckStore checks, FollowUpStore followUps, Clock clock) {
         this.runner = runner;
         this.jobs = jobs;
         this.variants = variants;
@@ -67,6 +71,7 @@ public class FanInStep {
         this.admission = admission;
         this.metrics = metrics;
         this.checks = checks;
+        this.followUps = followUps;
         this.clock = clock;
     }
 
@@ -118,10 +123,15 @@ public class FanInStep {
                     job.progressCommentId(),
                     new CommentRequest(renderer.progressFinished(job, ended, outcome), null));
         }
-        adapter.reply(job.repository(), job.pullRequestId(), job.threadId(),
-                new CommentRequest(renderer.summary(job, ended, outcome, reports.notes(job.id(), ended),
-                        checks.rounds(job.id())), job.replyParentId()),
+        CommentRequest summary = new CommentRequest(renderer.summary(job, ended, outcome,
+                reports.notes(job.id(), ended), checks.rounds(job.id())), job.replyParentId());
+        CommentRef posted = adapter.reply(job.repository(), job.pullRequestId(), job.threadId(), summary,
                 "job-" + job.id() + "-summary");
+        if (followUps.ranAgain(job.id())) {
+            // The key answers the summary posted the first time: it shows the table of then until rewritten.
+            adapter.updateComment(job.repository(), job.pullRequestId(), posted.threadId(), posted.commentId(),
+                    summary);
+        }
         StatusState state = succeeded > 0 && !job.cancelRequested() ? StatusState.SUCCEEDED : StatusState.FAILED;
         adapter.status(job.repository(), job.pullRequestId(), new StatusRequest(state, StatusRequest.GENRE,
                 StatusRequest.NAME, renderer.statusDescription(job, outcome, ended), renderer.jobUrl(job)));

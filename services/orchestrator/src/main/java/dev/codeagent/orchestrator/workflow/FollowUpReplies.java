@@ -74,10 +74,13 @@ public class FollowUpReplies {
                 + "). Nothing was changed; once the policy is satisfied, `/pick " + k + "` again.");
     }
 
-    public String refined(JobRecord followUp, int k, int round, String commit, String feedback, String url) {
+    public String refined(JobRecord followUp, int k, int round, String commit, String feedback, String url,
+            boolean checked) {
         return "**Code Agent** refined variant " + k + " (round " + round + "): _" + Markdown.inline(feedback,
                 FEEDBACK_INLINE) + "_ — commit `" + Markdown.line(commit, 40) + "`"
-                + (url == null ? "" : " on [its pull request](" + url + ")") + ". The table above is updated.\n\n"
+                + (url == null ? "" : " on [its pull request](" + url + ")") + ". "
+                + (checked ? "Its checks run again (and a failure is repaired as before); the summary above is "
+                        + "updated when they finish." : "The summary above is updated.") + "\n\n"
                 + marker(followUp);
     }
 

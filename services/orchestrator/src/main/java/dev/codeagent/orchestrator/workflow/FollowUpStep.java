@@ -58,6 +58,7 @@ public class FollowUpStep {
     private final CommentRenderer renderer;
     private final FollowUpReplies replies;
     private final VariantRefiner refiner;
+    private final VariantChecker checker;
     private final JobReports reports;
     private final JobWaker waker;
     private final ArtifactStore artifacts;
@@ -68,7 +69,7 @@ public class FollowUpStep {
 
     public FollowUpStep(StepRunner runner, JobStore jobs, VariantStore variants, FollowUpStore followUps,
             JobAudit audit, AdapterClient adapter, CommentRenderer renderer, FollowUpReplies replies,
-            VariantRefiner refiner, JobReports reports, JobWaker waker, ArtifactStore artifacts,
+            VariantRefiner refiner, VariantChecker checker, JobReports reports, JobWaker waker, ArtifactStore artifacts,
             WorkflowProperties workflow, FollowUpProperties properties, OrchestratorMetrics metrics, Clock clock) {
         this.runner = runner;
         this.jobs = jobs;
@@ -79,6 +80,7 @@ public class FollowUpStep {
         this.renderer = renderer;
         this.replies = replies;
         this.refiner = refiner;
+        this.checker = checker;
         this.reports = reports;
         this.waker = waker;
         this.artifacts = artifacts;
@@ -127,7 +129,7 @@ public class FollowUpStep {
                 case STATUS -> status(job, edit);
                 case CANCEL -> cancel(job, scheduler);
                 case PICK -> withVariant(job, edit, target.k(), v -> pick(job, edit, v));
-                case REFINE, EDIT -> withVariant(job, edit, target.k(), v -> refine(job, edit, v));
+                case REFINE, EDIT -> withVariant(job, edit, target.k(), v -> refine(job, edit, v, scheduler));
                 case RETRY -> withVariant(job, edit, target.k(), v -> retry(job, edit, v, scheduler));
                 case HELP, REJECTED -> throw new IllegalStateException("not a follow-up: " + job.kind());
             };
@@ -313,36 +315,39 @@ public class FollowUpStep {
 
     // ---- /refine ------------------------------------------------------------------------------------
 
-    private StepResult refine(JobRecord job, JobRecord edit, VariantRecord v) {
-        FollowUpStore.Pick recorded = followUps.pick(edit.id());
-        if (recorded.picked() != null) {
-            return finish(job, replies.alreadyPicked(job, recorded.picked(), recorded.mergeCommit()),
-                    Outcome.FAILED, "variant " + recorded.picked() + " was picked already");
+    private StepResult refine(JobRecord job, JobRecord edit, VariantRecord v, SchedulerClient scheduler) {
+        // Fixed by the first run: a replay after the commit landed goes on with the same round, not a second one.
+        int round = followUps.refineRound(job.id(), followUps.refineRounds(edit.id(), v.k()) + 1);
+        if (followUps.refineRounds(edit.id(), v.k()) < round) {
+            FollowUpStore.Pick recorded = followUps.pick(edit.id());
+            if (recorded.picked() != null) {
+                return finish(job, replies.alreadyPicked(job, recorded.picked(), recorded.mergeCommit()),
+                        Outcome.FAILED, "variant " + recorded.picked() + " was picked already");
+            }
+            if (!edit.status().isTerminal()) {
+                return finish(job, replies.stillRunning(job), Outcome.FAILED, "the edit job is still running");
+            }
+            if (v.state() != VariantState.SUCCEEDED || v.commitSha() == null) {
+                return finish(job, replies.notSucceeded(job, v, "refined"), Outcome.FAILED, "variant " + v.k()
+                        + " did not succeed");
+            }
+            Optional<String> commit = refiner.refine(edit, v, round, job.intent(), job.id());
+            if (commit.isEmpty()) {
+                reply(job, replies.refineStopped(job, v.k()));
+                end(job, RuntimeStatus.Terminated, Outcome.FAILED, "cancelled");
+                return StepResult.done();
+            }
+            audit.record(edit.id(), "refined", "variant " + v.k() + " round " + round + " → " + commit.get(),
+                    clock.instant());
         }
-        if (!edit.status().isTerminal()) {
-            return finish(job, replies.stillRunning(job), Outcome.FAILED, "the edit job is still running");
-        }
-        if (v.state() != VariantState.SUCCEEDED || v.commitSha() == null) {
-            return finish(job, replies.notSucceeded(job, v, "refined"), Outcome.FAILED, "variant " + v.k()
-                    + " did not succeed");
-        }
-        int round = followUps.refineRounds(edit.id(), v.k()) + 1;
-        Optional<String> commit = refiner.refine(edit, v, round, job.intent(), job.id());
-        if (commit.isEmpty()) {
-            reply(job, replies.refineStopped(job, v.k()));
-            end(job, RuntimeStatus.Terminated, Outcome.FAILED, "cancelled");
-            return StepResult.done();
-        }
-        audit.record(edit.id(), "refined", "variant " + v.k() + " round " + round + " → " + commit.get(),
-                clock.instant());
-        List<VariantRecord> current = variants.variants(edit.id());
-        if (edit.progressCommentId() != null) {
-            adapter.updateComment(edit.repository(), edit.pullRequestId(), edit.progressThreadId(),
-                    edit.progressCommentId(), new CommentRequest(renderer.progressFinished(edit, current,
-                            edit.outcome()), null));
-        }
-        return finish(job, replies.refined(job, v.k(), round, commit.get(), job.intent(), v.pullRequestUrl()),
-                Outcome.SUCCESS, null);
+        VariantRecord refined = variants.variant(edit.id(), v.k()).orElseThrow();
+        // The reply first: once the job is reopened its variant runs and another replica may finish it.
+        reply(job, replies.refined(job, v.k(), round, refined.commitSha(), job.intent(), v.pullRequestUrl(),
+                checker.enabled()));
+        // The refined variant runs again from its check phase; the fan-in then ranks again and rewrites the table.
+        reopen(edit, v.k(), refiner.contextJson(edit), scheduler);
+        end(job, RuntimeStatus.Completed, Outcome.SUCCESS, null);
+        return StepResult.done();
     }
 
     // ---- /retry -------------------------------------------------------------------------------------
@@ -374,17 +379,24 @@ public class FollowUpStep {
         }
         // The reply first: once the job is reopened its variant runs and another replica may finish it.
         reply(job, replies.retrying(job, v.k(), fresh, from.label()));
-        Instant now = clock.instant();
-        followUps.reopen(edit.id(), new String(context.get(), StandardCharsets.UTF_8),
-                now.plus(workflow.jobTimeout()), now);
-        followUps.rerun(edit.id(), v.k(), from, now);
+        followUps.rerun(edit.id(), v.k(), from, clock.instant());
         audit.record(edit.id(), "retry", "variant " + v.k() + (fresh ? " from scratch" : " from " + from.dbValue()),
-                now);
-        JobRecord reopened = jobs.find(edit.id()).orElseThrow();
-        scheduler.scheduleIfNotExists(JobTasks.deadline(edit.id()), reopened.deadlineAt());
-        JobTasks.scheduleOnce(scheduler, JobTasks.variant(edit.id(), v.k()), now);
+                clock.instant());
+        reopen(edit, v.k(), new String(context.get(), StandardCharsets.UTF_8), scheduler);
         end(job, RuntimeStatus.Completed, Outcome.SUCCESS, null);
         return StepResult.done();
+    }
+
+    /**
+     * Runs the finished edit job again for variant K alone, set to run again already: Running with its context, a new
+     * deadline, and the variant's task scheduled; its fan-in then rewrites the progress reply and the summary.
+     */
+    private void reopen(JobRecord edit, int k, String contextJson, SchedulerClient scheduler) {
+        Instant now = clock.instant();
+        followUps.reopen(edit.id(), contextJson, now.plus(workflow.jobTimeout()), now);
+        JobRecord reopened = jobs.find(edit.id()).orElseThrow();
+        scheduler.scheduleIfNotExists(JobTasks.deadline(edit.id()), reopened.deadlineAt());
+        JobTasks.scheduleOnce(scheduler, JobTasks.variant(edit.id(), k), now);
     }
 
     /**

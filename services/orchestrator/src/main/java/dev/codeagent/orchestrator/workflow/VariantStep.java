@@ -185,10 +185,13 @@ public class VariantStep {
      * otherwise the pull requests are told and the variant succeeds. Returns true when the variant ended.
      */
     private boolean afterCheck(JobRecord job, VariantRecord v, CheckRound round) {
-        if (round.repairable() && round.round() < round.repairsAllowed() && round.repairError() == null) {
+        // The budget counts from the variant's first round, or from the round of its latest /refine commit.
+        if (round.repairable() && round.round() - v.repairsFrom() < round.repairsAllowed()
+                && round.repairError() == null) {
             variants.repairing(job.id(), v.k(), clock.instant());
             audit.record(job.id(), "variant-repairing", "variant " + v.k() + ": checks round " + round.round()
-                    + " failed, repair " + (round.round() + 1) + " of " + round.repairsAllowed(), clock.instant());
+                    + " failed, repair " + (round.round() - v.repairsFrom() + 1) + " of " + round.repairsAllowed(),
+                    clock.instant());
             progress.changed(job.id());
             return false;
         }

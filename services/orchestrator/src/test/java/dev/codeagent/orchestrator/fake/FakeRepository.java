@@ -20,6 +20,8 @@ public final class FakeRepository {
     public final Map<String, String> branches = new ConcurrentHashMap<>();
     public final Map<String, Integer> branchCreations = new ConcurrentHashMap<>();
     public final Map<String, List<CommitRequest>> commits = new ConcurrentHashMap<>();
+    /** The files each commit of the fake wrote or inherited, by path (null: deleted); others read as the base. */
+    final Map<String, Map<String, String>> files = new ConcurrentHashMap<>();
     public final List<FakePullRequest> pullRequests = new CopyOnWriteArrayList<>();
     public final Map<Long, String> comments = new ConcurrentHashMap<>();
     public final Map<String, Long> commentsByKey = new ConcurrentHashMap<>();

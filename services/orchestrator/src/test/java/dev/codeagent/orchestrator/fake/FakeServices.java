@@ -46,6 +46,7 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,6 +72,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class FakeServices implements AutoCloseable {
 
     public static final String BASE_COMMIT = "1111111111111111111111111111111111111111";
+    /** What every file reads as where no commit of the fake wrote it. */
+    public static final String BASE_CONTENT = "class Login {}\n";
 
     static {
         // The real services answer from Tomcat, which sets TCP_NODELAY; the JDK server does not by default, and
@@ -270,10 +273,17 @@ public final class FakeServices implements AutoCloseable {
         if (method.equals("POST") && rest.equals("/contents")) {
             ContentsRequest request = json.readValue(body, ContentsRequest.class);
             List<FileContent> files = new ArrayList<>();
+            List<String> missing = new ArrayList<>();
+            Map<String, String> written = repo.files.getOrDefault(request.commit(), Map.of());
             for (String p : request.paths()) {
-                files.add(new FileContent(p, "class Login {}\n", FileContent.UTF8, 15, false, false));
+                String content = written.containsKey(p) ? written.get(p) : BASE_CONTENT;
+                if (content == null) {
+                    missing.add(p);
+                } else {
+                    files.add(new FileContent(p, content, FileContent.UTF8, content.length(), false, false));
+                }
             }
-            return new Response(200, new FileContents(request.commit(), files, List.of()));
+            return new Response(200, new FileContents(request.commit(), files, missing));
         }
         if (method.equals("GET") && rest.equals("/branches")) {
             String name = params.get("name");
@@ -306,6 +316,11 @@ public final class FakeServices implements AutoCloseable {
                         "Conflict", "detail", "head moved", "currentCommit", head));
             }
             String commit = HexFormat.of().formatHex(randomBytes());
+            Map<String, String> written = new HashMap<>(repo.files.getOrDefault(head, Map.of()));
+            for (FileChange change : request.changes()) {
+                written.put(change.path(), change.changeType() == ChangeType.DELETE ? null : change.content());
+            }
+            repo.files.put(commit, written);
             repo.branches.put(request.branch(), commit);
             repo.commits.computeIfAbsent(request.branch(), b -> new CopyOnWriteArrayList<>()).add(request);
             return new Response(201, new CommitResult(request.branch(), commit, head));

@@ -213,7 +213,7 @@ class VariantRankingTest {
         return job.stream().map(c -> new VariantRecord("job", c.k(), VariantState.SUCCEEDED, VariantPhase.DONE, 0,
                 "b", null, "s", "a", "c", 1L, "u", 1, c.diff(), 0, "p", "m", false, 1L, null, Instant.EPOCH,
                 Instant.EPOCH, c.cost() == null ? new ModelUsage(1, 1, 1, null)
-                        : new ModelUsage(1, 1, 1, new BigDecimal(c.cost())), c.repairs())).toList();
+                        : new ModelUsage(1, 1, 1, new BigDecimal(c.cost())), c.repairs(), null)).toList();
     }
 
     private static Map<Integer, List<CheckRound>> rounds(List<Candidate> job) {
@@ -239,14 +239,14 @@ class VariantRankingTest {
     private static VariantRecord variant(int k, int diff, int repairs, String cost) {
         return new VariantRecord("job", k, VariantState.SUCCEEDED, VariantPhase.DONE, 0, "b", null, "s", "a", "c",
                 1L, "u", 1, diff / 2 + diff % 2, diff / 2, "p", "m", false, 1L, null, Instant.EPOCH, Instant.EPOCH,
-                new ModelUsage(1, 1, 1, cost == null ? null : new BigDecimal(cost)), repairs);
+                new ModelUsage(1, 1, 1, cost == null ? null : new BigDecimal(cost)), repairs, null);
     }
 
     private static VariantRecord withState(VariantRecord v, VariantState state) {
         return new VariantRecord(v.jobId(), v.k(), state, v.step(), v.attempts(), v.branch(), v.headCommit(),
                 v.strategy(), v.approach(), v.commitSha(), v.pullRequestId(), v.pullRequestUrl(), v.filesChanged(),
                 v.linesAdded(), v.linesRemoved(), v.provider(), v.model(), v.offline(), v.durationMs(), v.error(),
-                v.startedAt(), v.finishedAt(), v.usage(), v.checkRound());
+                v.startedAt(), v.finishedAt(), v.usage(), v.checkRound(), v.refineCheckRounds());
     }
 
     private static CheckRound round(int k, int round, boolean passed, int testsPassed, int testsFailed,

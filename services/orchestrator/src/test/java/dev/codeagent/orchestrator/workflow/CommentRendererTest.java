@@ -48,7 +48,7 @@ class CommentRendererTest {
         return new VariantRecord(job.id(), k, state, state == VariantState.RUNNING ? VariantPhase.PATCH : VariantPhase.DONE, 0, "agents/edit-7-0f1e2d3c-" + k, null, "minimal",
                 "Guard clauses", "c0ffee", 42L + k, "http://pr/" + k, 2, 10, 3, offline ? "offline" : "ollama",
                 offline ? "offline-v1" : "qwen", offline, 1500L, state == VariantState.FAILED ? "boom | bad" : null,
-                Instant.now(), Instant.now(), usage, 0);
+                Instant.now(), Instant.now(), usage, 0, null);
     }
 
     @Test
@@ -88,7 +88,7 @@ class CommentRendererTest {
     private VariantRecord withStep(VariantRecord v, VariantPhase step) {
         return new VariantRecord(v.jobId(), v.k(), v.state(), step, 0, v.branch(), null, v.strategy(), v.approach(),
                 v.commitSha(), v.pullRequestId(), v.pullRequestUrl(), v.filesChanged(), v.linesAdded(),
-                v.linesRemoved(), v.provider(), v.model(), v.offline(), null, null, v.startedAt(), null, v.usage(), 0);
+                v.linesRemoved(), v.provider(), v.model(), v.offline(), null, null, v.startedAt(), null, v.usage(), 0, null);
     }
 
     private CheckRound round(int k, CheckSource source, String error, CheckOutcome... checks) {
@@ -161,7 +161,7 @@ class CommentRendererTest {
     void aVariantWaitingForADependencySaysSoInTheProgressReply() {
         VariantRecord waiting = new VariantRecord(job.id(), 1, VariantState.RUNNING, VariantPhase.PATCH, 7,
                 "agents/edit-7-0f1e2d3c-1", null, null, null, null, null, null, null, null, null, null, null, false,
-                null, "llm-patch unavailable: Connection refused", Instant.now(), null, null, 0);
+                null, "llm-patch unavailable: Connection refused", Instant.now(), null, null, 0, null);
 
         assertThat(renderer.progress(job, List.of(waiting)))
                 .contains("waiting to retry (7 failed): llm-patch unavailable: Connection refused");
@@ -186,7 +186,7 @@ class CommentRendererTest {
         VariantRecord v = new VariantRecord(job.id(), 1, VariantState.FAILED, VariantPhase.DONE, 0, "agents/edit-7-0f1e2d3c-1",
                 null, "minimal", "Adds [docs](https://evil.example/docs) | keeps ![t](https://beacon.example/t.gif)",
                 "c0ffee", 43L, "http://pr/1", 2, 10, 3, "ollama", "qwen", false, 1500L,
-                "see https://evil.example/error for [help](http://evil.example/h)", Instant.now(), Instant.now(), null, 0);
+                "see https://evil.example/error for [help](http://evil.example/h)", Instant.now(), Instant.now(), null, 0, null);
         String marker = AgentMarker.of("job", job.id(), "variant", "1");
         for (String text : List.of(renderer.progress(linked, List.of(v)),
                 renderer.summary(linked, List.of(v), Outcome.FAILED),

@@ -1,19 +1,29 @@
 package dev.codeagent.orchestrator.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.codeagent.contracts.check.CheckOutcome;
+import dev.codeagent.contracts.check.CheckSource;
+import dev.codeagent.contracts.check.TestCounts;
 import dev.codeagent.contracts.command.Author;
 import dev.codeagent.contracts.command.CommandKind;
 import dev.codeagent.contracts.command.RepositoryRef;
 import dev.codeagent.contracts.command.StartJobRequest;
 import dev.codeagent.contracts.git.CommitRequest;
+import dev.codeagent.contracts.git.FileChange;
+import dev.codeagent.contracts.git.StatusRequest;
+import dev.codeagent.contracts.git.StatusState;
 import dev.codeagent.contracts.git.MergeStrategy;
 import dev.codeagent.contracts.job.Outcome;
 import dev.codeagent.contracts.job.RuntimeStatus;
 import dev.codeagent.contracts.job.VariantState;
 import dev.codeagent.contracts.patch.FollowUp;
 import dev.codeagent.contracts.patch.PatchRequest;
+import dev.codeagent.contracts.patch.PatchResponse;
 import dev.codeagent.orchestrator.fake.FakeServices;
+import dev.codeagent.orchestrator.fake.Fault;
+import dev.codeagent.orchestrator.job.CheckRound;
 import dev.codeagent.orchestrator.job.FollowUpStore;
 import dev.codeagent.orchestrator.job.JobRecord;
 import dev.codeagent.orchestrator.job.VariantPhase;
@@ -98,6 +108,28 @@ class FollowUpStepTest extends WorkflowStepTest {
     }
 
     @Test
+    void aLostAnswerOnCompletionIsRetriedAndMergesOnce() {
+        String edit = finishedEditJob(2);
+        long pr2 = f.variant(edit, 2).pullRequestId();
+        // The adapter completes the pull request, but the orchestrator sees a 503.
+        f.fakes.addFault(Fault.lostAnswer("POST", "/pull-requests/" + pr2 + "/complete", 1, 503));
+
+        String pick = followUp(CommandKind.PICK, 2);
+        assertThat(f.job(pick).status()).isEqualTo(RuntimeStatus.Running);
+        assertThat(f.followUps.pick(edit).picked()).isNull();
+        f.clock.advance(java.time.Duration.ofSeconds(5));
+        f.prepare.run(pick, f.scheduler);
+
+        String mergeCommit = f.repo.mergeCommits.get(pr2);
+        assertThat(f.repo.completions).hasSize(2);
+        assertThat(f.repo.mergeCommits).hasSize(1);
+        assertThat(f.repo.branches.get("feature")).isEqualTo(mergeCommit);
+        assertThat(f.followUps.pick(edit)).isEqualTo(new FollowUpStore.Pick(2, mergeCommit, List.of(1)));
+        assertThat(reply(pick)).contains("merged variant 2").contains(mergeCommit);
+        assertThat(f.job(pick).outcome()).isEqualTo(Outcome.SUCCESS);
+    }
+
+    @Test
     void aMergeConflictIsSaidAndLeavesEverythingAsItWas() {
         String edit = finishedEditJob(3);
         f.repo.conflicting.add(f.variant(edit, 2).pullRequestId());
@@ -123,13 +155,29 @@ class FollowUpStepTest extends WorkflowStepTest {
         assertThat(f.repo.pullRequestStatus).isEmpty();
     }
 
+    /** The edit job's summary reply, as the thread shows it now. */
+    String summary(String editId) {
+        return f.repo.comments.get(f.repo.commentsByKey.get("job-" + editId + "-summary"));
+    }
+
+    /** The default answer, but a refine round writes {@code refined} as the file. */
+    static FakeServices.PatchBehaviour refining(List<PatchRequest> requests, String refined) {
+        return request -> {
+            requests.add(request);
+            if (request.followUp() == null || request.followUp().kind() != FollowUp.Kind.REFINE) {
+                return FakeServices.PatchBehaviour.DEFAULT.answer(request);
+            }
+            return new FakeServices.Response(200, new PatchResponse(request.k(), "strategy-" + request.k(),
+                    "Keeps the name", List.of(FileChange.edit("src/Login.java", refined)),
+                    "--- a/src/Login.java\n+++ b/src/Login.java\n@@ refined @@\n", 1, 1, "ollama", "qwen2.5-coder",
+                    false, null, 1, List.of(), List.of()));
+        };
+    }
+
     @Test
     void refineCommitsOnTheVariantWithTheFeedbackAndThePreviousDiffThenPickTakesTheRefinedCommit() {
         List<PatchRequest> requests = new CopyOnWriteArrayList<>();
-        f.fakes.patchBehaviour(request -> {
-            requests.add(request);
-            return FakeServices.PatchBehaviour.DEFAULT.answer(request);
-        });
+        f.fakes.patchBehaviour(refining(requests, "class Login {\n  // keeps login()\n}\n"));
         String edit = finishedEditJob(3);
         String branch = f.variant(edit, 2).branch();
         String before = f.variant(edit, 2).commitSha();
@@ -141,20 +189,76 @@ class FollowUpStepTest extends WorkflowStepTest {
                 "keep the old method name\nand the comment", "--- a/src/Login.java\n+++ b/src/Login.java\n"));
         assertThat(request.k()).isEqualTo(2);
         assertThat(request.files()).extracting(s -> s.path()).contains("src/Login.java");
+        assertThat(request.files()).filteredOn(s -> s.path().equals("src/Login.java")).singleElement()
+                .extracting(s -> s.content()).asString().as("the variant's file, not the base's")
+                .contains("// variant 2");
         List<CommitRequest> commits = f.repo.commits.get(branch);
         assertThat(commits).hasSize(2);
         assertThat(commits.get(1).expectedHead()).isEqualTo(before);
         assertThat(commits.get(1).message()).startsWith("Refine 1: keep the old method name\n");
         String refined = f.repo.branches.get(branch);
         assertThat(f.variant(edit, 2).commitSha()).isEqualTo(refined);
-        assertThat(reply(refine)).contains("refined variant 2 (round 1)").contains(refined);
-        // The table's row of variant 2 counts both commits.
+        assertThat(reply(refine)).contains("refined variant 2 (round 1)").contains(refined)
+                .contains("Its checks run again");
+
+        // The job runs again for variant 2 alone, from its checks, and its fan-in rewrites the table.
+        assertThat(f.job(edit).status()).isEqualTo(RuntimeStatus.Running);
+        assertThat(f.variant(edit, 2).step()).isEqualTo(VariantPhase.CHECK);
+        assertThat(f.variant(edit, 2).checkRound()).isEqualTo(1);
+        f.variant.run(edit, 2, f.scheduler);
+        f.fanIn.run(edit, f.scheduler);
+        assertThat(f.job(edit).outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(f.fakes.checkRuns()).filteredOn(r -> r.jobId().equals(edit) && r.k() == 2)
+                .extracting(r -> r.commit()).containsExactly(before, refined);
+        // The row counts the variant against the base, not the sum of its commits' diffs (+4 / −2).
+        assertThat(summary(edit)).containsPattern("\\| 2 \\| .*\\+3 / −1");
         assertThat(f.repo.comments.get(f.job(edit).progressCommentId())).contains("| 2 | ✅ succeeded")
-                .contains("+4 / −2");
+                .contains("+3 / −1");
+        assertThat(f.variant(edit, 2).repairs()).isZero();
 
         followUp(CommandKind.PICK, 2);
         assertThat(f.repo.completions).singleElement().extracting(c -> c.lastMergeSourceCommit()).isEqualTo(refined);
         assertThat(f.followUps.pick(edit).picked()).isEqualTo(2);
+    }
+
+    @Test
+    void aRefinedVariantIsCheckedAgainRepairedWithItsOwnBudgetAndItsPullRequestToldTheOutcome() {
+        List<PatchRequest> requests = new CopyOnWriteArrayList<>();
+        f.fakes.patchBehaviour(refining(requests, "class Login {\n  void login(String user) {}\n}\n"));
+        CheckOutcome build = FakeServices.CheckBehaviour.passed("build", null);
+        // One repair allowed; the refine's commit (round 1) breaks a test, its repair (round 2) fixes it.
+        f.fakes.checkBehaviour(r -> new FakeServices.Response(200, FakeServices.CheckBehaviour.result(r,
+                CheckSource.CONFIGURED, null, 1, r.k() == 2 && r.round() == 1
+                        ? List.of(build, FakeServices.CheckBehaviour.failed("test", new TestCounts(3, 1, 0),
+                                List.of("LoginTest.keepsTheName"), List.of()))
+                        : List.of(build, FakeServices.CheckBehaviour.passed("test", new TestCounts(4, 0, 0))))));
+        String edit = finishedEditJob(2);
+        long pr2 = f.variant(edit, 2).pullRequestId();
+
+        followUp(CommandKind.REFINE, 2, "take the user name", false, DEV);
+        String refined = f.variant(edit, 2).commitSha();
+        f.variant.run(edit, 2, f.scheduler);
+        f.fanIn.run(edit, f.scheduler);
+
+        assertThat(f.checks.rounds(edit).get(2)).extracting(CheckRound::round, CheckRound::passed)
+                .containsExactly(tuple(0, true), tuple(1, false), tuple(2, true));
+        assertThat(f.checks.rounds(edit).get(2).get(1).commit()).isEqualTo(refined);
+        PatchRequest repair = requests.get(requests.size() - 1);
+        assertThat(repair.followUp().kind()).isEqualTo(FollowUp.Kind.REPAIR);
+        assertThat(repair.followUp().previousDiff()).as("the refine's diff comes after the first patch's")
+                .isEqualTo("--- a/src/Login.java\n+++ b/src/Login.java\n"
+                        + "--- a/src/Login.java\n+++ b/src/Login.java\n@@ refined @@\n");
+        List<CommitRequest> commits = f.repo.commits.get(f.variant(edit, 2).branch());
+        assertThat(commits).hasSize(3);
+        assertThat(commits.subList(1, 3)).extracting(c -> c.message().lines().findFirst().orElseThrow())
+                .containsExactly("Refine 1: take the user name", "Repair 1: test");
+        assertThat(f.variant(edit, 2).repairs()).isEqualTo(1);
+        assertThat(f.repo.statusesByPullRequest.get(pr2)).filteredOn(s -> s.name().equals("checks"))
+                .extracting(StatusRequest::state)
+                .containsExactly(StatusState.SUCCEEDED, StatusState.SUCCEEDED);
+        assertThat(f.repo.threads.get(pr2)).isNull();
+        assertThat(summary(edit)).containsPattern("\\| 2 \\| .* \\| passed \\| 4 passed, 0 failed \\| 1 \\| ");
+        assertThat(f.job(edit).outcome()).isEqualTo(Outcome.SUCCESS);
     }
 
     @Test
@@ -241,12 +345,44 @@ class FollowUpStepTest extends WorkflowStepTest {
         assertThat(reply(retry)).contains("running variant 2 again from its failed step");
         assertThat(f.job(edit).status()).isEqualTo(RuntimeStatus.Running);
         assertThat(f.variant(edit, 2).step()).isEqualTo(VariantPhase.PATCH);
+        assertThat(summary(edit)).contains("1 of 2 variants succeeded");
         f.variant.run(edit, 2, f.scheduler);
         f.fanIn.run(edit, f.scheduler);
         assertThat(f.variant(edit, 2).state()).isEqualTo(VariantState.SUCCEEDED);
         assertThat(f.job(edit).outcome()).isEqualTo(Outcome.SUCCESS);
+        // The summary posted the first time is rewritten, not left as it was nor posted twice.
+        assertThat(summary(edit)).contains("2 of 2 variants succeeded");
+        assertThat(f.repo.comments.values()).filteredOn(c -> c.contains("kind=summary")).hasSize(1);
 
         String notFailed = followUp(CommandKind.RETRY, 1);
         assertThat(reply(notFailed)).contains("only a failed or cancelled variant");
+    }
+
+    @Test
+    void retryOfAVariantCancelledWhileCheckedRunsItsChecks() {
+        f.fakes.checkBehaviour(FakeServices.CheckBehaviour.always(0, FakeServices.CheckBehaviour.passed("build",
+                null)));
+        // The runner is busy when variant 1 is to be checked; the job is cancelled meanwhile.
+        f.fakes.addFault(Fault.status("POST", "/api/checks/runs", 1, 503, null));
+        String edit = f.preparedEditJob(1);
+        f.variant.run(edit, 1, f.scheduler);
+        assertThat(f.variant(edit, 1).step()).isEqualTo(VariantPhase.CHECK);
+        followUp(CommandKind.CANCEL, null);
+        f.variant.run(edit, 1, f.scheduler);
+        f.fanIn.run(edit, f.scheduler);
+        assertThat(f.variant(edit, 1).state()).isEqualTo(VariantState.CANCELLED);
+        assertThat(f.checks.round(edit, 1, 0).orElseThrow().error()).contains("cancelled");
+
+        String retry = followUp(CommandKind.RETRY, 1);
+        assertThat(reply(retry)).contains("from its failed step (checking)");
+        f.variant.run(edit, 1, f.scheduler);
+        f.fanIn.run(edit, f.scheduler);
+
+        assertThat(f.variant(edit, 1).state()).isEqualTo(VariantState.SUCCEEDED);
+        CheckRound round = f.checks.round(edit, 1, 0).orElseThrow();
+        assertThat(round.error()).isNull();
+        assertThat(round.passed()).isTrue();
+        assertThat(f.fakes.checkRuns()).filteredOn(r -> r.jobId().equals(edit)).hasSize(1);
+        assertThat(summary(edit)).contains("1 of 1 variants succeeded").contains("| passed |");
     }
 }

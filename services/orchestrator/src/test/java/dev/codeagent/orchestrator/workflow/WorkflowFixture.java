@@ -154,22 +154,25 @@ final class WorkflowFixture implements AutoCloseable {
         ContextGatherer context = new ContextGatherer(jobs, audit, adapter, llm, artifacts, properties, json, clock);
         followUps = new FollowUpStore(jdbc);
         VariantPublisher publisher = new VariantPublisher(adapter, renderer);
-        followUp = new FollowUpStep(runner, jobs, variants, followUps, audit, adapter, renderer, new FollowUpReplies(),
-                new VariantRefiner(jobs, variants, followUps, adapter, llm, artifacts,
-                        new Budgets(budgets, variants, clock), context, publisher, json, clock),
-                reports, waker, artifacts, properties, new FollowUpProperties(MergeStrategy.SQUASH), metrics, clock);
-        prepare = new PrepareStep(runner, jobs, variants, audit, adapter, context, renderer,
-                properties, queue, admission, metrics, followUp, clock);
         Budgets modelBudgets = new Budgets(budgets, variants, clock);
         RunnerClient runnerClient = new RunnerClient(clients, endpoints, json);
         VariantPatcher patcher = new VariantPatcher(jobs, variants, adapter, llm, artifacts, json, modelBudgets, clock);
+        VariantHistory history = new VariantHistory(adapter, artifacts, json);
+        VariantChecker checker = new VariantChecker(runnerClient, checks, artifacts, clock);
+        followUp = new FollowUpStep(runner, jobs, variants, followUps, audit, adapter, renderer, new FollowUpReplies(),
+                new VariantRefiner(jobs, variants, followUps, history, adapter, patcher, artifacts, modelBudgets,
+                        publisher, json, clock),
+                checker, reports, waker, artifacts, properties, new FollowUpProperties(MergeStrategy.SQUASH), metrics,
+                clock);
+        prepare = new PrepareStep(runner, jobs, variants, audit, adapter, context, renderer,
+                properties, queue, admission, metrics, followUp, clock);
         variant = new VariantStep(runner, variants, audit, patcher, publisher, reports, progress, properties, metrics, checks,
-                new VariantChecker(runnerClient, checks, artifacts, clock),
-                new VariantRepairer(jobs, variants, adapter, patcher, publisher, artifacts, modelBudgets,
+                checker,
+                new VariantRepairer(jobs, variants, history, patcher, publisher, modelBudgets,
                         new CheckProperties(REPAIR_FEEDBACK_CHARS), json, clock),
                 new CheckReporter(adapter, renderer), clock);
         fanIn = new FanInStep(runner, jobs, variants, audit, adapter, renderer, reports, admission, metrics, checks,
-                clock);
+                followUps, clock);
         checkRuns = new CheckCancellation(variants, runnerClient);
         deadline = new DeadlineStep(jobs, audit, waker, checkRuns, clock);
     }
