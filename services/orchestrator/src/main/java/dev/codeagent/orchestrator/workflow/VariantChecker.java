@@ -76,15 +76,15 @@ public class VariantChecker {
      */
     public Optional<Instant> check(JobRecord job, VariantRecord v) {
         int round = v.checkRound();
-        CheckRunResult local = pipelineRuns.pending(job.id(), v.k(), round)
-                .map(kept -> json.readValue(kept, CheckRunResult.class))
+        Optional<String> kept = pipelineRuns.pending(job.id(), v.k(), round);
+        CheckRunResult local = kept.map(answer -> json.readValue(answer, CheckRunResult.class))
                 .orElseGet(() -> runner.configured() ? runChecks(job, v) : null);
         List<String> wanted = pipelines.of(local);
         if (wanted.isEmpty()) {
             record(job, v, local, List.of());
             return Optional.empty();
         }
-        if (local != null) {
+        if (local != null && kept.isEmpty()) {
             pipelineRuns.keepPending(job.id(), v.k(), round, json.writeValueAsString(local), clock.instant());
         }
         Optional<Instant> later = pipelines.follow(job, v, wanted);
