@@ -15,6 +15,8 @@ import java.util.List;
  * @param errors       up to 20 first error lines of the output (compiler errors and the like), for the repair prompt
  *                     and the variant PR's comment
  * @param durationMs   wall time of the check
+ * @param url          where people see the check's run (an Azure DevOps pipeline run's page); null for the runner's
+ *                     checks, whose log the job keeps. Added after the first version: absent in older answers and rows
  */
 public record CheckOutcome(
         String name,
@@ -24,5 +26,12 @@ public record CheckOutcome(
         TestCounts tests,
         List<String> failingTests,
         List<String> errors,
-        long durationMs) {
+        long durationMs,
+        String url) {
+
+    /** A check without a page of its own (the runner's). */
+    public CheckOutcome(String name, String command, CheckStatus status, Integer exitCode, TestCounts tests,
+            List<String> failingTests, List<String> errors, long durationMs) {
+        this(name, command, status, exitCode, tests, failingTests, errors, durationMs, null);
+    }
 }

@@ -18,6 +18,9 @@ import java.util.List;
  * @param log          the combined output of the checks, head and tail kept when it exceeds the runner's limit; the
  *                     orchestrator stores it as the run's artifact
  * @param durationMs   wall time of the whole run, fetching the tree included
+ * @param pipelines    Azure DevOps pipelines (names or ids) that {@code pipelines:} of {@code .codeagent.yml} asks to
+ *                     run as further checks, which the orchestrator queues; empty when none. Added after the first
+ *                     version: null in older answers
  */
 public record CheckRunResult(
         String runId,
@@ -29,7 +32,18 @@ public record CheckRunResult(
         List<CheckOutcome> checks,
         boolean passed,
         String log,
-        long durationMs) {
+        long durationMs,
+        List<String> pipelines) {
+
+    public CheckRunResult {
+        pipelines = pipelines == null ? List.of() : List.copyOf(pipelines);
+    }
+
+    /** A result that names no pipeline. */
+    public CheckRunResult(String runId, CheckSource source, String configError, int repair, String isolation,
+            String image, List<CheckOutcome> checks, boolean passed, String log, long durationMs) {
+        this(runId, source, configError, repair, isolation, image, checks, passed, log, durationMs, List.of());
+    }
 
     /** The sum of the checks' test counts; null when no check reported tests. */
     public TestCounts tests() {

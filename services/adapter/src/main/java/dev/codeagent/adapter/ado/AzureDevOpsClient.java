@@ -89,7 +89,8 @@ public class AzureDevOpsClient {
         return send(uri(repo, call), call, uri -> exchange(uri, call, -1));
     }
 
-    private AzureDevOpsResponse send(URI uri, AzureDevOpsCall call, long maxBodyBytes) {
+    /** Sends the call to {@code uri}, an API outside the repository's URL, with retries like {@link #send}. */
+    AzureDevOpsResponse send(URI uri, AzureDevOpsCall call, long maxBodyBytes) {
         return send(uri, call, target -> exchange(target, call, maxBodyBytes));
     }
 
@@ -254,6 +255,21 @@ public class AzureDevOpsClient {
         }
         url.append("api-version=").append(API_VERSION);
         return URI.create(url.toString());
+    }
+
+    /**
+     * {@code {baseUrl}/{organization}/{project}/_apis{path}?{query}&api-version=7.1}: the project's APIs (pipelines,
+     * builds, test results), which live beside its repositories rather than under one.
+     */
+    URI projectUri(RepositoryCoordinates repo, AzureDevOpsCall call) {
+        StringBuilder url = new StringBuilder(properties.baseUrl())
+                .append('/').append(segment(repo.organization()))
+                .append('/').append(segment(repo.project()))
+                .append("/_apis").append(call.path()).append('?');
+        for (Map.Entry<String, String> parameter : call.query().entrySet()) {
+            url.append(parameter.getKey()).append('=').append(encode(parameter.getValue())).append('&');
+        }
+        return URI.create(url.append("api-version=").append(API_VERSION).toString());
     }
 
     static String segment(String value) {

@@ -3,6 +3,7 @@ package dev.codeagent.adapter.ado;
 import dev.codeagent.adapter.AdapterProperties;
 import dev.codeagent.adapter.provider.GitProblems;
 import dev.codeagent.adapter.provider.GitProvider;
+import dev.codeagent.adapter.provider.PipelineProvider;
 import dev.codeagent.adapter.provider.ProviderStatus;
 import dev.codeagent.adapter.provider.RepositoryCoordinates;
 import dev.codeagent.adapter.provider.TreeArchive;
@@ -26,6 +27,10 @@ import dev.codeagent.contracts.git.PullRequestInfo;
 import dev.codeagent.contracts.git.PullRequestRef;
 import dev.codeagent.contracts.git.StatusRequest;
 import dev.codeagent.contracts.git.TreeListing;
+import dev.codeagent.contracts.pipeline.PipelineRef;
+import dev.codeagent.contracts.pipeline.PipelineRun;
+import dev.codeagent.contracts.pipeline.PipelineTests;
+import dev.codeagent.contracts.pipeline.QueuePipelineRunRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +42,7 @@ import java.util.Optional;
  * looks before it writes (see {@link FindOrCreate}), so a retried request finds what the first attempt made
  * instead of making it twice.
  */
-public class AzureDevOpsProvider implements GitProvider {
+public class AzureDevOpsProvider implements GitProvider, PipelineProvider {
 
     private final AzureDevOpsProperties properties;
     private final boolean configured;
@@ -50,6 +55,7 @@ public class AzureDevOpsProvider implements GitProvider {
     private final AzureDevOpsStatuses statuses;
     private final AzureDevOpsIdentities identities;
     private final AzureDevOpsCompletions completions;
+    private final AzureDevOpsPipelines pipelines;
 
     /** {@code client} is null when no credentials are configured: the provider then only reports that. */
     public AzureDevOpsProvider(AzureDevOpsProperties properties, AzureDevOpsIdentityProperties identity,
@@ -65,6 +71,7 @@ public class AzureDevOpsProvider implements GitProvider {
         this.statuses = new AzureDevOpsStatuses(client);
         this.identities = new AzureDevOpsIdentities(properties, identity, client);
         this.completions = new AzureDevOpsCompletions(client, refs);
+        this.pipelines = new AzureDevOpsPipelines(client);
     }
 
     /** Stops the file-reading threads; called when the application context closes. */
@@ -193,6 +200,26 @@ public class AzureDevOpsProvider implements GitProvider {
     @Override
     public Optional<String> groupOf(RepositoryCoordinates repo, Author author, List<String> groups) {
         return require(identities).groupOf(repo, author, groups);
+    }
+
+    @Override
+    public PipelineRef pipeline(RepositoryCoordinates repo, String nameOrId) {
+        return require(pipelines).pipeline(repo, nameOrId);
+    }
+
+    @Override
+    public PipelineRun queueRun(RepositoryCoordinates repo, long pipelineId, QueuePipelineRunRequest request) {
+        return require(pipelines).queue(repo, pipelineId, request);
+    }
+
+    @Override
+    public PipelineRun run(RepositoryCoordinates repo, long pipelineId, long runId) {
+        return require(pipelines).run(repo, pipelineId, runId);
+    }
+
+    @Override
+    public PipelineTests tests(RepositoryCoordinates repo, long pipelineId, long runId) {
+        return require(pipelines).tests(repo, runId);
     }
 
     /** {@code area}, once it is sure there is a client for it to call Azure DevOps with. */

@@ -38,13 +38,28 @@ final class FindOrCreate {
      */
     <T> T run(RepositoryCoordinates repo, Supplier<Optional<T>> find, AzureDevOpsCall create,
             Function<JsonNode, Optional<T>> created, Function<ApiProblemException, ApiProblemException> missing) {
+        return run(repo, find, create, () -> client.send(repo, create, MAX_ANSWER), created, missing);
+    }
+
+    /**
+     * As {@link #run(RepositoryCoordinates, Supplier, AzureDevOpsCall, Function, Function)}, for a create sent to
+     * {@code target}, an API of the project rather than of the repository.
+     */
+    <T> T run(RepositoryCoordinates repo, java.net.URI target, Supplier<Optional<T>> find, AzureDevOpsCall create,
+            Function<JsonNode, Optional<T>> created, Function<ApiProblemException, ApiProblemException> missing) {
+        return run(repo, find, create, () -> client.send(target, create, MAX_ANSWER), created, missing);
+    }
+
+    private <T> T run(RepositoryCoordinates repo, Supplier<Optional<T>> find, AzureDevOpsCall create,
+            Supplier<AzureDevOpsResponse> send, Function<JsonNode, Optional<T>> created,
+            Function<ApiProblemException, ApiProblemException> missing) {
         Optional<T> existing = find.get();
         if (existing.isPresent()) {
             return existing.get();
         }
         AzureDevOpsResponse response;
         try {
-            response = client.send(repo, create, MAX_ANSWER);
+            response = send.get();
         } catch (ApiProblemException unanswered) {
             if (!isLostAnswer(unanswered)) {
                 throw unanswered;

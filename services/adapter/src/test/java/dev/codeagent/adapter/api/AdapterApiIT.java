@@ -270,6 +270,37 @@ class AdapterApiIT extends AdapterIntegrationTestSupport {
     }
 
     @Test
+    void pipelinesRunOnAzureDevOpsOnly() throws Exception {
+        String commit = "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678";
+        String queue = "{\"branch\":\"agents/edit-7-ab12cd34-1\",\"commit\":\"" + commit + "\"}";
+        Reply local = send("POST", "/api/v1/repositories/local/local/local/any/pipelines/42/runs", queue);
+        assertThat(local.status).isEqualTo(422);
+        assertThat(local.json.get("type").asString()).isEqualTo("https://codeagent.dev/problems/unprocessable");
+        assertThat(local.json.get("detail").asString()).contains("Pipelines need the Azure DevOps provider");
+
+        String v1 = "/api/v1/repositories/azure-devops/contoso/Web%20Shop/shop";
+        ado.resetAll();
+        ado.stubFor(get(urlPathEqualTo("/contoso/Web%20Shop/_apis/build/builds")).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"count\":1,\"value\":"
+                        + "[{\"id\":905,\"sourceBranch\":\"refs/heads/agents/edit-7-ab12cd34-1\",\"sourceVersion\":\""
+                        + commit + "\"}]}")));
+        ado.stubFor(get(urlPathEqualTo("/contoso/Web%20Shop/_apis/pipelines/42/runs/905")).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"id\":905,"
+                        + "\"name\":\"20261207.3\",\"state\":\"completed\",\"result\":\"succeeded\","
+                        + "\"pipeline\":{\"id\":42,\"name\":\"Payments-CI\"},\"_links\":{\"web\":{\"href\":"
+                        + "\"https://dev.azure.com/contoso/Web%20Shop/_build/results?buildId=905\"}}}")));
+
+        Reply reused = send("POST", v1 + "/pipelines/42/runs", queue);
+        assertThat(reused.status).as(reused.text).isEqualTo(200);
+        assertThat(reused.json.get("runId").asLong()).isEqualTo(905);
+        assertThat(reused.json.get("state").asString()).isEqualTo("completed");
+        assertThat(reused.json.get("result").asString()).isEqualTo("succeeded");
+        assertThat(reused.json.get("webUrl").asString()).endsWith("buildId=905");
+        assertThat(send("POST", v1 + "/pipelines/42/runs", "{\"branch\":\"x\",\"commit\":\"nope\"}").status)
+                .isEqualTo(400);
+    }
+
+    @Test
     void triggerPermissionFollowsThePolicyOfEachProvider() throws Exception {
         String adoPermission = "/api/v1/repositories/azure-devops/contoso/Web%20Shop/shop/trigger-permission";
         ado.resetAll();

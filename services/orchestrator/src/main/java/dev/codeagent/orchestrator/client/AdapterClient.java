@@ -22,6 +22,10 @@ import dev.codeagent.contracts.git.StatusRequest;
 import dev.codeagent.contracts.git.TreeListing;
 import dev.codeagent.contracts.git.TriggerPermission;
 import dev.codeagent.contracts.git.TriggerPermissionRequest;
+import dev.codeagent.contracts.pipeline.PipelineRef;
+import dev.codeagent.contracts.pipeline.PipelineRun;
+import dev.codeagent.contracts.pipeline.PipelineTests;
+import dev.codeagent.contracts.pipeline.QueuePipelineRunRequest;
 import dev.codeagent.orchestrator.config.ServiceEndpoints;
 import dev.codeagent.platform.http.ServiceHttpClients;
 import java.util.Optional;
@@ -152,6 +156,29 @@ public class AdapterClient {
         return call("check trigger permission", () -> http.post().uri(BASE + "/trigger-permission", vars(repo))
                 .contentType(MediaType.APPLICATION_JSON).body(new TriggerPermissionRequest(author)).retrieve()
                 .body(TriggerPermission.class));
+    }
+
+    /** The pipeline of the repository's project named {@code nameOrId} (Azure DevOps only). */
+    public PipelineRef pipeline(RepositoryRef repo, String nameOrId) {
+        return call("find pipeline", () -> http.get().uri(u -> u.path(BASE + "/pipelines")
+                .queryParam("pipeline", nameOrId).build(vars(repo))).retrieve().body(PipelineRef.class));
+    }
+
+    /** A run of the pipeline on the branch at the commit; the adapter reuses one that exists, so a repeat is safe. */
+    public PipelineRun queuePipelineRun(RepositoryRef repo, long pipelineId, QueuePipelineRunRequest request) {
+        return call("queue pipeline run", () -> http.post().uri(BASE + "/pipelines/{pipeline}/runs",
+                        vars(repo, pipelineId)).contentType(MediaType.APPLICATION_JSON).body(request).retrieve()
+                .body(PipelineRun.class));
+    }
+
+    public PipelineRun pipelineRun(RepositoryRef repo, long pipelineId, long runId) {
+        return call("read pipeline run", () -> http.get().uri(BASE + "/pipelines/{pipeline}/runs/{run}",
+                vars(repo, pipelineId, runId)).retrieve().body(PipelineRun.class));
+    }
+
+    public PipelineTests pipelineTests(RepositoryRef repo, long pipelineId, long runId) {
+        return call("read pipeline tests", () -> http.get().uri(BASE + "/pipelines/{pipeline}/runs/{run}/tests",
+                vars(repo, pipelineId, runId)).retrieve().body(PipelineTests.class));
     }
 
     private <T> T call(String operation, Supplier<T> call) {

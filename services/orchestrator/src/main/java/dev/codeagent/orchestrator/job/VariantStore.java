@@ -225,6 +225,16 @@ public class VariantStore {
                 .query((rs, n) -> new FailedAttempts(rs.getInt(1), Rows.instant(rs, "failing_since"))).single();
     }
 
+    /**
+     * The variant's current step heard from what it waits for (a pipeline run it follows): the failures counted so
+     * far are over, so a later one starts a new row of retries instead of being measured from the first.
+     */
+    public void attemptsCleared(String jobId, int k, Instant now) {
+        jdbc.sql("update job_variant set attempts = 0, failing_since = null, error = null, updated_at = ? "
+                        + "where job_id = ? and k = ? and attempts > 0")
+                .params(ts(now), jobId, k).update();
+    }
+
     /** Tokens (input and output) and cost in USD, as recorded with variants' changes; unpriced calls add no cost. */
     public record Usage(long tokens, BigDecimal costUsd) {
     }

@@ -39,8 +39,36 @@ final class CheckText {
         String outcome = last.passed() ? "passed"
                 : has(last, CheckStatus.TIMED_OUT) ? "timed out"
                 : has(last, CheckStatus.FAILED) ? "failed"
+                : has(last, CheckStatus.CANCELLED) ? "cancelled"
                 : "error";
-        return last.source() == CheckSource.DETECTED ? outcome + " (detected)" : outcome;
+        String text = last.source() == CheckSource.DETECTED ? outcome + " (detected)" : outcome;
+        String url = runUrl(last);
+        return url == null ? text : "[" + text + "](" + url + ")";
+    }
+
+    /**
+     * The page of the round's pipeline run that tells most — the first that did not pass, else the first — for the
+     * {@code Build} cell; null when no check of the round has a page (the runner's checks keep their log in the job).
+     */
+    static String runUrl(CheckRound last) {
+        String first = null;
+        for (CheckOutcome check : last.checks()) {
+            String url = safeUrl(check.url());
+            if (url != null && check.status() != CheckStatus.PASSED && check.status() != CheckStatus.SKIPPED) {
+                return url;
+            }
+            first = first == null ? url : first;
+        }
+        return first;
+    }
+
+    /** An http(s) link that cannot end the Markdown link early; null for anything else. */
+    private static String safeUrl(String url) {
+        if (url == null || !(url.startsWith("https://") || url.startsWith("http://"))) {
+            return null;
+        }
+        return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C")
+                .replace(">", "%3E").replace("]", "%5D").replace("[", "%5B");
     }
 
     /** {@code 41 passed, 2 failed} (and skipped ones when there are), or {@code —}. */
@@ -106,7 +134,8 @@ final class CheckText {
                 continue;
             }
             sb.append("- `").append(Markdown.line(check.name(), 60)).append("` ").append(VariantRepairer.describe(check))
-                    .append(": `").append(Markdown.line(check.command(), 200)).append("`\n");
+                    .append(": `").append(Markdown.line(check.command(), 200)).append("`")
+                    .append(safeUrl(check.url()) == null ? "" : " · [run](" + safeUrl(check.url()) + ")").append('\n');
             list(sb, "Failing tests", check.failingTests());
             list(sb, "First errors", check.errors());
         }

@@ -36,7 +36,9 @@ import org.springframework.stereotype.Component;
  * <p>Once its draft pull request is open a variant is not failed any more: a runner that stays unavailable, a
  * repair the model cannot make or a job that runs out of time while checking end it as succeeded, with what its
  * checks found recorded ({@code error: <reason>} when they could not run). {@code CODEAGENT_VARIANT_TIMEOUT} bounds
- * the writing of the change, not its checks, which the runner bounds ({@code timeout:} of {@code .codeagent.yml}).
+ * the writing of the change, not its checks, which the runner bounds ({@code timeout:} of {@code .codeagent.yml}) and
+ * {@code CODEAGENT_ADO_CHECK_TIMEOUT} the pipeline runs, which the check phase follows by coming back every
+ * {@code CODEAGENT_ADO_CHECK_POLL_INTERVAL} rather than waiting.
  */
 @Component
 public class VariantStep {
@@ -97,6 +99,8 @@ public class VariantStep {
         // The patch generated in this run, so that the commit phase need not read it back.
         PatchResponse generated = null;
         while (true) {
+            // Set when the check phase waits for pipeline runs: the step comes back then, as no failure.
+            Instant lookAgainAt = null;
             VariantSnapshot snapshot = variants.snapshot(jobId, k).orElse(null);
             if (snapshot == null || snapshot.variant().state().isTerminal()) {
                 return Optional.empty();
@@ -141,7 +145,11 @@ public class VariantStep {
                         Optional<CheckRound> recorded = checks.round(jobId, k, v.checkRound());
                         if (recorded.isEmpty()) {
                             // Recorded first, acted on in the next pass: a cancellation meanwhile stops it before.
-                            checker.check(job, v);
+                            Optional<Instant> later = checker.check(job, v);
+                            if (later.isPresent()) {
+                                variants.attemptsCleared(jobId, k, clock.instant());
+                                lookAgainAt = later.get();
+                            }
                             yield false;
                         }
                         yield afterCheck(job, v, recorded.get());
@@ -154,6 +162,9 @@ public class VariantStep {
                     case DONE -> throw new IllegalStateException(
                             "job " + jobId + " variant " + k + " is done but " + v.state());
                 };
+                if (lookAgainAt != null) {
+                    return Optional.of(lookAgainAt);
+                }
                 if (ended) {
                     return Optional.empty();
                 }
@@ -246,13 +257,13 @@ public class VariantStep {
         if (snapshot.cancelRequested() || now.isAfter(job.deadlineAt())) {
             if (snapshot.jobCancelReason() == CancelReason.TERMINATED) {
                 if (checking && checks.round(job.id(), v.k(), v.checkRound()).isEmpty()) {
-                    checker.unavailable(job, v, "cancelled on request");
+                    checker.cancelled(job, v, "cancelled on request");
                 }
                 end(job, v, VariantState.CANCELLED, "cancelled on request");
             } else if (checking) {
                 // Its pull request is open: the variant stands, unchecked past this point.
                 if (checks.round(job.id(), v.k(), v.checkRound()).isEmpty()) {
-                    checker.unavailable(job, v, "stopped: the job ran out of time");
+                    checker.timedOut(job, v, "stopped: the job ran out of time");
                 }
                 report(job, v);
                 succeeded(job, v);

@@ -96,6 +96,7 @@ public final class FakeServices implements AutoCloseable {
     private volatile CheckBehaviour checkBehaviour = CheckBehaviour.NONE;
     private final List<CheckRunRequest> checkRuns = new CopyOnWriteArrayList<>();
     private final List<String> cancelledRuns = new CopyOnWriteArrayList<>();
+    private final FakePipelines pipelines = new FakePipelines(json);
 
     public FakeServices() {
         try {
@@ -139,6 +140,11 @@ public final class FakeServices implements AutoCloseable {
         return List.copyOf(cancelledRuns);
     }
 
+    /** The adapter's Azure DevOps pipelines. */
+    public FakePipelines pipelines() {
+        return pipelines;
+    }
+
     /** "METHOD path" of every request received, in order. */
     public List<String> requests() {
         return List.copyOf(requests);
@@ -155,6 +161,7 @@ public final class FakeServices implements AutoCloseable {
         checkBehaviour = CheckBehaviour.NONE;
         checkRuns.clear();
         cancelledRuns.clear();
+        pipelines.reset();
     }
 
     @Override
@@ -247,6 +254,9 @@ public final class FakeServices implements AutoCloseable {
         }
         String rest = m.group(5) == null ? "" : m.group(5);
         Map<String, String> params = params(query);
+        if (rest.startsWith("/pipelines")) {
+            return pipelines.answer(method, rest, params, body);
+        }
         synchronized (repo) {
             return repoRoute(repo, method, rest, params, body, exchange);
         }

@@ -15,6 +15,7 @@ import dev.codeagent.orchestrator.config.AdmissionProperties;
 import dev.codeagent.orchestrator.config.BudgetProperties;
 import dev.codeagent.orchestrator.config.CheckProperties;
 import dev.codeagent.orchestrator.config.FollowUpProperties;
+import dev.codeagent.orchestrator.config.PipelineCheckProperties;
 import dev.codeagent.orchestrator.config.RetryProperties;
 import dev.codeagent.orchestrator.config.ServiceEndpoints;
 import dev.codeagent.orchestrator.config.WorkflowProperties;
@@ -28,6 +29,7 @@ import dev.codeagent.orchestrator.job.JobQueue;
 import dev.codeagent.orchestrator.job.JobRecord;
 import dev.codeagent.orchestrator.job.JobStore;
 import dev.codeagent.orchestrator.job.NewJob;
+import dev.codeagent.orchestrator.job.PipelineRunStore;
 import dev.codeagent.orchestrator.job.VariantRecord;
 import dev.codeagent.orchestrator.job.VariantStore;
 import dev.codeagent.orchestrator.metrics.OrchestratorMetrics;
@@ -37,6 +39,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.flywaydb.core.Flyway;
@@ -78,6 +81,7 @@ final class WorkflowFixture implements AutoCloseable {
     final FanInStep fanIn;
     final DeadlineStep deadline;
     final CheckStore checks;
+    final PipelineRunStore pipelineRuns;
     final CheckCancellation checkRuns;
     final FollowUpStore followUps;
     final FollowUpStep followUp;
@@ -111,17 +115,27 @@ final class WorkflowFixture implements AutoCloseable {
 
     WorkflowFixture(Path artifactDir, int variantParallelism, AdmissionProperties caps, BudgetProperties budgets,
             Duration retryDeadline) {
-        this(artifactDir, variantParallelism, caps, budgets, retryDeadline, true);
+        this(artifactDir, variantParallelism, caps, budgets, retryDeadline, true, List.of());
     }
 
     /** As {@link #WorkflowFixture(Path)}, with no runner configured (an empty {@code CODEAGENT_RUNNER_URL}). */
     static WorkflowFixture withoutRunner(Path artifactDir) {
         return new WorkflowFixture(artifactDir, 2, new AdmissionProperties(20, 3, 200),
-                new BudgetProperties(null, null, null), Duration.ZERO, false);
+                new BudgetProperties(null, null, null), Duration.ZERO, false, List.of());
+    }
+
+    /**
+     * As {@link #WorkflowFixture(Path)}, with {@code CODEAGENT_ADO_CHECK_PIPELINES} set to {@code pipelines} (runs
+     * time out after 20 minutes and are looked at every 30 seconds), and a runner or not.
+     */
+    static WorkflowFixture withPipelines(Path artifactDir, boolean withRunner, Duration retryDeadline,
+            String... pipelines) {
+        return new WorkflowFixture(artifactDir, 2, new AdmissionProperties(20, 3, 200),
+                new BudgetProperties(null, null, null), retryDeadline, withRunner, List.of(pipelines));
     }
 
     private WorkflowFixture(Path artifactDir, int variantParallelism, AdmissionProperties caps,
-            BudgetProperties budgets, Duration retryDeadline, boolean withRunner) {
+            BudgetProperties budgets, Duration retryDeadline, boolean withRunner, List<String> pipelines) {
         properties = new WorkflowProperties(null, "http://dash/", "agents/", 10, variantParallelism,
                 Duration.ofMinutes(8), Duration.ofMinutes(30), 0, 100, 4, Duration.ofSeconds(1),
                 Duration.ofSeconds(30), Duration.ofHours(1));
@@ -147,6 +161,7 @@ final class WorkflowFixture implements AutoCloseable {
         CommentRenderer renderer = new CommentRenderer(properties);
         runner = new StepRunner(jobs, new RetryPolicy(properties, new RetryProperties(retryDeadline)), metrics, clock);
         checks = new CheckStore(jdbc, json);
+        pipelineRuns = new PipelineRunStore(jdbc, json);
         JobReports reports = new JobReports(jobs, variants, artifacts, json, checks);
         progress = new ProgressReporter(jobs, variants, adapter, renderer, properties);
         JobWaker waker = new JobWaker(variants, clock);
@@ -158,7 +173,9 @@ final class WorkflowFixture implements AutoCloseable {
         RunnerClient runnerClient = new RunnerClient(clients, endpoints, json);
         VariantPatcher patcher = new VariantPatcher(jobs, variants, adapter, llm, artifacts, json, modelBudgets, clock);
         VariantHistory history = new VariantHistory(adapter, artifacts, json);
-        VariantChecker checker = new VariantChecker(runnerClient, checks, artifacts, clock);
+        VariantChecker checker = new VariantChecker(runnerClient, checks, artifacts, new PipelineChecks(adapter,
+                pipelineRuns, new PipelineCheckProperties(pipelines, Duration.ofMinutes(20), Duration.ofSeconds(30)),
+                clock), pipelineRuns, json, clock);
         followUp = new FollowUpStep(runner, jobs, variants, followUps, audit, adapter, renderer, new FollowUpReplies(),
                 new VariantRefiner(jobs, variants, followUps, history, adapter, patcher, artifacts, modelBudgets,
                         publisher, json, clock),

@@ -29,10 +29,12 @@ public final class CheckConfigParser {
 
     public static final String FILE = ".codeagent.yml";
 
-    private static final Set<String> TOP_KEYS = Set.of("checks", "image", "timeout", "repair", "cache", "network");
+    private static final Set<String> TOP_KEYS = Set.of("checks", "image", "timeout", "repair", "cache", "network",
+            "pipelines");
     private static final Set<String> CHECK_KEYS = Set.of("name", "run", "junit");
     private static final int MAX_CHECKS = 20;
     private static final int MAX_REPAIR = 5;
+    private static final int MAX_PIPELINES = 10;
     private static final int MAX_BYTES = 64 * 1024;
 
     private CheckConfigParser() {
@@ -66,17 +68,41 @@ public final class CheckConfigParser {
         }
         MappingNode top = mapping(root, "the file");
         Map<String, Node> values = keys(top, TOP_KEYS);
+        List<String> pipelines = values.containsKey("pipelines") ? pipelines(values.get("pipelines")) : List.of();
         Node checksNode = values.get("checks");
-        if (checksNode == null) {
-            throw new ConfigError(at(top) + "missing key \"checks\"");
+        if (checksNode == null && pipelines.isEmpty()) {
+            throw new ConfigError(at(top) + "missing key \"checks\" (or \"pipelines\")");
         }
-        List<CheckSpec> checks = checks(checksNode);
+        // Pipelines alone are a configuration: the runner then runs nothing itself.
+        List<CheckSpec> checks = checksNode == null ? List.of() : checks(checksNode);
         String image = values.containsKey("image") ? scalar(values.get("image"), "image") : null;
         Duration timeout = values.containsKey("timeout") ? duration(values.get("timeout")) : null;
         Integer repair = values.containsKey("repair") ? repair(values.get("repair")) : null;
         CacheKind cache = values.containsKey("cache") ? cache(values.get("cache")) : null;
         boolean network = values.containsKey("network") && bool(values.get("network"), "network");
-        return new CheckPlan(CheckSource.CONFIGURED, null, checks, image, timeout, repair, cache, network);
+        return new CheckPlan(CheckSource.CONFIGURED, null, checks, image, timeout, repair, cache, network, pipelines);
+    }
+
+    /** Azure DevOps pipelines by name or id, which the orchestrator queues on the variant's branch. */
+    private static List<String> pipelines(Node node) {
+        if (!(node instanceof SequenceNode sequence) || sequence.getValue().isEmpty()) {
+            throw new ConfigError(at(node) + "\"pipelines\" must be a non-empty list of pipeline names or ids");
+        }
+        if (sequence.getValue().size() > MAX_PIPELINES) {
+            throw new ConfigError(at(node) + "at most " + MAX_PIPELINES + " pipelines");
+        }
+        List<String> pipelines = new ArrayList<>();
+        for (Node item : sequence.getValue()) {
+            String pipeline = scalar(item, "pipelines").strip();
+            if (pipeline.isEmpty() || pipeline.length() > 200) {
+                throw new ConfigError(at(item) + "a pipeline is named by 1 to 200 characters");
+            }
+            if (pipelines.stream().anyMatch(pipeline::equalsIgnoreCase)) {
+                throw new ConfigError(at(item) + "duplicate pipeline \"" + pipeline + "\"");
+            }
+            pipelines.add(pipeline);
+        }
+        return pipelines;
     }
 
     private static List<CheckSpec> checks(Node node) {

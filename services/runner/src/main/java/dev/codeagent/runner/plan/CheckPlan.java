@@ -15,12 +15,20 @@ import java.util.List;
  * @param repair      repair rounds as configured; null for the runner's default
  * @param cache       dependency cache to mount; null for none
  * @param network     whether the checks may reach the network (explicit opt-in)
+ * @param pipelines   Azure DevOps pipelines (names or ids) to run as further checks; the orchestrator queues them
  */
 public record CheckPlan(CheckSource source, String configError, List<CheckSpec> checks, String image,
-        Duration timeout, Integer repair, CacheKind cache, boolean network) {
+        Duration timeout, Integer repair, CacheKind cache, boolean network, List<String> pipelines) {
 
     public CheckPlan {
         checks = List.copyOf(checks);
+        pipelines = pipelines == null ? List.of() : List.copyOf(pipelines);
+    }
+
+    /** A plan without pipelines. */
+    public CheckPlan(CheckSource source, String configError, List<CheckSpec> checks, String image, Duration timeout,
+            Integer repair, CacheKind cache, boolean network) {
+        this(source, configError, checks, image, timeout, repair, cache, network, List.of());
     }
 
     public static CheckPlan none(String configError) {

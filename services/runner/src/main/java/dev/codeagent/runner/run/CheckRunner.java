@@ -105,7 +105,7 @@ public class CheckRunner {
                     passed ? "passed" : "not passed", duration);
             return new CheckRunResult(request.runId(), plan.source(), plan.configError(), repair,
                     executor.isolation().label(), executor.isolation() == Isolation.CONTAINER ? image : null,
-                    outcomes, passed, runLog.text(), duration);
+                    outcomes, passed, runLog.text(), duration, plan.pipelines());
         } finally {
             sandboxes.delete(sandbox);
         }
@@ -138,7 +138,8 @@ public class CheckRunner {
                     // Configured commands, the detected tool's image.
                     String detected = BuildToolDetector.detect(tree).map(CheckPlan::image).orElse(null);
                     return new CheckPlan(configured.source(), null, configured.checks(), detected,
-                            configured.timeout(), configured.repair(), configured.cache(), configured.network());
+                            configured.timeout(), configured.repair(), configured.cache(), configured.network(),
+                            configured.pipelines());
                 }
                 return configured;
             } catch (IOException e) {

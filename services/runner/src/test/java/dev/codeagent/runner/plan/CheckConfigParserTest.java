@@ -37,6 +37,32 @@ class CheckConfigParserTest {
     }
 
     @Test
+    void namesAzureDevOpsPipelinesBesideOrInsteadOfChecks() {
+        CheckPlan both = CheckConfigParser.parse("""
+                checks:
+                  - run: ./mvnw -B test
+                pipelines: [ "Payments-CI", 42 ]
+                repair: 1
+                """);
+        assertThat(both.configError()).isNull();
+        assertThat(both.pipelines()).containsExactly("Payments-CI", "42");
+        assertThat(both.checks()).hasSize(1);
+
+        CheckPlan alone = CheckConfigParser.parse("""
+                pipelines:
+                  - Payments-CI
+                """);
+        assertThat(alone.source()).isEqualTo(CheckSource.CONFIGURED);
+        assertThat(alone.checks()).isEmpty();
+        assertThat(alone.pipelines()).containsExactly("Payments-CI");
+
+        assertThat(CheckConfigParser.parse("pipelines: Payments-CI\n").configError())
+                .startsWith("line 1: \"pipelines\" must be a non-empty list");
+        assertThat(CheckConfigParser.parse("pipelines: [a, A]\n").configError())
+                .isEqualTo("line 1: duplicate pipeline \"A\"");
+    }
+
+    @Test
     void anUnknownKeyIsReportedWithItsLine() {
         CheckPlan plan = CheckConfigParser.parse("""
                 image: node:22
@@ -84,7 +110,8 @@ class CheckConfigParserTest {
         assertThat(CheckConfigParser.parse("checks: []\n").configError()).startsWith("line 1: \"checks\" must be");
         assertThat(CheckConfigParser.parse("checks:\n  - name: x\n").configError())
                 .isEqualTo("line 2: a check needs \"run\", the command to run");
-        assertThat(CheckConfigParser.parse("image: x\n").configError()).isEqualTo("line 1: missing key \"checks\"");
+        assertThat(CheckConfigParser.parse("image: x\n").configError())
+                .isEqualTo("line 1: missing key \"checks\" (or \"pipelines\")");
         assertThat(CheckConfigParser.parse("").configError()).startsWith("line 1: .codeagent.yml is empty");
     }
 
