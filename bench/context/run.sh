@@ -2,11 +2,19 @@
 # Recall@shown of llm-patch's context selection on the corpus (corpus.tsv) over the bundled repositories
 # (repos/*.bundle), next to the baseline "PR's changed files + filename match".
 #
-# Usage: bench/context/run.sh [budget-bytes]     (default 65536, about 16k tokens of files)
-# Prints a Markdown table; writes results/details.tsv (per intent: hits and the first files shown).
+# Usage: bench/context/run.sh [budget-bytes] [corpus]
+#   budget-bytes  default 65536, about 16k tokens of files
+#   corpus        default corpus.tsv (the tuned set); heldout.tsv is the held-out set
+# Prints a Markdown table; writes results/details.tsv, or results/details-<corpus>.tsv for another corpus (per
+# intent: hits and the first files shown).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 budget="${1:-65536}"
+corpus="${2:-corpus.tsv}"
+details="$here/results/details.tsv"
+if [[ "$corpus" != corpus.tsv ]]; then
+  details="$here/results/details-$(basename "$corpus" .tsv).tsv"
+fi
 work="$here/target/repos"
 mkdir -p "$work" "$here/results"
 for bundle in "$here"/repos/*.bundle; do
@@ -16,4 +24,4 @@ for bundle in "$here"/repos/*.bundle; do
   fi
 done
 (cd "$here" && ../../mvnw -q -B package -DskipTests)
-java -jar "$here/target/context-bench.jar" "$here/corpus.tsv" "$work" "$budget" "$here/results/details.tsv"
+java -jar "$here/target/context-bench.jar" "$here/$corpus" "$work" "$budget" "$details"

@@ -145,6 +145,7 @@ public final class ContextSelector {
             if (whole && why.isEmpty()) {
                 why = "small repository: every file fits the budget";
             }
+            why = join(why, unparsed(map, p));
             boolean shown = !notShown.containsKey(p);
             ranked.add(new RankedPath(p, ranking.scores().getOrDefault(p, 0.0), shown,
                     shown ? why : join(why, "not shown: " + notShown.get(p))));
@@ -154,9 +155,15 @@ public final class ContextSelector {
                 break;
             }
             ranked.add(new RankedPath(below.getKey(), ranking.scores().get(below.getKey()), false,
-                    join(below.getValue(), "not shown: ranked below the cut")));
+                    join(join(below.getValue(), unparsed(map, below.getKey())), "not shown: ranked below the cut")));
         }
         return new ContextSelection(paths, total, excluded, ranked, mapText, wanted);
+    }
+
+    /** "no symbols: <why>" for a file whose parser failed on it, so a user sees why the map lists it bare. */
+    private static String unparsed(RepositoryMap map, String path) {
+        FileSymbols symbols = map == null ? null : map.file(path);
+        return symbols == null || symbols.problem() == null ? "" : "no symbols: " + symbols.problem();
     }
 
     /** The map for the request: built from its files (and cached for its commit), or the one cached, or null. */

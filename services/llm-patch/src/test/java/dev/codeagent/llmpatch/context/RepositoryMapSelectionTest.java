@@ -135,30 +135,6 @@ class RepositoryMapSelectionTest {
         assertThat(cached.paths()).isEqualTo(withContents.paths());
     }
 
-    @Test
-    void declarationsOfOtherLanguagesAreReadOutsideCommentsAndStrings() {
-        String cs = """
-                namespace Shop.Core;
-                // class NotAClass in a comment
-                public class ContributorService(ILogger<ContributorService> logger) : IContributorService
-                {
-                  public async Task<Result<int>> Handle(CreateContributorCommand request, CancellationToken ct)
-                  {
-                    var text = "class NotAClassEither";
-                    if (request.Name is null) { return Result.Invalid(); }
-                    return await repository.AddAsync(request.Name, ct);
-                  }
-                }
-                """;
-        List<FileSymbols.Symbol> symbols = new SymbolReader().read("src/ContributorService.cs", cs).defined();
-        assertThat(symbols).extracting(FileSymbols.Symbol::name).containsExactly("ContributorService", "Handle");
-        String py = "# def not_a_function():\nclass Report:\n    \"\"\"def nor_this()\"\"\"\n    def render(self, rows):\n"
-                + "        return rows\n\ndef main():\n    pass\n";
-        assertThat(new SymbolReader().read("tools/report.py", py).defined())
-                .extracting(FileSymbols.Symbol::signature).containsExactly("class Report:", "def render(self, rows):",
-                        "def main():");
-    }
-
     private static List<TreeEntry> tree(List<SourceFile> files) {
         return files.stream().map(f -> new TreeEntry(f.path(), f.content().getBytes(StandardCharsets.UTF_8).length))
                 .toList();
