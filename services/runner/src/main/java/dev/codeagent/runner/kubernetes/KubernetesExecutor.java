@@ -55,6 +55,7 @@ public class KubernetesExecutor implements CheckExecutor, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(KubernetesExecutor.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final long POLL_SECONDS = 5;
+    private static final Duration SLACK = Duration.ofMinutes(2);
     private static final long MAX_REPORT_BLOCK = 32L * 1024 * 1024;
     private static final long MAX_REPORT_BYTES = 64L * 1024 * 1024;
     private static final Set<String> START_FAILURES = Set.of("ErrImagePull", "ImagePullBackOff", "InvalidImageName",
@@ -129,7 +130,7 @@ public class KubernetesExecutor implements CheckExecutor, AutoCloseable {
         try {
             create(job);
             invocation.control().onCancel(() -> delete(name));
-            Job finished = await(name);
+            Job finished = await(name, Duration.ofSeconds(job.getSpec().getActiveDeadlineSeconds()).plus(SLACK));
             if (invocation.control().cancelled()) {
                 return Execution.cancelled();
             }
@@ -168,10 +169,16 @@ public class KubernetesExecutor implements CheckExecutor, AutoCloseable {
 
     /**
      * The Job once it completed or failed, or null when it was deleted (a cancel). Between two looks at the Job the
-     * pod is looked at too: an image that cannot be pulled would otherwise wait for the deadline.
+     * pod is looked at too: an image that cannot be pulled would otherwise wait for the deadline. The Job controller
+     * ends the Job at its deadline; should it not (the controller is down), the runner gives up a little later.
      */
-    private Job await(String name) {
+    private Job await(String name, Duration limit) {
+        long giveUp = System.nanoTime() + limit.toNanos();
         while (true) {
+            if (System.nanoTime() > giveUp) {
+                throw new CheckInfrastructureFailure("Job " + name + " was not ended by the cluster within "
+                        + limit.toSeconds() + " s, past its activeDeadlineSeconds");
+            }
             try {
                 return job(name).waitUntilCondition(job -> job == null || finished(job), POLL_SECONDS,
                         TimeUnit.SECONDS);
