@@ -116,13 +116,22 @@ final class CheckJobs {
         return new ContainerBuilder()
                 .withName(FETCH)
                 .withImage(properties.kubernetes().fetchImage())
-                .withCommand("sh", "-c",
-                        "set -e -o pipefail; wget -q -O - \"$CODEAGENT_TREE_URL\" | tar -xzf - -C " + WORKSPACE)
+                .withCommand("sh", "-c", fetchScript(WORKSPACE))
                 .withEnv(new EnvVar("CODEAGENT_TREE_URL", treeUrl, null))
                 .withResources(resources("500m", "128Mi"))
                 .withSecurityContext(restricted())
                 .withVolumeMounts(mount("workspace", WORKSPACE))
                 .build();
+    }
+
+    /**
+     * Downloads the tree into the workspace, then unpacks it: no pipe, whose failure a POSIX {@code sh} without
+     * {@code pipefail} would hide.
+     */
+    static String fetchScript(String workspace) {
+        String archive = workspace + "/.codeagent-tree.tar.gz";
+        return "set -e\nwget -q -O " + archive + " \"$CODEAGENT_TREE_URL\"\ntar -xzf " + archive + " -C " + workspace
+                + "\nrm -f " + archive + "\n";
     }
 
     private Container check(Invocation invocation, String mark) {
