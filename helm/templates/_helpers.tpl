@@ -177,6 +177,9 @@ Rendering guards: configurations that would start but lose data or split state f
 {{- fail "healthMonitor.auth.mode=oidc needs secrets.dashboardOidcClientSecret (or CODEAGENT_DASHBOARD_OIDC_CLIENT_SECRET in secrets.existingSecret)." -}}
 {{- end -}}
 {{- end -}}
+{{- if and .Values.networkPolicy.enabled (eq .Values.runner.isolation "kubernetes") (not .Values.networkPolicy.kubernetesApi.cidr) -}}
+{{- fail "networkPolicy.enabled with runner.isolation=kubernetes needs networkPolicy.kubernetesApi.cidr: the address of the Kubernetes API server the runner creates check Jobs through (kubectl get endpoints kubernetes -n default), e.g. 10.0.0.1/32." -}}
+{{- end -}}
 {{- if and .Values.ingress.tls.enabled (not .Values.ingress.tls.secretName) -}}
 {{- fail "ingress.tls.enabled needs ingress.tls.secretName (an existing TLS Secret or the one cert-manager should create)." -}}
 {{- end -}}
@@ -277,7 +280,8 @@ successThreshold: {{ .probe.successThreshold }}
 {{- end -}}
 
 {{/*
-Deployment of a component. Context: dict root component
+Deployment of a component. Context: dict root component, optionally extraEnv and extraPorts (YAML lists as
+strings) the component's template adds to its container.
 */}}
 {{- define "codeagent.deployment" -}}
 {{- $root := .root -}}
@@ -353,6 +357,9 @@ spec:
             - name: http
               containerPort: {{ $values.containerPort }}
               protocol: TCP
+            {{- with .extraPorts }}
+            {{- . | nindent 12 }}
+            {{- end }}
           envFrom:
             - configMapRef:
                 name: {{ $name }}
@@ -371,6 +378,9 @@ spec:
                   key: {{ $key }}
                   optional: true
             {{- end }}
+            {{- end }}
+            {{- with .extraEnv }}
+            {{- . | nindent 12 }}
             {{- end }}
             {{- with $values.extraEnv }}
             {{- toYaml . | nindent 12 }}
@@ -623,7 +633,7 @@ automountServiceAccountToken: {{ $values.serviceAccount.automountServiceAccountT
 NetworkPolicy of a component: who may call it (ingress) and whom it may call (egress). The release-wide
 default deny (networkpolicy-default-deny.yaml) blocks everything else.
 Context: dict root component from (list of component names) ingressController (bool) to (list of component
-names) external (bool) extraEgress (YAML list as string)
+names) external (bool) extraEgress and extraIngress (YAML lists as strings)
 */}}
 {{- define "codeagent.networkPolicy" -}}
 {{- $root := .root -}}
@@ -660,6 +670,9 @@ spec:
           protocol: TCP
     {{- end }}
     {{- include "codeagent.metricsIngress" . | nindent 4 }}
+    {{- with .extraIngress }}
+    {{- . | nindent 4 }}
+    {{- end }}
   egress:
     {{- include "codeagent.dnsEgress" $root | nindent 4 }}
     {{- range .to }}

@@ -6,6 +6,11 @@ import java.util.Locale;
 public enum Isolation {
     /** A fresh container per check through the Docker API: no network, non-root, read-only image, limits. */
     CONTAINER,
+    /**
+     * A Job per check in the runner's Kubernetes namespace: restricted pod security, no egress but the fetch of the
+     * tree from this runner, limits, a deadline; no container engine socket needed.
+     */
+    KUBERNETES,
     /** A process on the runner's own host: no isolation beyond a scrubbed environment; chosen only explicitly. */
     PROCESS;
 

@@ -8,10 +8,17 @@ import dev.codeagent.platform.http.ServiceHttpClients;
 import dev.codeagent.runner.exec.CheckExecutor;
 import dev.codeagent.runner.exec.ContainerExecutor;
 import dev.codeagent.runner.exec.ProcessExecutor;
+import dev.codeagent.runner.kubernetes.KubernetesExecutor;
+import dev.codeagent.runner.kubernetes.TreeServer;
 import dev.codeagent.runner.run.CheckRunner;
 import dev.codeagent.runner.run.CheckRuns;
 import dev.codeagent.runner.sandbox.Sandboxes;
 import dev.codeagent.runner.sandbox.TreeFetcher;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +40,9 @@ public class RunnerConfiguration {
                     + " network and files; use it only for code you trust (the local demo)");
             return new ProcessExecutor();
         }
+        if (properties.isolation() == Isolation.KUBERNETES) {
+            return kubernetes(properties);
+        }
         DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost(properties.dockerHost()).build();
         ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
@@ -44,6 +54,27 @@ public class RunnerConfiguration {
         DockerClient docker = DockerClientImpl.getInstance(config, http);
         log.info("Checks run in containers through {}", properties.dockerHost());
         return new ContainerExecutor(docker, properties);
+    }
+
+    /**
+     * In-cluster configuration (the pod's service account) or, outside a cluster, the kubeconfig; the namespace from
+     * CODEAGENT_RUNNER_NAMESPACE or the service account's namespace file.
+     */
+    private static KubernetesExecutor kubernetes(RunnerProperties properties) {
+        RunnerProperties.Kubernetes settings = properties.kubernetes();
+        KubernetesClient client = new KubernetesClientBuilder().build();
+        TreeServer trees = TreeServer.start(settings.treePort(), Clock.systemUTC());
+        try {
+            KubernetesExecutor executor = new KubernetesExecutor(client, properties, trees,
+                    settings.treeHost() != null ? settings.treeHost() : InetAddress.getLocalHost().getHostAddress());
+            log.info("Checks run as Kubernetes Jobs in namespace {}; their pods fetch trees from port {}",
+                    executor.namespace(), trees.port());
+            return executor;
+        } catch (UnknownHostException | RuntimeException e) {
+            trees.close();
+            client.close();
+            throw new IllegalStateException("Kubernetes isolation cannot start: " + e.getMessage(), e);
+        }
     }
 
     @Bean
@@ -59,7 +90,7 @@ public class RunnerConfiguration {
                 properties);
     }
 
-    /** Readiness: checks can run (the container engine answers); process isolation is always ready. */
+    /** Readiness: checks can run (the container engine or the Kubernetes API answers); process isolation always. */
     @Bean
     HealthIndicator isolation(CheckExecutor executor) {
         return () -> {

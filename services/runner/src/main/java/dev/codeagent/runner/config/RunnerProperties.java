@@ -1,12 +1,16 @@
 package dev.codeagent.runner.config;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -15,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * Settings of the runner.
  *
  * @param adapterUrl      base URL of the adapter, where trees are fetched
- * @param isolation       container (default) or process
+ * @param isolation       container (default), kubernetes or process
  * @param dockerHost      Docker API endpoint for container isolation ({@code unix:///…} or {@code tcp://…}; Podman's
  *                        Docker-compatible socket works)
  * @param concurrency     runs at the same time on this replica; more are refused with 503
@@ -31,8 +35,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxTreeSize     the unpacked tree may not exceed this
  * @param maxTreeFiles    nor hold more files than this
  * @param containerUser   {@code uid:gid} checks run as in containers; empty: the sandbox owner, or 65534 when that
- *                        is root
+ *                        is root (with Kubernetes isolation: 65534)
  * @param busyRetryAfter  the {@code Retry-After} of a 503 when every slot is taken
+ * @param kubernetes      settings of Kubernetes isolation
  */
 @Validated
 @ConfigurationProperties("codeagent.runner")
@@ -52,10 +57,57 @@ public record RunnerProperties(
         @NotNull DataSize maxTreeSize,
         @Min(1) int maxTreeFiles,
         String containerUser,
-        @NotNull Duration busyRetryAfter) {
+        @NotNull Duration busyRetryAfter,
+        @Valid @NotNull Kubernetes kubernetes) {
 
     public RunnerProperties {
         adapterUrl = adapterUrl == null ? null : adapterUrl.replaceAll("/+$", "");
         containerUser = containerUser == null || containerUser.isBlank() ? null : containerUser.trim();
+    }
+
+    /**
+     * Kubernetes isolation: each check is a Job whose init container fetches the tree from this runner.
+     *
+     * @param namespace      where the Jobs go; empty: the runner's own namespace (its service account's namespace
+     *                       file)
+     * @param fetchImage     image of the init container that fetches the tree (needs {@code sh}, {@code wget},
+     *                       {@code tar} with gzip)
+     * @param treePort       port of the tree endpoint the init containers fetch from; nothing else is served there
+     * @param treeHost       address of this replica the pods reach it at (its pod IP); empty: the host's address
+     * @param startTimeout   time a pod may take to be scheduled, pull its images and fetch the tree; added to the
+     *                       check's timeout for the Job's {@code activeDeadlineSeconds}
+     * @param jobTtl         {@code ttlSecondsAfterFinished}: the cluster removes a finished Job the runner could not
+     * @param jobLabels      extra labels on Jobs and pods, {@code key=value,key=value} (the chart's NetworkPolicy
+     *                       selects the check pods by them)
+     * @param workspaceSize  size limit of the pod's workspace volume
+     */
+    public record Kubernetes(
+            String namespace,
+            @NotBlank String fetchImage,
+            @Min(1) @Max(65535) int treePort,
+            String treeHost,
+            @NotNull Duration startTimeout,
+            @NotNull Duration jobTtl,
+            @Pattern(regexp = "^$|^[A-Za-z0-9./_-]+=[A-Za-z0-9._-]*(,[A-Za-z0-9./_-]+=[A-Za-z0-9._-]*)*$",
+                    message = "must be key=value pairs separated by commas") String jobLabels,
+            @NotNull DataSize workspaceSize) {
+
+        public Kubernetes {
+            namespace = namespace == null || namespace.isBlank() ? null : namespace.trim();
+            treeHost = treeHost == null || treeHost.isBlank() ? null : treeHost.trim();
+            jobLabels = jobLabels == null ? "" : jobLabels.replace(" ", "");
+        }
+
+        /** {@link #jobLabels} as a map, in their order. */
+        public Map<String, String> labels() {
+            Map<String, String> labels = new LinkedHashMap<>();
+            if (!jobLabels.isEmpty()) {
+                for (String pair : jobLabels.split(",")) {
+                    int equals = pair.indexOf('=');
+                    labels.put(pair.substring(0, equals), pair.substring(equals + 1));
+                }
+            }
+            return labels;
+        }
     }
 }

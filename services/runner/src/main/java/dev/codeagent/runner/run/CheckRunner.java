@@ -11,6 +11,7 @@ import dev.codeagent.platform.web.ApiProblemException;
 import dev.codeagent.runner.config.Isolation;
 import dev.codeagent.runner.config.RunnerProperties;
 import dev.codeagent.runner.exec.CheckExecutor;
+import dev.codeagent.runner.exec.CheckInfrastructureFailure;
 import dev.codeagent.runner.exec.CheckStartFailure;
 import dev.codeagent.runner.exec.Execution;
 import dev.codeagent.runner.exec.Invocation;
@@ -37,6 +38,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -104,7 +106,7 @@ public class CheckRunner {
                     request.commit(), plan.source().name().toLowerCase(Locale.ROOT), outcomes.size(),
                     passed ? "passed" : "not passed", duration);
             return new CheckRunResult(request.runId(), plan.source(), plan.configError(), repair,
-                    executor.isolation().label(), executor.isolation() == Isolation.CONTAINER ? image : null,
+                    executor.isolation().label(), executor.isolation() != Isolation.PROCESS ? image : null,
                     outcomes, passed, runLog.text(), duration, plan.pipelines());
         } finally {
             sandboxes.delete(sandbox);
@@ -179,6 +181,13 @@ public class CheckRunner {
             if (status == CheckStatus.TIMED_OUT) {
                 errors.add(0, "Killed after " + context.timeout().toSeconds() + " s (timeout)");
             }
+        } catch (CheckInfrastructureFailure e) {
+            // Not a result: the orchestrator repeats the run (same run id) as after any transient failure.
+            log.warn("Run attempt {}: check {} interrupted by its infrastructure: {}", context.attempt(),
+                    check.name(), e.getMessage());
+            throw new ApiProblemException(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE,
+                    "Check interrupted", "Check " + check.name() + " was interrupted by its infrastructure, not by"
+                    + " the code under test: " + e.getMessage(), properties.busyRetryAfter(), Map.of(), null);
         } catch (CheckStartFailure e) {
             status = CheckStatus.ERROR;
             errors = List.of(e.getMessage());

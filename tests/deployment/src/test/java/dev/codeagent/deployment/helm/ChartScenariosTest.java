@@ -176,7 +176,9 @@ class ChartScenariosTest {
 
         @Test
         void optionalComponentsAndPoliciesAreOff() {
-            assertThat(chart.networkPolicies()).isEmpty();
+            // The release's policies are opt-in; the one fencing in check pods (Kubernetes isolation) never is.
+            assertThat(chart.networkPolicies()).extracting(policy -> policy.getMetadata().getName())
+                    .containsExactly("agent-runner-checks");
             assertThat(chart.has(Deployment.class, "agent-ollama")).isFalse();
             assertThat(chart.all(StatefulSet.class)).isEmpty();
             assertThat(chart.all(Job.class)).isEmpty();

@@ -39,24 +39,36 @@ class NetworkPolicyTest {
         }
     }
 
-    private static final Map<String, Endpoint> ENDPOINTS = Map.of(
-            "gateway", Endpoint.component("gateway", 3001),
-            "orchestrator", Endpoint.component("orchestrator", 7071),
-            "adapter", Endpoint.component("adapter", 3002),
-            "llm-patch", Endpoint.component("llm-patch", 3003),
-            "runner", Endpoint.component("runner", 3004),
-            "health-monitor", Endpoint.component("health-monitor", 8888),
-            "ollama", Endpoint.component("ollama", 11434),
-            "postgresql", new Endpoint("postgresql", RELEASE_NAMESPACE, Endpoint.component("postgresql", 0).labels(),
-                    Map.of("postgresql", 5432)),
-            "traefik", new Endpoint("traefik", "traefik", Map.of("app.kubernetes.io/name", "traefik"), Map.of()),
-            "internet", new Endpoint("internet", null, null, Map.of()));
+    /** A check pod of Kubernetes isolation, labelled as the runner labels it (CODEAGENT_RUNNER_JOB_LABELS). */
+    private static final Endpoint CHECK = new Endpoint("check", RELEASE_NAMESPACE, Map.of(
+            "app.kubernetes.io/name", "code-agent",
+            "app.kubernetes.io/instance", ChartRenderer.RELEASE,
+            "app.kubernetes.io/component", "check",
+            "app.kubernetes.io/managed-by", "codeagent-runner"), Map.of());
+
+    private static final Map<String, Endpoint> ENDPOINTS = Map.ofEntries(
+            Map.entry("gateway", Endpoint.component("gateway", 3001)),
+            Map.entry("orchestrator", Endpoint.component("orchestrator", 7071)),
+            Map.entry("adapter", Endpoint.component("adapter", 3002)),
+            Map.entry("llm-patch", Endpoint.component("llm-patch", 3003)),
+            Map.entry("runner", new Endpoint("runner", RELEASE_NAMESPACE, Endpoint.component("runner", 0).labels(),
+                    Map.of("http", 3004, "trees", 3005))),
+            Map.entry("health-monitor", Endpoint.component("health-monitor", 8888)),
+            Map.entry("ollama", Endpoint.component("ollama", 11434)),
+            Map.entry("postgresql", new Endpoint("postgresql", RELEASE_NAMESPACE,
+                    Endpoint.component("postgresql", 0).labels(), Map.of("postgresql", 5432))),
+            Map.entry("check", CHECK),
+            Map.entry("traefik", new Endpoint("traefik", "traefik", Map.of("app.kubernetes.io/name", "traefik"),
+                    Map.of())),
+            Map.entry("internet", new Endpoint("internet", null, null, Map.of())));
 
     private final List<NetworkPolicy> policies = ChartRenderer.chart()
             .set("networkPolicy.enabled", true)
             .set("ollama.enabled", true)
             .set("postgresql.enabled", true)
             .set("orchestrator.replicaCount", 2)
+            .set("networkPolicy.kubernetesApi.cidr", "10.96.0.1/32")
+            .set("networkPolicy.kubernetesApi.ports[0]", 6443)
             .render()
             .networkPolicies();
 
@@ -81,6 +93,8 @@ class NetworkPolicyTest {
             "adapter, internet, 443",
             "llm-patch, internet, 443",
             "ollama, internet, 443",
+            "check, runner, 3005",
+            "runner, internet, 6443",
     })
     void designFlowsAreOpen(String from, String to, int port) {
         assertThat(allowed(ENDPOINTS.get(from), ENDPOINTS.get(to), port)).isTrue();
@@ -113,6 +127,19 @@ class NetworkPolicyTest {
             "postgresql, internet, 443",
             "orchestrator, gateway, 3001",
             "gateway, orchestrator, 8080",
+            "check, runner, 3004",
+            "check, internet, 443",
+            "check, internet, 80",
+            "check, adapter, 3002",
+            "check, orchestrator, 7071",
+            "check, llm-patch, 3003",
+            "check, health-monitor, 8888",
+            "check, postgresql, 5432",
+            "check, ollama, 11434",
+            "orchestrator, check, 8080",
+            "runner, check, 8080",
+            "adapter, runner, 3005",
+            "gateway, runner, 3005",
     })
     void everythingElseIsClosed(String from, String to, int port) {
         assertThat(allowed(ENDPOINTS.get(from), ENDPOINTS.get(to), port)).isFalse();
@@ -125,6 +152,12 @@ class NetworkPolicyTest {
             Endpoint dns = new Endpoint("kube-dns", "kube-system", Map.of("k8s-app", "kube-dns"), Map.of());
             assertThat(egressAllowed(ENDPOINTS.get(component), dns, 53)).as(component).isTrue();
         }
+    }
+
+    @Test
+    void checkPodsMayNotEvenResolveNames() {
+        Endpoint dns = new Endpoint("kube-dns", "kube-system", Map.of("k8s-app", "kube-dns"), Map.of());
+        assertThat(egressAllowed(CHECK, dns, 53)).isFalse();
     }
 
     @Test

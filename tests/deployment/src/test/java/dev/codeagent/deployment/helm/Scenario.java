@@ -38,12 +38,14 @@ record Scenario(String name, UnaryOperator<ChartRenderer> values) {
                         .set("gateway.autoscaling.enabled", false)
                         .set("llmPatch.autoscaling.enabled", false)),
                 new Scenario("ollama on", r -> r.set("ollama.enabled", true)),
-                new Scenario("network policies on", r -> r.set("networkPolicy.enabled", true)),
+                new Scenario("network policies on", r -> r.set("networkPolicy.enabled", true)
+                        .set("networkPolicy.kubernetesApi.cidr", "10.96.0.1/32")),
                 new Scenario("self-contained (postgresql + ollama + network policies)", r -> r
                         .set("postgresql.enabled", true)
                         .set("ollama.enabled", true)
                         .set("orchestrator.replicaCount", 2)
-                        .set("networkPolicy.enabled", true)),
+                        .set("networkPolicy.enabled", true)
+                        .set("networkPolicy.kubernetesApi.cidr", "10.96.0.1/32")),
                 new Scenario("existingSecret", r -> r.set("secrets.existingSecret", "my-codeagent-secrets")));
     }
 

@@ -1,0 +1,145 @@
+package dev.codeagent.deployment.helm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Kubernetes isolation as the chart's default: the runner gets exactly the namespaced rights its check Jobs need and
+ * never a cluster-wide one, its check pods are shut off the network but for the tree fetch, and the runner is told
+ * where it runs.
+ */
+class RunnerIsolationChartTest {
+
+    private final RenderedChart defaults = ChartRenderer.chart().render();
+
+    @Test
+    void defaultsRenderNamespaceScopedRbacAndNothingClusterWide() {
+        assertThat(defaults.resources()).extracting(HasMetadata::getKind)
+                .doesNotContain("ClusterRole", "ClusterRoleBinding");
+        Role role = defaults.get(Role.class, "agent-runner");
+        assertThat(role.getMetadata().getNamespace()).isEqualTo(ChartRenderer.NAMESPACE);
+        assertThat(role.getRules()).extracting(PolicyRule::getApiGroups, PolicyRule::getResources, PolicyRule::getVerbs)
+                .containsExactly(
+                        tuple(List.of("batch"), List.of("jobs"),
+                                List.of("create", "get", "list", "watch", "delete")),
+                        tuple(List.of(""), List.of("pods"), List.of("get", "list", "watch")),
+                        tuple(List.of(""), List.of("pods/log"), List.of("get")));
+        assertThat(role.getRules()).allSatisfy(rule -> {
+            assertThat(rule.getResources()).doesNotContain("pods/exec", "secrets", "*");
+            assertThat(rule.getVerbs()).doesNotContain("*");
+            assertThat(rule.getResourceNames()).isNullOrEmpty();
+        });
+        RoleBinding binding = defaults.get(RoleBinding.class, "agent-runner");
+        assertThat(binding.getMetadata().getNamespace()).isEqualTo(ChartRenderer.NAMESPACE);
+        assertThat(binding.getRoleRef().getKind()).isEqualTo("Role");
+        assertThat(binding.getRoleRef().getName()).isEqualTo("agent-runner");
+        assertThat(binding.getSubjects()).singleElement().satisfies(subject -> {
+            assertThat(subject.getKind()).isEqualTo("ServiceAccount");
+            assertThat(subject.getName()).isEqualTo("agent-runner");
+            assertThat(subject.getNamespace()).isEqualTo(ChartRenderer.NAMESPACE);
+        });
+    }
+
+    @Test
+    void defaultsRenderTheEgressDenyPolicyForCheckPodsEvenWithoutTheReleasePolicies() {
+        assertThat(defaults.has(NetworkPolicy.class, "agent-default-deny")).as("networkPolicy.enabled is off")
+                .isFalse();
+        NetworkPolicy checks = defaults.get(NetworkPolicy.class, "agent-runner-checks");
+        assertThat(checks.getSpec().getPodSelector().getMatchLabels()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "app.kubernetes.io/name", "code-agent",
+                "app.kubernetes.io/instance", ChartRenderer.RELEASE,
+                "app.kubernetes.io/component", "check"));
+        assertThat(checks.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
+        assertThat(checks.getSpec().getIngress()).isEmpty();
+        assertThat(checks.getSpec().getEgress()).singleElement().satisfies(rule -> {
+            assertThat(rule.getTo()).singleElement().satisfies(peer -> {
+                assertThat(peer.getIpBlock()).isNull();
+                assertThat(peer.getNamespaceSelector()).isNull();
+                assertThat(peer.getPodSelector().getMatchLabels())
+                        .containsEntry("app.kubernetes.io/component", "runner");
+            });
+            assertThat(rule.getPorts()).singleElement().satisfies(port -> {
+                assertThat(port.getPort().getIntVal()).isEqualTo(3005);
+                assertThat(port.getProtocol()).isEqualTo("TCP");
+            });
+        });
+        assertThat(defaults.has(NetworkPolicy.class, "agent-runner-checks-network")).isFalse();
+    }
+
+    @Test
+    void theRunnerIsToldItsIsolationNamespaceLabelsAndOwnAddress() {
+        Map<String, String> config = defaults.configMap("runner").getData();
+        assertThat(config).containsEntry("CODEAGENT_RUNNER_ISOLATION", "kubernetes")
+                .containsEntry("CODEAGENT_RUNNER_NAMESPACE", ChartRenderer.NAMESPACE)
+                .containsEntry("CODEAGENT_RUNNER_TREE_PORT", "3005")
+                .containsEntry("CODEAGENT_RUNNER_JOB_LABELS",
+                        "app.kubernetes.io/name=code-agent,app.kubernetes.io/instance=" + ChartRenderer.RELEASE);
+        Deployment runner = defaults.deployment("runner");
+        assertThat(runner.getSpec().getTemplate().getSpec().getAutomountServiceAccountToken()).isTrue();
+        assertThat(runner.getSpec().getTemplate().getSpec().getServiceAccountName()).isEqualTo("agent-runner");
+        Container container = runner.getSpec().getTemplate().getSpec().getContainers().get(0);
+        EnvVar host = container.getEnv().stream().filter(e -> e.getName().equals("CODEAGENT_RUNNER_TREE_HOST"))
+                .findFirst().orElseThrow();
+        assertThat(host.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("status.podIP");
+        assertThat(container.getPorts()).anySatisfy(port -> {
+            assertThat(port.getName()).isEqualTo("trees");
+            assertThat(port.getContainerPort()).isEqualTo(3005);
+        });
+        assertThat(defaults.hpas()).anySatisfy(hpa -> assertThat(hpa.getMetadata().getName()).isEqualTo("agent-runner"));
+    }
+
+    @Test
+    void networkRequestedChecksGetOnlyTheOperatorsEgressRules() {
+        RenderedChart chart = ChartRenderer.chart()
+                .set("runner.kubernetes.networkEgress[0].to[0].ipBlock.cidr", "10.20.0.5/32")
+                .set("runner.kubernetes.networkEgress[0].ports[0].port", 3128)
+                .render();
+        NetworkPolicy network = chart.get(NetworkPolicy.class, "agent-runner-checks-network");
+        assertThat(network.getSpec().getPodSelector().getMatchLabels())
+                .containsEntry("codeagent.dev/network", "requested")
+                .containsEntry("app.kubernetes.io/component", "check");
+        assertThat(network.getSpec().getPolicyTypes()).containsExactly("Egress");
+        assertThat(network.getSpec().getEgress()).singleElement()
+                .satisfies(rule -> assertThat(rule.getTo().get(0).getIpBlock().getCidr()).isEqualTo("10.20.0.5/32"));
+    }
+
+    @Test
+    void otherIsolationModesGetNoRightsAndNoCheckPolicy() {
+        RenderedChart chart = ChartRenderer.chart().set("runner.isolation", "container").render();
+        assertThat(chart.all(Role.class)).isEmpty();
+        assertThat(chart.all(RoleBinding.class)).isEmpty();
+        assertThat(chart.has(NetworkPolicy.class, "agent-runner-checks")).isFalse();
+        assertThat(chart.configMap("runner").getData()).containsEntry("CODEAGENT_RUNNER_ISOLATION", "container")
+                .doesNotContainKey("CODEAGENT_RUNNER_NAMESPACE");
+    }
+
+    @Test
+    void releasePoliciesWithKubernetesIsolationNeedTheApiServersAddress() {
+        assertThatThrownBy(() -> ChartRenderer.chart().set("networkPolicy.enabled", true).render())
+                .hasMessageContaining("networkPolicy.kubernetesApi.cidr");
+        NetworkPolicy runner = ChartRenderer.chart().set("networkPolicy.enabled", true)
+                .set("networkPolicy.kubernetesApi.cidr", "10.96.0.1/32").render()
+                .get(NetworkPolicy.class, "agent-runner");
+        assertThat(runner.getSpec().getEgress())
+                .filteredOn(rule -> rule.getTo().stream().anyMatch(peer -> peer.getIpBlock() != null))
+                .singleElement().satisfies(rule -> {
+                    assertThat(rule.getTo()).singleElement()
+                            .satisfies(peer -> assertThat(peer.getIpBlock().getCidr()).isEqualTo("10.96.0.1/32"));
+                    assertThat(rule.getPorts()).extracting(port -> port.getPort().getIntVal())
+                            .containsExactly(443, 6443);
+                });
+    }
+}
