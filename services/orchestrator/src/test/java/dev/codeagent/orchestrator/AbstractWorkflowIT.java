@@ -601,6 +601,11 @@ abstract class AbstractWorkflowIT {
         assertThat(refined.outcome()).isEqualTo(Outcome.SUCCESS);
         String refinedCommit = refined.variants().get(1).commit();
         assertThat(repo.commits.get(refined.variants().get(1).branch())).hasSize(2);
+        VariantView v2 = refined.variants().get(1);
+        assertThat(repo.descriptionUpdates.get(v2.pullRequestId())).as("variant 2's pull request, refined")
+                .singleElement().asString().contains("**Refined** (round 1): keep the old method name")
+                .contains("| Files | " + v2.filesChanged() + " (+" + v2.linesAdded() + " / −" + v2.linesRemoved()
+                        + ") |");
 
         StartJobRequest pickRequest = OrchestratorTestClient.followUp(repo.name, 8003, CommandKind.PICK, 2, null);
         StartJobResponse pick = start(pickRequest, 202);

@@ -122,6 +122,11 @@ public class AzureDevOpsProvider implements GitProvider, PipelineProvider {
     }
 
     @Override
+    public void updateDescription(RepositoryCoordinates repo, long pullRequestId, String description) {
+        require(pullRequests).updateDescription(repo, pullRequestId, description);
+    }
+
+    @Override
     public PullRequestCompletion completePullRequest(RepositoryCoordinates repo, long pullRequestId,
             CompletePullRequestRequest request) {
         return require(completions).complete(repo, pullRequestId, request);

@@ -141,6 +141,16 @@ class AzureDevOpsPullRequests {
     }
 
     /**
+     * Pull Requests - Update with only the description. The same description again leaves the pull request as it
+     * is, so the update may be retried after a lost answer like a read.
+     */
+    void updateDescription(RepositoryCoordinates repo, long pullRequestId, String description) {
+        client.json(repo, AzureDevOpsCall.write("PATCH", "/pullrequests/" + pullRequestId,
+                Map.of("description", description), "update the description of pull request " + pullRequestId,
+                AzureDevOpsScopes.CODE_WRITE, true));
+    }
+
+    /**
      * The agent's pull request from {@code source} to {@code target}: Pull Requests - Get Pull Requests by
      * source and target, paged with $top/$skip. That list cuts descriptions to 400 characters while the marker
      * ends a longer one, so a pull request whose listed description lacks the marker is read by id before it is

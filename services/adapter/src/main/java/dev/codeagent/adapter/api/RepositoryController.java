@@ -22,6 +22,7 @@ import dev.codeagent.contracts.git.CreatePullRequestRequest;
 import dev.codeagent.contracts.git.FileContents;
 import dev.codeagent.contracts.git.PullRequestAbandonment;
 import dev.codeagent.contracts.git.PullRequestCompletion;
+import dev.codeagent.contracts.git.PullRequestDescriptionRequest;
 import dev.codeagent.contracts.git.PullRequestInfo;
 import dev.codeagent.contracts.git.PullRequestRef;
 import dev.codeagent.contracts.git.StatusRequest;
@@ -41,6 +42,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -181,6 +183,17 @@ public class RepositoryController {
             @PathVariable String project, @PathVariable String repository, @PathVariable long prId,
             @Valid @RequestBody StatusRequest request) {
         provider(provider).setStatus(coordinates(provider, organization, project, repository), prId, request);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Replaces the description (idempotent); longer than Azure DevOps accepts is a 400 problem on every host. */
+    @PutMapping("/pull-requests/{prId}/description")
+    public ResponseEntity<Void> updateDescription(@PathVariable String provider, @PathVariable String organization,
+            @PathVariable String project, @PathVariable String repository, @PathVariable long prId,
+            @Valid @RequestBody PullRequestDescriptionRequest request) {
+        provider(provider).updateDescription(coordinates(provider, organization, project, repository), prId,
+                request.description());
+        log.info("Description of pull request {} in {}/{} updated", prId, provider, repository);
         return ResponseEntity.noContent().build();
     }
 

@@ -374,6 +374,11 @@ public class LocalGitProvider implements GitProvider {
     }
 
     @Override
+    public void updateDescription(RepositoryCoordinates repo, long pullRequestId, String description) {
+        pullRequests.updateDescription(repo.repository(), pullRequestId, description);
+    }
+
+    @Override
     public PullRequestCompletion completePullRequest(RepositoryCoordinates repo, long pullRequestId,
             CompletePullRequestRequest request) {
         return merges.complete(repo.repository(), pullRequestId, request);

@@ -45,6 +45,11 @@ public record LocalPullRequest(
                 creationDate, threads, all, mergeCommit);
     }
 
+    LocalPullRequest withDescription(String newDescription) {
+        return new LocalPullRequest(id, title, newDescription, sourceRef, targetRef, status, draft, createdBy,
+                creationDate, threads, statuses, mergeCommit);
+    }
+
     /** Completed (with the commit the merge made) or abandoned (mergeCommit null); published as it closes. */
     LocalPullRequest closed(String newStatus, String commit) {
         return new LocalPullRequest(id, title, description, sourceRef, targetRef, newStatus, false, createdBy,

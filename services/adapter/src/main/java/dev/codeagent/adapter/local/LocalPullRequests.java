@@ -160,6 +160,14 @@ public class LocalPullRequests {
         });
     }
 
+    public void updateDescription(String repo, long pullRequestId, String description) {
+        require(repo, pullRequestId);
+        repositories.withLock(repo, () -> {
+            store.save(repo, require(repo, pullRequestId).withDescription(description));
+            return null;
+        });
+    }
+
     /** Records the pull request as completed or abandoned; the caller holds the repository lock. */
     void close(String repo, long pullRequestId, String status, String mergeCommit) {
         store.save(repo, require(repo, pullRequestId).closed(status, mergeCommit));

@@ -74,6 +74,9 @@ public interface GitProvider {
 
     void setStatus(RepositoryCoordinates repo, long pullRequestId, StatusRequest request);
 
+    /** Replaces the pull request's description; the same description again changes nothing. */
+    void updateDescription(RepositoryCoordinates repo, long pullRequestId, String description);
+
     /**
      * Merges the pull request into its target (a draft is published first). Already completed: its merge commit,
      * {@code completedNow = false}. A conflict, a blocking policy or a source that moved past the reviewed commit

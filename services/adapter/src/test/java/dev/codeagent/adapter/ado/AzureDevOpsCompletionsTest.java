@@ -227,6 +227,29 @@ class AzureDevOpsCompletionsTest {
     }
 
     @Test
+    void descriptionIsAPullRequestUpdateWithOnlyTheDescription() {
+        ado.stubFor(patch(urlPathEqualTo(PR)).willReturn(okJson(pr("active", true, "succeeded", null))));
+
+        support.provider.updateDescription(REPO, 88, "Variant **2**, refined\n\n<!-- marker -->");
+
+        ado.verify(1, patchRequestedFor(urlPathEqualTo(PR)).withQueryParam("api-version", equalTo("7.1"))
+                .withRequestBody(equalToJson("{\"description\": \"Variant **2**, refined\\n\\n<!-- marker -->\"}")));
+    }
+
+    @Test
+    void aThrottledDescriptionUpdateWaitsOutRetryAfterAndIsSentAgain() {
+        ado.stubFor(patch(urlPathEqualTo(PR)).inScenario("throttle").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "2")).willSetStateTo("ok"));
+        ado.stubFor(patch(urlPathEqualTo(PR)).inScenario("throttle").whenScenarioStateIs("ok")
+                .willReturn(okJson(pr("active", true, "succeeded", null))));
+
+        support.provider.updateDescription(REPO, 88, "refined");
+
+        assertThat(support.waits).containsExactly(Duration.ofSeconds(2));
+        ado.verify(2, patchRequestedFor(urlPathEqualTo(PR)).withRequestBody(equalToJson("{\"description\": \"refined\"}")));
+    }
+
+    @Test
     void deleteBranchIsARefUpdateToZerosGuardedByTheExpectedCommit() {
         String branch = "refs/heads/agents/edit-7-abc-1";
         ado.stubFor(get(urlPathEqualTo(REFS)).inScenario("ref").whenScenarioStateIs(Scenario.STARTED)

@@ -113,6 +113,18 @@ class AdapterApiIT extends AdapterIntegrationTestSupport {
         Reply sameVariantPr = send("POST", v1 + "/pull-requests", prBody);
         assertThat(sameVariantPr.status).isEqualTo(200);
         assertThat(sameVariantPr.json.get("id").asLong()).isEqualTo(variantPr.json.get("id").asLong());
+        long variantPrId = variantPr.json.get("id").asLong();
+        String refinedBody = "{\"description\":\"Refined approach\\n\\n" + marker + "\"}";
+        assertThat(send("PUT", v1 + "/pull-requests/" + variantPrId + "/description", refinedBody).status)
+                .isEqualTo(204);
+        assertThat(send("PUT", v1 + "/pull-requests/" + variantPrId + "/description", refinedBody).status)
+                .isEqualTo(204);
+        assertThat(send("GET", v1 + "/pull-requests/" + variantPrId, null).json.get("description").asString())
+                .isEqualTo("Refined approach\n\n" + marker);
+        Reply tooLong = send("PUT", v1 + "/pull-requests/" + variantPrId + "/description",
+                "{\"description\":\"" + "x".repeat(4001) + "\"}");
+        assertThat(tooLong.status).isEqualTo(400);
+        assertThat(tooLong.contentType).contains("application/problem+json");
 
         Reply progress = sendWith("POST", v1 + "/pull-requests/" + prId + "/threads/" + threadId + "/comments",
                 "{\"content\":\"Working on 3 variants\",\"parentCommentId\":1}", "Idempotency-Key", "job-abc-progress");
@@ -164,7 +176,6 @@ class AdapterApiIT extends AdapterIntegrationTestSupport {
         Reply pick = send("POST", "/api/repos/local/demo/pull-requests/" + prId + "/threads/" + threadId
                 + "/comments", "{\"content\":\"@CodeAgent /pick 1\"}");
         assertThat(pick.status).as(pick.text).isEqualTo(201);
-        long variantPrId = variantPr.json.get("id").asLong();
         String completion = "{\"lastMergeSourceCommit\":\"" + commitId + "\",\"mergeStrategy\":\"squash\","
                 + "\"mergeCommitMessage\":\"Pick variant 1\",\"deleteSourceBranch\":true}";
         Reply completed = send("POST", v1 + "/pull-requests/" + variantPrId + "/complete", completion);

@@ -433,6 +433,26 @@ class LocalGitProviderTest {
     }
 
     @Test
+    void aDescriptionUpdateReplacesTheDescriptionAndKeepsTheRest() {
+        String marker = AgentMarker.of("job", "d", "variant", "1");
+        long pr = provider.findOrCreatePullRequest(repo("app"), new CreatePullRequestRequest("feature", "main", "t",
+                "First figures\n\n" + marker, true, marker)).id();
+        provider.setStatus(repo("app"), pr, new StatusRequest(StatusState.SUCCEEDED, "codeagent", "checks", "ok",
+                null));
+
+        provider.updateDescription(repo("app"), pr, "Refined figures\n\n" + marker);
+        provider.updateDescription(repo("app"), pr, "Refined figures\n\n" + marker);
+
+        LocalPullRequestView view = pullRequests.view("app", pr);
+        assertThat(view.description()).isEqualTo("Refined figures\n\n" + marker);
+        assertThat(view.draft()).isTrue();
+        assertThat(view.statuses()).hasSize(1);
+        assertThat(provider.findOrCreatePullRequest(repo("app"), new CreatePullRequestRequest("feature", "main", "t",
+                "other", true, marker)).created()).isFalse();
+        assertProblem(() -> provider.updateDescription(repo("app"), 99, "x"), 404);
+    }
+
+    @Test
     void changedFilesCompareTheSourceWithTheMergeBase() {
         long pr = provider.findOrCreatePullRequest(repo("lib"), new CreatePullRequestRequest("feature", "main", "t",
                 null, false, AgentMarker.of("job", "c"))).id();

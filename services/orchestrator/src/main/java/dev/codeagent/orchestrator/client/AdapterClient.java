@@ -16,6 +16,7 @@ import dev.codeagent.contracts.git.CreatePullRequestRequest;
 import dev.codeagent.contracts.git.FileContents;
 import dev.codeagent.contracts.git.PullRequestAbandonment;
 import dev.codeagent.contracts.git.PullRequestCompletion;
+import dev.codeagent.contracts.git.PullRequestDescriptionRequest;
 import dev.codeagent.contracts.git.PullRequestInfo;
 import dev.codeagent.contracts.git.PullRequestRef;
 import dev.codeagent.contracts.git.StatusRequest;
@@ -130,6 +131,13 @@ public class AdapterClient {
     public void status(RepositoryRef repo, long prId, StatusRequest request) {
         call("set status", () -> http.post().uri(BASE + "/pull-requests/{pr}/statuses", vars(repo, prId))
                 .contentType(MediaType.APPLICATION_JSON).body(request).retrieve().toBodilessEntity());
+    }
+
+    /** Replaces the pull request's description (idempotent: the same description again changes nothing). */
+    public void updateDescription(RepositoryRef repo, long prId, String description) {
+        call("update pull request description", () -> http.put().uri(BASE + "/pull-requests/{pr}/description",
+                        vars(repo, prId)).contentType(MediaType.APPLICATION_JSON)
+                .body(new PullRequestDescriptionRequest(description)).retrieve().toBodilessEntity());
     }
 
     /** Merges the pull request (idempotent: one already completed answers its merge commit again). */

@@ -222,6 +222,20 @@ public class CommentRenderer {
     }
 
     public String pullRequestDescription(JobRecord job, VariantRecord v, String marker) {
+        return pullRequestDescription(job, v, null, marker);
+    }
+
+    /**
+     * The description after refine round {@code round}: the variant's figures as they are now, and the feedback of
+     * the round — a comment anyone allowed to refine wrote, so rendered inert like every untrusted text.
+     */
+    public String refinedPullRequestDescription(JobRecord job, VariantRecord v, int round, String feedback,
+            String marker) {
+        return pullRequestDescription(job, v, "**Refined** (round " + round + "): " + Markdown.inline(feedback, 300)
+                + "\n\n", marker);
+    }
+
+    private String pullRequestDescription(JobRecord job, VariantRecord v, String refinement, String marker) {
         StringBuilder sb = new StringBuilder();
         sb.append("Variant **").append(v.k()).append(" of ").append(job.variantsRequested())
                 .append("** written by Code Agent for pull request !").append(job.pullRequestId())
@@ -236,8 +250,11 @@ public class CommentRenderer {
                 .append("| Model | ").append(modelText(v)).append(" |\n")
                 .append("| Files | ").append(v.filesChanged() == null ? "" : v.filesChanged()).append(" (")
                 .append(lines(v)).append(") |\n")
-                .append("| Job | [").append(job.id()).append("](").append(jobUrl(job)).append(") |\n\n")
-                .append("This is a draft: review it, then merge the variant you prefer into `")
+                .append("| Job | [").append(job.id()).append("](").append(jobUrl(job)).append(") |\n\n");
+        if (refinement != null) {
+            sb.append(refinement);
+        }
+        sb.append("This is a draft: review it, then merge the variant you prefer into `")
                 .append(Markdown.line(shortBranch(job.sourceRef()), 200)).append("`.\n\n")
                 .append(marker);
         String text = sb.toString();

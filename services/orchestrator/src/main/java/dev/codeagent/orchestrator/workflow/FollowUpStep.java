@@ -341,6 +341,10 @@ public class FollowUpStep {
                     clock.instant());
         }
         VariantRecord refined = variants.variant(edit.id(), v.k()).orElseThrow();
+        Optional<Instant> describeAgainAt = describeRefined(job, edit, refined, round);
+        if (describeAgainAt.isPresent()) {
+            return StepResult.runAgainAt(describeAgainAt.get());
+        }
         // The reply first: once the job is reopened its variant runs and another replica may finish it.
         reply(job, replies.refined(job, v.k(), round, refined.commitSha(), job.intent(), v.pullRequestUrl(),
                 checker.enabled()));
@@ -348,6 +352,32 @@ public class FollowUpStep {
         reopen(edit, v.k(), refiner.contextJson(edit), scheduler);
         end(job, RuntimeStatus.Completed, Outcome.SUCCESS, null);
         return StepResult.done();
+    }
+
+    /**
+     * Brings the variant pull request's description up to the refined figures. Here, before the reply and the
+     * reopening, the step is safe to replay (the round is fixed and the commit recorded), so a transient failure is
+     * retried like any other adapter call of the step; when that is over, the refine goes on without it: the
+     * description is cosmetic, the commit and the table are what count. Checks that run afterwards may still repair
+     * the variant; their figures reach the table, not the description. Returns when to try again, if at all.
+     */
+    private Optional<Instant> describeRefined(JobRecord job, JobRecord edit, VariantRecord refined, int round) {
+        if (refined.pullRequestId() == null) {
+            return Optional.empty();
+        }
+        try {
+            refiner.describe(edit, refined, round, job.intent());
+            return Optional.empty();
+        } catch (CallFailure e) {
+            FailedAttempts failed = jobs.attemptFailed(job.id(), e.getMessage(), clock.instant());
+            Optional<Instant> retryAt = runner.retryAt("follow-up", "Job " + job.id() + " description of variant "
+                    + refined.k(), e, failed);
+            if (retryAt.isEmpty()) {
+                log.warn("Follow-up {} left the description of variant {} pull request {} as it was: {}", job.id(),
+                        refined.k(), refined.pullRequestId(), e.getMessage());
+            }
+            return retryAt;
+        }
     }
 
     // ---- /retry -------------------------------------------------------------------------------------

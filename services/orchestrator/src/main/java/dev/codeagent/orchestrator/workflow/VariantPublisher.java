@@ -88,10 +88,24 @@ public class VariantPublisher {
 
     /** The variant's draft pull request, found by its marker when an earlier run already opened it. */
     public PullRequestRef ensurePullRequest(JobRecord job, VariantRecord v) {
-        String marker = AgentMarker.of("job", job.id(), "variant", String.valueOf(v.k()));
+        String marker = marker(job, v);
         return adapter.findOrCreatePullRequest(job.repository(), new CreatePullRequestRequest(
                 "refs/heads/" + v.branch(), job.sourceRef(),
                 renderer.pullRequestTitle(job, v.k(), v.offline(), v.strategy()),
                 renderer.pullRequestDescription(job, v, marker), true, marker));
+    }
+
+    /**
+     * Rewrites the variant pull request's description after refine round {@code round}. The text depends only on
+     * what is recorded (the variant's figures after the round, the round's feedback), so a replay writes the same
+     * description again, which changes nothing. The marker stays, so that the pull request is still found as ours.
+     */
+    public void describeRefined(JobRecord job, VariantRecord v, int round, String feedback) {
+        adapter.updateDescription(job.repository(), v.pullRequestId(),
+                renderer.refinedPullRequestDescription(job, v, round, feedback, marker(job, v)));
+    }
+
+    private static String marker(JobRecord job, VariantRecord v) {
+        return AgentMarker.of("job", job.id(), "variant", String.valueOf(v.k()));
     }
 }

@@ -104,6 +104,11 @@ public class VariantRefiner {
         return publisher.ensureNextCommit(edit, v, patch, message);
     }
 
+    /** The variant pull request's description after round {@code round}, with the round's feedback (idempotent). */
+    public void describe(JobRecord edit, VariantRecord refined, int round, String feedback) {
+        publisher.describeRefined(edit, refined, round, feedback);
+    }
+
     /** The context the edit job ran with, for the job to run again with. */
     String contextJson(JobRecord edit) {
         return json.writeValueAsString(stored(edit));

@@ -30,6 +30,8 @@ public final class FakeRepository {
     public final Map<Long, List<StatusRequest>> statusesByPullRequest = new ConcurrentHashMap<>();
     /** Contents of the threads opened on each pull request (the command's thread is not among them). */
     public final Map<Long, List<String>> threads = new ConcurrentHashMap<>();
+    /** Descriptions written over the one a pull request was opened with, by pull request, in order. */
+    public final Map<Long, List<String>> descriptionUpdates = new ConcurrentHashMap<>();
     /** Pull requests that are no longer active: completed or abandoned, by id. */
     public final Map<Long, String> pullRequestStatus = new ConcurrentHashMap<>();
     /** The merge commit of each completed pull request, and the completions asked for (each call). */

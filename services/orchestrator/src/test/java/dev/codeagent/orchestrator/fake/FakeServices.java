@@ -24,6 +24,7 @@ import dev.codeagent.contracts.git.FileChange;
 import dev.codeagent.contracts.git.FileContent;
 import dev.codeagent.contracts.git.FileContents;
 import dev.codeagent.contracts.git.PullRequestAbandonment;
+import dev.codeagent.contracts.git.PullRequestDescriptionRequest;
 import dev.codeagent.contracts.git.PullRequestCompletion;
 import dev.codeagent.contracts.git.PullRequestInfo;
 import dev.codeagent.contracts.git.PullRequestRef;
@@ -377,6 +378,11 @@ public final class FakeServices implements AutoCloseable {
             repo.statuses.add(status);
             repo.statusesByPullRequest.computeIfAbsent(pullRequestOf(rest), id -> new CopyOnWriteArrayList<>())
                     .add(status);
+            return new Response(204, null);
+        }
+        if (method.equals("PUT") && rest.matches("/pull-requests/\\d+/description")) {
+            repo.descriptionUpdates.computeIfAbsent(pullRequestOf(rest), id -> new CopyOnWriteArrayList<>())
+                    .add(json.readValue(body, PullRequestDescriptionRequest.class).description());
             return new Response(204, null);
         }
         if (method.equals("POST") && rest.matches("/pull-requests/\\d+/threads")) {

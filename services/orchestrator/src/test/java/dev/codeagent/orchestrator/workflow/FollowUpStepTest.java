@@ -3,6 +3,7 @@ package dev.codeagent.orchestrator.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.codeagent.contracts.AgentMarker;
 import dev.codeagent.contracts.check.CheckOutcome;
 import dev.codeagent.contracts.check.CheckSource;
 import dev.codeagent.contracts.check.TestCounts;
@@ -200,6 +201,13 @@ class FollowUpStepTest extends WorkflowStepTest {
         assertThat(f.variant(edit, 2).commitSha()).isEqualTo(refined);
         assertThat(reply(refine)).contains("refined variant 2 (round 1)").contains(refined)
                 .contains("Its checks run again");
+        // The variant's pull request tells the refined figures and the round's feedback; the others are untouched.
+        long pr2 = f.variant(edit, 2).pullRequestId();
+        assertThat(f.repo.descriptionUpdates).containsOnlyKeys(pr2);
+        assertThat(f.repo.descriptionUpdates.get(pr2)).singleElement().asString()
+                .contains("| Files | 1 (+3 / −1) |")
+                .contains("**Refined** (round 1): keep the old method name and the comment\n")
+                .endsWith(AgentMarker.of("job", edit, "variant", "2"));
 
         // The job runs again for variant 2 alone, from its checks, and its fan-in rewrites the table.
         assertThat(f.job(edit).status()).isEqualTo(RuntimeStatus.Running);
@@ -219,6 +227,36 @@ class FollowUpStepTest extends WorkflowStepTest {
         followUp(CommandKind.PICK, 2);
         assertThat(f.repo.completions).singleElement().extracting(c -> c.lastMergeSourceCommit()).isEqualTo(refined);
         assertThat(f.followUps.pick(edit).picked()).isEqualTo(2);
+    }
+
+    @Test
+    void aDescriptionTheHostRefusesDoesNotFailTheRefineAndATransientFailureIsRetried() {
+        f.fakes.patchBehaviour(refining(new CopyOnWriteArrayList<>(), "class Login {}\n"));
+        String edit = finishedEditJob(2);
+        long pr2 = f.variant(edit, 2).pullRequestId();
+        f.fakes.addFault(Fault.status("PUT", "/pull-requests/" + pr2 + "/description", 1, 503, 1));
+
+        String refine = followUp(CommandKind.REFINE, 2, "see [this](http://evil.example/x) <img src=x>", false, DEV);
+        assertThat(f.job(refine).status()).as("waits out the 503").isEqualTo(RuntimeStatus.Running);
+        assertThat(reply(refine)).isNull();
+        f.clock.advance(java.time.Duration.ofSeconds(5));
+        f.prepare.run(refine, f.scheduler);
+
+        assertThat(f.repo.commits.get(f.variant(edit, 2).branch())).as("committed once").hasSize(2);
+        assertThat(f.repo.descriptionUpdates.get(pr2)).singleElement().asString()
+                .contains("**Refined** (round 1): see \\[this\\](`http://evil.example/x`) &lt;img src=x&gt;")
+                .doesNotContain("<img");
+        assertThat(reply(refine)).contains("refined variant 2 (round 1)");
+
+        // A refusal (not transient) leaves the description as it was; the refine goes on.
+        f.variant.run(edit, 2, f.scheduler);
+        f.fanIn.run(edit, f.scheduler);
+        f.fakes.addFault(Fault.status("PUT", "/pull-requests/" + pr2 + "/description", 1, 403, null));
+        String again = followUp(CommandKind.REFINE, 2, "and the comment", false, DEV);
+        assertThat(reply(again)).contains("refined variant 2 (round 2)");
+        assertThat(f.job(again).outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(f.repo.descriptionUpdates.get(pr2)).hasSize(1);
+        assertThat(f.variant(edit, 2).step()).isEqualTo(VariantPhase.CHECK);
     }
 
     @Test
