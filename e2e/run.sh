@@ -50,7 +50,9 @@ start=$SECONDS
 
 log() { printf '\n=== [e2e %4ds] %s\n' "$((SECONDS - start))" "$*"; }
 info() { printf '    %s\n' "$*"; }
-fail() { printf '\nE2E FAILED: %s\n' "$*" >&2; exit 1; }
+failure=""
+# The reason is repeated after the diagnostics, so the last lines of a CI log say what failed.
+fail() { failure="$*"; printf '\nE2E FAILED: %s\n' "$*" >&2; exit 1; }
 
 # --- prerequisites --------------------------------------------------------------------------------------
 need=()
@@ -76,6 +78,9 @@ lb_id=""
 compose() { docker-compose -p "$project" -f docker-compose.yml -f e2e/docker-compose.e2e.yml "$@"; }
 project_containers() { podman ps -aq --filter "label=com.docker.compose.project=$project"; }
 service_containers() { podman ps -q --filter "label=com.docker.compose.project=$project" --filter "label=com.docker.compose.service=$1"; }
+# Reads the whole list before taking the first line: under pipefail, `… | head -1` (or `| grep -q`) can fail the
+# script at random when the reader exits before the writer has finished (SIGPIPE, exit 141).
+first_container() { local ids; ids="$(service_containers "$1")"; printf '%s\n' "${ids%%$'\n'*}"; }
 
 cleanup() {
   local rc=$?
@@ -112,8 +117,12 @@ cleanup() {
     wait "$podman_service_pid" 2>/dev/null
   fi
   info "cleaned up (exit $rc, ${SECONDS}s)"
+  if ((rc != 0)); then
+    printf 'E2E FAILED: %s\n' "${failure:-a command exited with $rc outside the checks (see the output above the diagnostics)}" >&2
+  fi
 }
 trap cleanup EXIT
+trap 'rc_err=$?; failure="${failure:-line $LINENO: \`$BASH_COMMAND\` exited $rc_err}"' ERR
 
 # --- 1. images --------------------------------------------------------------------------------------------
 log "base image (debootstrap, cached)"
@@ -209,7 +218,7 @@ compose up -d --no-build "${services[@]}" 2>&1 | sed '/deploy sub-keys are not s
 wait_healthy() { # service timeout_s
   local svc="$1" deadline=$((SECONDS + $2)) id status
   while ((SECONDS < deadline)); do
-    id="$(service_containers "$svc" | head -1)"
+    id="$(first_container "$svc")"
     if [[ -n "$id" ]]; then
       status="$(podman inspect --format '{{.State.Health.Status}}' "$id" 2>/dev/null || true)"
       [[ "$status" == "healthy" ]] && return 0
@@ -225,7 +234,7 @@ info "all six services healthy $((SECONDS - up_started))s after docker-compose u
 
 log "start times (Spring's own 'Started ... in' line, container limits applied); class data sharing archive mapped"
 for s in "${services[@]}"; do
-  id="$(service_containers "$s" | head -1)"
+  id="$(first_container "$s")"
   started="$(podman logs "$id" 2>&1 | grep -o 'Started [A-Za-z]*Application in [0-9.]* seconds' | tail -1 || true)"
   limits="$(podman inspect --format '{{.HostConfig.NanoCpus}} {{.HostConfig.Memory}}' "$id" | awk '{printf "%.1f CPU / %d MB", $1/1e9, $2/1048576}')"
   info "$(printf '%-15s %-55s limits %s' "$s" "${started:-?}" "$limits")"
@@ -234,7 +243,8 @@ for s in "${services[@]}"; do
 done
 
 # A client container on the internal network: the services publish no host ports.
-network="$(podman inspect --format '{{range $k, $v := .NetworkSettings.Networks}}{{$k}} {{end}}' "$(service_containers gateway | head -1)" | tr ' ' '\n' | grep -m1 backend)"
+networks="$(podman inspect --format '{{range $k, $v := .NetworkSettings.Networks}}{{$k}} {{end}}' "$(first_container gateway)")"
+network="$(tr ' ' '\n' <<<"$networks" | grep backend)" && network="${network%%$'\n'*}"
 client_id="$(podman run -d --network "$network" --entrypoint sleep localhost/codeagent-jre:17 infinity)"
 # http METHOD URL [BODY] [extra curl args...] -> prints "<status>\n<body>"
 http() {
@@ -284,12 +294,12 @@ for s in "${services[@]}"; do
   ((rc != 0 && rc != 124)) || fail "$s with the development secrets and CODEAGENT_ENV=production: exit $rc"
   grep -q 'Refusing to start: CODEAGENT_ENV=production' <<<"$out" && grep -q 'CODEAGENT_INTERNAL_TOKEN' <<<"$out" \
     || fail "$s did not say why it refused: $(tail -20 <<<"$out")"
-  info "$(printf '%-15s exit %d: %s' "$s" "$rc" "$(grep -o 'Refusing to start: [^,]*' <<<"$out" | head -1)")"
+  info "$(printf '%-15s exit %d: %s' "$s" "$rc" "$(grep -m1 -o 'Refusing to start: [^,]*' <<<"$out")")"
 done
 
 # --- 2b. checks in containers: no network, killed at the timeout ------------------------------------------
 log "runner: each check in a fresh container through the podman socket (no network; killed at its timeout)"
-adapter_id="$(service_containers adapter | head -1)"
+adapter_id="$(first_container adapter)"
 iso_repo="e2e-isolation"
 adapter_ip="$(podman inspect --format '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}' "$adapter_id" | awk '{print $1}')"
 # Control: from a container with a network the address answers, so a check that cannot reach it is isolated.
@@ -565,14 +575,14 @@ log "second /edit /3 job; SIGKILL the orchestrator while it runs"
 # orchestrator deterministically in the middle of the work, llm-patch is frozen (podman pause) while the
 # job starts: the variants then wait on their model calls, the orchestrator dies with them in flight,
 # and llm-patch is thawed afterwards.
-llm_id="$(service_containers llm-patch | head -1)"
+llm_id="$(first_container llm-patch)"
 podman pause "$llm_id" >/dev/null
 read -r pr2 thread2 comment2 < <(open_pr_and_comment "Reject blank usernames")
 r="$(comment_event "$pr2" "$thread2" "$comment2" "@CodeAgent /edit /3 Reject blank usernames")"
 [[ "$(status_of "$r")" =~ ^20[02]$ ]] || { podman unpause "$llm_id" >/dev/null; fail "gateway: $r"; }
 job2="$(body_of "$r" | json 'd["jobId"]')"
 info "job $job2 accepted (llm-patch frozen)"
-orch_id="$(service_containers orchestrator | head -1)"
+orch_id="$(first_container orchestrator)"
 deadline=$((SECONDS + 60))
 st=""
 while ((SECONDS < deadline)); do
@@ -616,12 +626,13 @@ log "health monitor with CODEAGENT_MONITOR_RESTART_UNHEALTHY=true; SIGSTOP llm-p
 E2E_RESTART_UNHEALTHY=true compose up -d --no-deps --no-build health-monitor 2>&1 \
   | sed '/deploy sub-keys are not supported/d; s/^/    /'
 wait_healthy health-monitor 300 || fail "health monitor did not become healthy with restarts enabled"
-monitor_id="$(service_containers health-monitor | head -1)"
-podman logs "$monitor_id" 2>&1 | grep -q 'Restarting containers of targets down' \
+monitor_id="$(first_container health-monitor)"
+monitor_log="$(podman logs "$monitor_id" 2>&1)"
+grep -q 'Restarting containers of targets down' <<<"$monitor_log" \
   || fail "the recreated health monitor did not enable restarts"
 # The monitor's start-up grace (30 s) applies only to targets it has never seen up; llm-patch is up.
 sleep 10
-llm_id="$(service_containers llm-patch | head -1)"
+llm_id="$(first_container llm-patch)"
 llm_started="$(podman inspect --format '{{.State.StartedAt}}' "$llm_id")"
 read -r pr3 thread3 comment3 < <(open_pr_and_comment "Trim the username")
 llm_pid="$(podman inspect --format '{{.State.Pid}}' "$llm_id")"
@@ -644,7 +655,8 @@ if ((!restarted)); then
   podman logs "$monitor_id" 2>&1 | tail -20 | sed 's/^/    monitor: /'
   fail "the health monitor did not restart the frozen llm-patch within 240 s"
 fi
-podman logs "$monitor_id" 2>&1 | grep -m1 'Restarted llm-patch' | sed 's/^/    monitor: /' \
+monitor_log="$(podman logs "$monitor_id" 2>&1)"
+grep 'Restarted llm-patch' <<<"$monitor_log" | sed 's/^/    monitor: /' \
   || fail "llm-patch was restarted, but not by the health monitor"
 info "the health monitor restarted llm-patch's container"
 wait_healthy llm-patch 300 || fail "llm-patch did not come back healthy after its restart"
