@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static dev.codeagent.system.StackClient.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -263,11 +264,6 @@ class ChecksJobIT {
             assertThat(content(git, repair, DemoSample.HANDLER_PATH)).contains("a password is required")
                     .doesNotContain("at least 8 characters");
         }
-    }
-
-    private static String row(String reply, int k) {
-        return reply.lines().filter(l -> l.startsWith("| " + k + " |")).findFirst()
-                .orElseThrow(() -> new AssertionError("no row for variant " + k + " in:\n" + reply));
     }
 
     /** The variant pull request's current {@code codeagent/checks} status, as the local git provider recorded it. */

@@ -188,13 +188,29 @@ final class ServiceStack implements AutoCloseable {
     }
 
     /**
-     * Stops {@code service} and starts it again on the same port with {@code overrides} on top of its settings, as
-     * an operator restarts a service with a changed configuration; returns when it is ready.
+     * Stops {@code service} (if it still runs) and starts it again on the same port with {@code overrides} on top of
+     * its settings, as an operator restarts a service with a changed configuration; returns when it is ready.
      */
     void restart(String service, Map<String, String> overrides) throws IOException {
         stop(List.of(service));
         launch(service, overrides);
         awaitReady(service);
+    }
+
+    /**
+     * Ends {@code service} at once with SIGKILL (its child processes too), as a crash or the kernel's OOM killer
+     * would: no shutdown hook runs and no in-flight work is finished. {@link #restart} starts it again on its port
+     * and data.
+     */
+    void kill(String service) {
+        Process process = processes.remove(service);
+        if (process == null) {
+            return;
+        }
+        List<ProcessHandle> handles = new ArrayList<>(process.descendants().toList());
+        handles.add(process.toHandle());
+        handles.forEach(ProcessHandle::destroyForcibly);
+        handles.forEach(handle -> handle.onExit().join());
     }
 
     private void launch(String service, Map<String, String> overrides) throws IOException {

@@ -161,6 +161,12 @@ final class StackClient {
         return reply;
     }
 
+    /** The row of variant {@code k} in the comparison table of a reply. */
+    static String row(String reply, int k) {
+        return reply.lines().filter(l -> l.startsWith("| " + k + " |")).findFirst()
+                .orElseThrow(() -> new AssertionError("no row for variant " + k + " in:\n" + reply));
+    }
+
     /**
      * The value of one Prometheus sample of {@code service}: {@code name} with all of {@code labels}; 0 if absent.
      * Read without credentials, as Prometheus scrapes the services: their actuator endpoints are outside the internal
