@@ -333,12 +333,6 @@ final class FakeAdoGit implements AutoCloseable {
         }
     }
 
-    /** The text of a file at a commit, for the test's assertions. */
-    String text(String commit, String path) {
-        return new String(file(commit, path).orElseThrow(() -> new AssertionError("no " + path + " at " + commit)),
-                StandardCharsets.UTF_8);
-    }
-
     /** The files {@code to} changes against {@code from}: the change entries of a pull request iteration. */
     List<Map<String, Object>> changes(String from, String to) {
         try (RevWalk walk = new RevWalk(repository); TreeWalk tree = new TreeWalk(repository)) {

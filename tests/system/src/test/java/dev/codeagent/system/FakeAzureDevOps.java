@@ -182,14 +182,15 @@ final class FakeAzureDevOps implements AutoCloseable {
         return pullRequests.get(id);
     }
 
-    /** The pull requests opened from {@code sourceRefName}. */
-    synchronized List<PullRequest> pullRequestsFrom(String sourceRefName) {
-        return pullRequests.values().stream().filter(pr -> pr.sourceRefName.equals(sourceRefName)).toList();
-    }
-
     /** The current text of each comment of a thread, in order. */
     synchronized List<String> comments(long pullRequestId, long threadId) {
         return pullRequests.get(pullRequestId).threads.get(threadId).comments.stream()
+                .map(c -> (String) c.get("content")).toList();
+    }
+
+    /** The current text of every comment on a pull request, thread by thread. */
+    synchronized List<String> comments(long pullRequestId) {
+        return pullRequests.get(pullRequestId).threads.values().stream().flatMap(t -> t.comments.stream())
                 .map(c -> (String) c.get("content")).toList();
     }
 

@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -222,9 +221,7 @@ class PipelineChecksJobIT {
         assertChecksStatus(failed, "failed");
         assertChecksStatus(best, "succeeded");
         assertChecksStatus(fewer, "succeeded");
-        FakeAzureDevOps.PullRequest failedPr = ado.pullRequest(failed.get("pullRequestId").asLong());
-        assertThat(failedPr.threads.values().stream().flatMap(t -> t.comments.stream())
-                .map(c -> (String) c.get("content")).collect(Collectors.joining("\n")))
+        assertThat(String.join("\n", ado.comments(failed.get("pullRequestId").asLong())))
                 .contains("Code Agent checks failed").contains(FAILED_TEST).contains(OTHER_FAILED_TEST);
         // The original pull request's codeagent/edit status ended as the job did.
         assertThat(ado.pullRequest(pullRequestId).latestStatus("codeagent", "edit").orElseThrow())
