@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells the pull requests what a variant's last round of checks found: status {@code codeagent/checks} on the
- * variant's draft pull request (succeeded, failed, or error when the checks could not run), a comment there with the
- * failing tests and first errors when they failed, and — once per job, whichever variant gets there first — a reply
+ * variant's draft pull request (succeeded, failed, or error when the checks could not run or did not finish), a comment
+ * there with the failing tests and first errors when they failed, and — once per job, whichever variant gets there first — a reply
  * in the command's thread when {@code .codeagent.yml} could not be used. Every write is idempotent (statuses are
  * replaced, comments carry idempotency keys), so a replay repeats nothing.
  */
@@ -36,8 +36,11 @@ public class CheckReporter {
         if (v.pullRequestId() == null || (!last.ran() && last.error() == null)) {
             return;
         }
+        // Only a check that failed or timed out speaks against the code; one that was cancelled (a pipeline run
+        // canceled in Azure DevOps) or could not run says nothing about it, like a round the runner could not run.
         StatusState state = last.error() != null ? StatusState.ERROR
-                : last.passed() ? StatusState.SUCCEEDED : StatusState.FAILED;
+                : last.passed() ? StatusState.SUCCEEDED
+                : last.repairable() ? StatusState.FAILED : StatusState.ERROR;
         adapter.status(job.repository(), v.pullRequestId(), new StatusRequest(state, StatusRequest.GENRE,
                 CheckText.STATUS_NAME, CheckText.statusDescription(last), renderer.jobUrl(job)));
         if (state == StatusState.FAILED) {

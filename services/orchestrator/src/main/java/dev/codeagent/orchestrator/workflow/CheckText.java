@@ -118,8 +118,9 @@ final class CheckText {
             return "Code Agent checks passed" + tests;
         }
         CheckOutcome first = last.firstFailing();
-        return "Code Agent checks failed" + (first == null ? "" : ": " + Markdown.line(first.name(), 60) + " "
-                + VariantRepairer.describe(first)) + tests;
+        return (last.repairable() ? "Code Agent checks failed" : "Code Agent checks did not finish")
+                + (first == null ? "" : ": " + Markdown.line(first.name(), 60) + " " + VariantRepairer.describe(first))
+                + tests;
     }
 
     /** The comment on a variant's pull request after its last round failed: failing tests and first errors. */

@@ -155,7 +155,11 @@ class PipelineCheckStepTest {
                 org.assertj.core.groups.Tuple.tuple("build", CheckStatus.PASSED),
                 org.assertj.core.groups.Tuple.tuple("Payments-CI", CheckStatus.CANCELLED));
         assertThat(CheckText.build(round)).startsWith("[cancelled](https://dev.azure.com/");
-        assertThat(checksStatus(v).state()).isEqualTo(StatusState.FAILED);
+        // Nothing failed: the pull request is not told that the variant's code did.
+        assertThat(checksStatus(v).state()).isEqualTo(StatusState.ERROR);
+        assertThat(checksStatus(v).description())
+                .isEqualTo("Code Agent checks did not finish: Payments-CI was cancelled (5 tests passed, 0 failed)");
+        assertThat(f.repo.threads.get(v.pullRequestId())).as("no 'checks failed' comment").isNullOrEmpty();
     }
 
     @Test
