@@ -233,7 +233,7 @@ class PipelineChecksJobIT {
      * A second command in a new thread, {@code /edit /1}: the answer to its Runs - Run Pipeline is lost (the run is
      * queued, the connection reset), so the adapter finds the run through Builds - List instead of queueing a second
      * one; the run is then canceled in Azure DevOps, which the variant's round reports as {@code cancelled}, linked
-     * to the run, without test counts.
+     * to the run, without test counts, and its pull request's {@code codeagent/checks} as {@code error}.
      */
     @Test
     @Order(2)
@@ -271,8 +271,12 @@ class PipelineChecksJobIT {
         assertThat(check.get("errors").get(0).asString()).isEqualTo("The run was canceled in Azure DevOps");
         String summary = summary(thread);
         assertThat(row(summary, 1)).contains("| [cancelled](" + ado.runWebUrl(run.id) + ") | — |");
-        assertThat(ado.pullRequest(variant.get("pullRequestId").asLong()).latestStatus("codeagent", "checks")
-                .orElseThrow().get("description")).asString().contains("Payments-CI was cancelled");
+        // A canceled run says nothing about the code: the pull request is not told that it failed.
+        long pr = variant.get("pullRequestId").asLong();
+        assertThat(ado.pullRequest(pr).latestStatus("codeagent", "checks").orElseThrow())
+                .containsEntry("state", "error")
+                .containsEntry("description", "Code Agent checks did not finish: Payments-CI was cancelled");
+        assertThat(ado.comments(pr)).noneMatch(c -> c.contains("Code Agent checks failed"));
         assertThat(ado.unmatched()).as("calls the fake does not answer").isEmpty();
     }
 
