@@ -25,6 +25,7 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -42,6 +43,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -356,6 +358,48 @@ class KubernetesExecutorTest {
         assertThat(client.leases().inNamespace(NAMESPACE).withName(claim).get())
                 .as("the claim is free for the next check").isNull();
         assertThat(jobDeleted()).isTrue();
+    }
+
+    @Test
+    void aCheckThatFindsItsRepositorysReadWriteOnceClaimInUseRunsAtOnceWithAnEmptyCacheAndSaysSo() throws Exception {
+        String claim = "codeagent-cache-cachekey-maven";
+        client.leases().inNamespace(NAMESPACE).resource(new LeaseBuilder().withNewMetadata().withName(claim)
+                .endMetadata().withNewSpec().withHolderIdentity("codeagent-check-other-1").withLeaseDurationSeconds(1800)
+                .withRenewTime(ZonedDateTime.now()).endSpec().build()).create();
+        executor = new KubernetesExecutor(client, properties(RunnerProperties.Kubernetes.Placement.DEFAULT,
+                new RunnerProperties.Kubernetes.Cache(RunnerProperties.Kubernetes.CacheMode.CLAIM_PER_REPOSITORY, "",
+                        "", DataSize.ofGigabytes(10), "ReadWriteOnce")), trees, "127.0.0.1");
+        CompletableFuture<Execution> run = start(Duration.ofMinutes(15));
+        Job job = awaitJob();
+        fetchTree(job);
+        podLog("[INFO] BUILD SUCCESS\n");
+        pod(exited("fetch", 0), exited("check", 0), null, false);
+        finish(job, "Complete", "CompletionsReached");
+
+        assertThat(run.get(20, TimeUnit.SECONDS)).isEqualTo(Execution.exited(0));
+        assertThat(output.text()).startsWith("[cache: the maven cache of this repository (claim " + claim
+                + ", ReadWriteOnce) is in use by another check; this check runs with an empty cache]\n");
+        PodSpec pod = job.getSpec().getTemplate().getSpec();
+        assertThat(pod.getVolumes()).filteredOn(v -> v.getName().equals("cache")).singleElement()
+                .satisfies(v -> assertThat(v.getEmptyDir()).isNotNull());
+        assertThat(job.getSpec().getTemplate().getMetadata().getLabels()).doesNotContainKey("codeagent.dev/cache");
+        assertThat(client.leases().inNamespace(NAMESPACE).withName(claim).get().getSpec().getHolderIdentity())
+                .as("the other check keeps its claim").isEqualTo("codeagent-check-other-1");
+        client.leases().inNamespace(NAMESPACE).withName(claim).delete();
+    }
+
+    @Test
+    void settingsTheApiServerWouldRefuseStopTheExecutorAtStartWithTheVariablesName() {
+        RunnerProperties badSelector = properties(new RunnerProperties.Kubernetes.Placement("node-pool", "", "", "",
+                "", ""), RunnerProperties.Kubernetes.Cache.NONE);
+        assertThatThrownBy(() -> new KubernetesExecutor(client, badSelector, trees, "127.0.0.1"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("CODEAGENT_RUNNER_K8S_NODE_SELECTOR: \"node-pool\" is not key=value");
+        RunnerProperties noClaim = properties(RunnerProperties.Kubernetes.Placement.DEFAULT,
+                new RunnerProperties.Kubernetes.Cache(RunnerProperties.Kubernetes.CacheMode.SHARED_CLAIM, "", "",
+                        DataSize.ofGigabytes(10), "ReadWriteMany"));
+        assertThatThrownBy(() -> new KubernetesExecutor(client, noClaim, trees, "127.0.0.1"))
+                .hasMessageContaining("CODEAGENT_RUNNER_K8S_CACHE_CLAIM");
     }
 
     @Test
