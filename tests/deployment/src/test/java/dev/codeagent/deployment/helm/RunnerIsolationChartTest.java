@@ -218,6 +218,10 @@ class RunnerIsolationChartTest {
                 .hasMessageContaining("Exists takes no value");
         assertThatThrownBy(() -> ChartRenderer.chart().set("runner.kubernetes.runtimeClassName", "gVisor").render())
                 .hasMessageContaining("runtimeClassName");
+        assertThatThrownBy(() -> ChartRenderer.chart().set("runner.kubernetes.nodeSelector.-pool", "checks").render())
+                .hasMessageContaining("invalid propertyName '-pool'");
+        assertThatThrownBy(() -> ChartRenderer.chart().set("runner.kubernetes.nodeSelector.pool", "build checks")
+                .render()).hasMessageContaining("nodeSelector");
         assertThatThrownBy(() -> ChartRenderer.chart().set("runner.kubernetes.podAnnotations.note", "a,b").render())
                 .hasMessageContaining("podAnnotations");
     }
