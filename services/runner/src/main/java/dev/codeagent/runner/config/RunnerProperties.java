@@ -9,8 +9,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -100,18 +98,6 @@ public record RunnerProperties(
             namespace = namespace == null || namespace.isBlank() ? null : namespace.trim();
             treeHost = treeHost == null || treeHost.isBlank() ? null : treeHost.trim();
             jobLabels = jobLabels == null ? "" : jobLabels.replace(" ", "");
-        }
-
-        /** {@link #jobLabels} as a map, in their order. */
-        public Map<String, String> labels() {
-            Map<String, String> labels = new LinkedHashMap<>();
-            if (!jobLabels.isEmpty()) {
-                for (String pair : jobLabels.split(",")) {
-                    int equals = pair.indexOf('=');
-                    labels.put(pair.substring(0, equals), pair.substring(equals + 1));
-                }
-            }
-            return labels;
         }
 
         /**

@@ -64,6 +64,10 @@ final class CheckJobs {
         this.user = user(properties.containerUser());
     }
 
+    PodPlacement placement() {
+        return placement;
+    }
+
     /** Job names are label values too (63 characters); the attempt's name may be longer, so it is hashed. */
     static String name(String attempt, int index) {
         try {

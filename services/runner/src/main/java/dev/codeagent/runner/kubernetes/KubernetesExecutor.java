@@ -95,7 +95,7 @@ public class KubernetesExecutor implements CheckExecutor, AutoCloseable {
                 + trees.port() + TreeServer.PATH;
         this.jobs = new CheckJobs(properties);
         this.caches = new CacheClaims(client, namespace, properties.kubernetes().cache(),
-                PodPlacement.of(properties.kubernetes()).labels(), clock);
+                jobs.placement().labels(), clock);
         this.startTimeout = properties.kubernetes().startTimeout();
     }
 
