@@ -47,6 +47,9 @@ public class PipelineChecks {
     private static final Logger log = LoggerFactory.getLogger(PipelineChecks.class);
     /** Error lines of a check, as the runner keeps them (its {@code ErrorLines}): enough for a prompt and a comment. */
     private static final int MAX_ERROR_LINES = 20;
+    /** Error lines the pull request's failure comment and the dashboard show of a check. */
+    private static final int SHOWN_ERROR_LINES = 10;
+    private static final int MAX_ISSUES_WITH_LOG = 2;
 
     private final AdapterClient adapter;
     private final PipelineRunStore runs;
@@ -201,15 +204,16 @@ public class PipelineChecks {
                     run.displayName(), e.getMessage());
             return List.of();
         }
-        List<String> lines = new ArrayList<>();
-        int tail = failure.logTail().isEmpty() ? 0 : failure.logTail().size() + 1;
-        failure.errors().stream().limit(Math.max(1, MAX_ERROR_LINES - tail)).forEach(lines::add);
-        if (tail > 0) {
-            lines.add("End of the log of " + (failure.failedTask() == null ? "the failed task"
-                    : "'" + failure.failedTask() + "'") + ":");
-            lines.addAll(failure.logTail());
+        if (failure.logTail().isEmpty()) {
+            return failure.errors().stream().limit(MAX_ERROR_LINES).toList();
         }
-        return lines.size() > MAX_ERROR_LINES ? lines.subList(0, MAX_ERROR_LINES) : lines;
+        // The comment on the pull request and the dashboard show ten lines: the log's last ones must be among them.
+        List<String> lines = new ArrayList<>(failure.errors().stream().limit(MAX_ISSUES_WITH_LOG).toList());
+        lines.add("End of the log of " + (failure.failedTask() == null ? "the failed task"
+                : "'" + failure.failedTask() + "'") + ":");
+        List<String> tail = failure.logTail();
+        lines.addAll(tail.subList(Math.max(0, tail.size() - (SHOWN_ERROR_LINES - lines.size())), tail.size()));
+        return lines;
     }
 
     /** The run's state as Azure DevOps names it ({@code RunState}). */

@@ -357,8 +357,13 @@ class PipelineCheckStepTest {
         });
         String id = f.preparedEditJob(1);
         StepResult waiting = f.variant.run(id, 1, f.scheduler);
+        List<String> tail = new java.util.ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            tail.add("  at frame " + i);
+        }
+        tail.addAll(List.of("FAIL src/cart.test.js", "npm ERR! Test failed."));
         f.fakes.pipelines().runs().get(0).failWith(new PipelineFailure(List.of("Run tests: Bash exited with code '1'."),
-                "Run tests", List.of("> jest", "FAIL src/cart.test.js", "npm ERR! Test failed.")));
+                "Run tests", tail));
         f.clock.set(waiting.runAgainAt());
 
         f.variant.run(id, 1, f.scheduler);
@@ -366,8 +371,10 @@ class PipelineCheckStepTest {
         CheckRound round = f.checks.round(id, 1, 0).orElseThrow();
         assertThat(round.checks()).singleElement().satisfies(check -> {
             assertThat(check.status()).isEqualTo(CheckStatus.FAILED);
-            assertThat(check.errors()).containsExactly("Run tests: Bash exited with code '1'.",
-                    "End of the log of 'Run tests':", "> jest", "FAIL src/cart.test.js", "npm ERR! Test failed.");
+            assertThat(check.errors()).as("ten lines, as the comment and the dashboard show, ending with the log's")
+                    .containsExactly("Run tests: Bash exited with code '1'.", "End of the log of 'Run tests':",
+                            "  at frame 7", "  at frame 8", "  at frame 9", "  at frame 10", "  at frame 11",
+                            "  at frame 12", "FAIL src/cart.test.js", "npm ERR! Test failed.");
         });
         String request = Files.readString(artifacts.resolve("jobs/" + id + "/variant-1/repair-1-request.json"));
         assertThat(request).contains("End of the log of 'Run tests':").contains("FAIL src/cart.test.js");
