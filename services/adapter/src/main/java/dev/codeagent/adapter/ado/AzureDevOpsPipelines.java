@@ -362,16 +362,9 @@ class AzureDevOpsPipelines {
         };
     }
 
+    /** A build's {@code BuildResult}: one that partially succeeded had a failed step, so as a check it failed. */
     private static PipelineRunResult buildResult(String result) {
-        if (result == null) {
-            return null;
-        }
-        return switch (result.toLowerCase(Locale.ROOT)) {
-            case "succeeded" -> PipelineRunResult.SUCCEEDED;
-            case "failed", "partiallysucceeded" -> PipelineRunResult.FAILED;
-            case "canceled" -> PipelineRunResult.CANCELED;
-            default -> PipelineRunResult.UNKNOWN;
-        };
+        return "partiallySucceeded".equalsIgnoreCase(result) ? PipelineRunResult.FAILED : result(result);
     }
 
     private static String oneLine(String message) {
