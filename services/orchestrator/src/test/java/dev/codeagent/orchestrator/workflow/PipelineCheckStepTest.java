@@ -63,6 +63,16 @@ class PipelineCheckStepTest {
         return f;
     }
 
+    /** A runner whose answer names the pipelines of {@code .codeagent.yml} ({@code [Payments-CI]}, {@code repair: 1}). */
+    private void pipelinesFromCodeagentYml() {
+        fixture(true);
+        f.fakes.checkBehaviour(request -> {
+            CheckRunResult r = result(request, CheckSource.CONFIGURED, null, 1, List.of());
+            return new Response(200, new CheckRunResult(r.runId(), r.source(), null, 1, "process", null, List.of(),
+                    false, "", 10, List.of("Payments-CI")));
+        });
+    }
+
     private FakePipelines.Run runOf(VariantRecord v) {
         return f.fakes.pipelines().runs().stream().filter(r -> r.commit.equals(v.commitSha())).findFirst()
                 .orElseThrow();
@@ -168,13 +178,7 @@ class PipelineCheckStepTest {
 
     @Test
     void aFailedRunIsRepairedWithItsFailingTestsAndTheRepairCommitGetsARunOfItsOwn() throws Exception {
-        fixture(true);
-        // Configured in .codeagent.yml (pipelines: [Payments-CI], repair: 1), named in the runner's answer.
-        f.fakes.checkBehaviour(request -> {
-            CheckRunResult r = result(request, CheckSource.CONFIGURED, null, 1, List.of());
-            return new Response(200, new CheckRunResult(r.runId(), r.source(), null, 1, "process", null, List.of(),
-                    false, "", 10, List.of("Payments-CI")));
-        });
+        pipelinesFromCodeagentYml();
         String id = f.preparedEditJob(1);
 
         StepResult waiting = f.variant.run(id, 1, f.scheduler);
@@ -349,12 +353,7 @@ class PipelineCheckStepTest {
 
     @Test
     void aRunThatFailedWithoutFailingTestsIsExplainedByItsTimelineInTheRoundAndTheRepairPrompt() throws Exception {
-        fixture(true);
-        f.fakes.checkBehaviour(request -> {
-            CheckRunResult r = result(request, CheckSource.CONFIGURED, null, 1, List.of());
-            return new Response(200, new CheckRunResult(r.runId(), r.source(), null, 1, "process", null, List.of(),
-                    false, "", 10, List.of("Payments-CI")));
-        });
+        pipelinesFromCodeagentYml();
         String id = f.preparedEditJob(1);
         StepResult waiting = f.variant.run(id, 1, f.scheduler);
         List<String> tail = new java.util.ArrayList<>();
