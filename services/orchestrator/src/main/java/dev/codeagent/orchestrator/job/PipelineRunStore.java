@@ -112,6 +112,13 @@ public class PipelineRunStore {
                 .params(jobId, PipelineRunRecord.Cancel.PENDING.dbValue()).query(this::row).list();
     }
 
+    /** Whether runs of the job wait for their cancellation in Azure DevOps; asked after every run of a variant step. */
+    public boolean cancelsDue(String jobId) {
+        return jdbc.sql("select 1 from job_pipeline_run where job_id = ? and cancel_state = ? limit 1")
+                .params(jobId, PipelineRunRecord.Cancel.PENDING.dbValue()).query(Integer.class).optional()
+                .isPresent();
+    }
+
     /** Counts a failed attempt to cancel the run; answers the failures in a row, for the retry policy. */
     public FailedAttempts cancelFailed(PipelineRunRecord run, String error, Instant at) {
         jdbc.sql("update job_pipeline_run set cancel_attempts = cancel_attempts + 1, cancel_note = ?, "

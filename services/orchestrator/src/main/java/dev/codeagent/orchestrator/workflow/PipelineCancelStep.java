@@ -48,7 +48,7 @@ public class PipelineCancelStep {
 
     /** True when runs of the job wait for their cancellation: its task is then scheduled. */
     public boolean due(String jobId) {
-        return !runs.cancelsPending(jobId).isEmpty();
+        return runs.cancelsDue(jobId);
     }
 
     public StepResult run(String jobId) {
