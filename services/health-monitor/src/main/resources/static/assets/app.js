@@ -442,6 +442,19 @@ function variantChecks(job, v) {
   return el('div', { class: 'checks' }, rounds.map((round) => checkRound(job, v, round)));
 }
 
+// The Azure DevOps pipeline runs a variant being checked waits for: which run, where it stands, for how long.
+function pipelineWaits(v) {
+  const running = (v.pipelineRuns || []).filter((r) => r.state === 'running');
+  if (!running.length) return null;
+  return el('span', { class: 'pipeline-runs' }, running.map((r, i) => {
+    const url = safeUrl(r.url);
+    const name = r.pipeline + (r.runName ? ' ' + r.runName : r.runId ? ' #' + r.runId : '');
+    return el('span', { class: 'pipeline-run', dataset: { run: r.runId } }, i ? '; ' : '',
+      url ? el('a', { href: url, target: '_blank', rel: 'noopener' }, name + ' ↗') : name,
+      ' · ' + (r.runState === 'canceling' ? 'being cancelled' : 'in progress') + ' · ' + ago(r.queuedAt));
+  }));
+}
+
 function variantCard(job, v) {
   const url = safeUrl(v.pullRequestUrl);
   const diff = v.linesAdded !== null && v.linesAdded !== undefined
@@ -457,6 +470,7 @@ function variantCard(job, v) {
     variantTimeline(job, v),
     el('dl', { class: 'facts' },
       fact('Step', v.step),
+      fact('Waiting for', pipelineWaits(v)),
       fact('Branch', v.branch),
       fact('Pull request', url ? el('a', { href: url, target: '_blank', rel: 'noopener' }, 'PR ' + (v.pullRequestId || '') + ' ↗') : (v.pullRequestId ? 'PR ' + v.pullRequestId : null)),
       fact('Changes', diff),

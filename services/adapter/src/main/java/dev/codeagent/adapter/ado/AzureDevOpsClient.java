@@ -213,7 +213,7 @@ public class AzureDevOpsClient {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(properties.readTimeout())
                 .header("Authorization", credentials.authorizationHeader())
-                .header("Accept", call.raw() ? "application/octet-stream" : "application/json")
+                .header("Accept", call.accept())
                 .header("X-TFS-FedAuthRedirect", "Suppress")
                 .header("User-Agent", "codeagent-adapter");
         if (call.body() != null) {

@@ -27,8 +27,10 @@ import dev.codeagent.contracts.git.PullRequestInfo;
 import dev.codeagent.contracts.git.PullRequestRef;
 import dev.codeagent.contracts.git.StatusRequest;
 import dev.codeagent.contracts.git.TreeListing;
+import dev.codeagent.contracts.pipeline.PipelineFailure;
 import dev.codeagent.contracts.pipeline.PipelineRef;
 import dev.codeagent.contracts.pipeline.PipelineRun;
+import dev.codeagent.contracts.pipeline.PipelineRunCancellation;
 import dev.codeagent.contracts.pipeline.PipelineTests;
 import dev.codeagent.contracts.pipeline.QueuePipelineRunRequest;
 import java.util.LinkedHashMap;
@@ -225,6 +227,16 @@ public class AzureDevOpsProvider implements GitProvider, PipelineProvider {
     @Override
     public PipelineTests tests(RepositoryCoordinates repo, long pipelineId, long runId) {
         return require(pipelines).tests(repo, runId);
+    }
+
+    @Override
+    public PipelineFailure failure(RepositoryCoordinates repo, long pipelineId, long runId) {
+        return require(pipelines).failure(repo, runId);
+    }
+
+    @Override
+    public PipelineRunCancellation cancelRun(RepositoryCoordinates repo, long pipelineId, long runId) {
+        return require(pipelines).cancel(repo, pipelineId, runId);
     }
 
     /** {@code area}, once it is sure there is a client for it to call Azure DevOps with. */

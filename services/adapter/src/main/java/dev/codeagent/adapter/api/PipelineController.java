@@ -5,8 +5,10 @@ import dev.codeagent.adapter.provider.GitProvider;
 import dev.codeagent.adapter.provider.GitProviders;
 import dev.codeagent.adapter.provider.PipelineProvider;
 import dev.codeagent.adapter.provider.RepositoryCoordinates;
+import dev.codeagent.contracts.pipeline.PipelineFailure;
 import dev.codeagent.contracts.pipeline.PipelineRef;
 import dev.codeagent.contracts.pipeline.PipelineRun;
+import dev.codeagent.contracts.pipeline.PipelineRunCancellation;
 import dev.codeagent.contracts.pipeline.PipelineTests;
 import dev.codeagent.contracts.pipeline.QueuePipelineRunRequest;
 import jakarta.validation.Valid;
@@ -69,6 +71,26 @@ public class PipelineController {
             @PathVariable long runId) {
         return pipelines(provider).tests(new RepositoryCoordinates(organization, project, repository), pipelineId,
                 runId);
+    }
+
+    @GetMapping("/{pipelineId}/runs/{runId}/failure")
+    public PipelineFailure failure(@PathVariable String provider, @PathVariable String organization,
+            @PathVariable String project, @PathVariable String repository, @PathVariable long pipelineId,
+            @PathVariable long runId) {
+        return pipelines(provider).failure(new RepositoryCoordinates(organization, project, repository), pipelineId,
+                runId);
+    }
+
+    @PostMapping("/{pipelineId}/runs/{runId}/cancel")
+    public PipelineRunCancellation cancel(@PathVariable String provider, @PathVariable String organization,
+            @PathVariable String project, @PathVariable String repository, @PathVariable long pipelineId,
+            @PathVariable long runId) {
+        PipelineRunCancellation cancellation = pipelines(provider).cancelRun(
+                new RepositoryCoordinates(organization, project, repository), pipelineId, runId);
+        log.info("Run {} of pipeline {} in {}/{}: {}", runId, pipelineId, provider, repository,
+                cancellation.requested() ? "cancel requested (" + cancellation.state() + ")"
+                        : "completed before the cancel (" + cancellation.result() + ")");
+        return cancellation;
     }
 
     private PipelineProvider pipelines(String name) {

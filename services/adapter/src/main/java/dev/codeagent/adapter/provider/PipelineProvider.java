@@ -1,7 +1,9 @@
 package dev.codeagent.adapter.provider;
 
+import dev.codeagent.contracts.pipeline.PipelineFailure;
 import dev.codeagent.contracts.pipeline.PipelineRef;
 import dev.codeagent.contracts.pipeline.PipelineRun;
+import dev.codeagent.contracts.pipeline.PipelineRunCancellation;
 import dev.codeagent.contracts.pipeline.PipelineTests;
 import dev.codeagent.contracts.pipeline.QueuePipelineRunRequest;
 
@@ -24,4 +26,13 @@ public interface PipelineProvider {
 
     /** The test results the run published, summed over its test runs. */
     PipelineTests tests(RepositoryCoordinates repo, long pipelineId, long runId);
+
+    /** Why the run failed, from its timeline: error issues, or the end of the failed task's log. */
+    PipelineFailure failure(RepositoryCoordinates repo, long pipelineId, long runId);
+
+    /**
+     * Asks the git host to cancel the run; a run that completed already, or is being cancelled, is answered as it is
+     * without asking again.
+     */
+    PipelineRunCancellation cancelRun(RepositoryCoordinates repo, long pipelineId, long runId);
 }

@@ -7,6 +7,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -19,8 +21,10 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.codeagent.contracts.ProblemTypes;
 import dev.codeagent.contracts.check.TestCounts;
+import dev.codeagent.contracts.pipeline.PipelineFailure;
 import dev.codeagent.contracts.pipeline.PipelineRef;
 import dev.codeagent.contracts.pipeline.PipelineRun;
+import dev.codeagent.contracts.pipeline.PipelineRunCancellation;
 import dev.codeagent.contracts.pipeline.PipelineRunResult;
 import dev.codeagent.contracts.pipeline.PipelineRunState;
 import dev.codeagent.contracts.pipeline.PipelineTests;
@@ -35,7 +39,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Pipelines as checks against a fake Azure DevOps in the shapes of the Pipelines, Build and Test Results 7.1
  * specifications ({@code specification/pipelines/7.1/pipelines.json}, {@code build/7.1/build.json},
  * {@code test/7.1/test.json} of MicrosoftDocs/vsts-rest-api-specs): lists as {@code {"count", "value"}}, the
- * pipelines list paged by the {@code x-ms-continuationtoken} header, runs with {@code _links.web.href}.
+ * pipelines list paged by the {@code x-ms-continuationtoken} header, runs with {@code _links.web.href}, builds with
+ * {@code status} ({@code BuildStatus}) and {@code result}, timelines as {@code {"records": [TimelineRecord]}} with
+ * {@code issues} and {@code log.id}, logs as text.
  */
 class AzureDevOpsPipelinesTest {
 
@@ -292,5 +298,217 @@ class AzureDevOpsPipelinesTest {
         ado.stubFor(get(urlPathEqualTo(PROJECT + "/test/runs")).willReturn(okJson("{\"value\":[],\"count\":0}")));
 
         assertThat(support.provider.tests(AdoTestSupport.repo(), 42, 901)).isEqualTo(PipelineTests.none());
+    }
+
+    static final String BUILD = BUILDS + "/901";
+    static final String CANCEL_BODY = "{\"status\":\"cancelling\"}";
+
+    /** A {@code Build} of the Build 7.1 spec, with the fields the adapter reads. */
+    static String buildWithStatus(String status, String result) {
+        return "{\"id\":901,\"buildNumber\":\"20261207.901\",\"status\":\"" + status + "\","
+                + (result == null ? "" : "\"result\":\"" + result + "\",")
+                + "\"uri\":\"vstfs:///Build/Build/901\",\"definition\":{\"id\":42,\"name\":\"Payments-CI\"},"
+                + "\"sourceBranch\":\"refs/heads/" + BRANCH + "\",\"sourceVersion\":\"" + COMMIT + "\"}";
+    }
+
+    PipelineRunCancellation cancel() {
+        return support.provider.cancelRun(AdoTestSupport.repo(), 42, 901);
+    }
+
+    @Test
+    void cancelsARunningRunByUpdatingItsBuild() {
+        ado.stubFor(get(urlPathEqualTo(BUILD)).willReturn(okJson(buildWithStatus("inProgress", null))));
+        ado.stubFor(patch(urlPathEqualTo(BUILD)).withQueryParam("api-version", equalTo("7.1"))
+                .withRequestBody(equalToJson(CANCEL_BODY))
+                .willReturn(okJson(buildWithStatus("cancelling", null))));
+
+        PipelineRunCancellation cancellation = cancel();
+
+        assertThat(cancellation).isEqualTo(new PipelineRunCancellation(42, 901, true, PipelineRunState.CANCELING,
+                null));
+        ado.verify(1, patchRequestedFor(urlPathEqualTo(BUILD)).withHeader("Authorization",
+                equalTo(AdoTestSupport.BASIC)).withHeader("Content-Type", equalTo("application/json")));
+    }
+
+    @Test
+    void aCompletedRunOrOneBeingCancelledIsNotAskedAgain() {
+        ado.stubFor(get(urlPathEqualTo(BUILD)).inScenario("done").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson(buildWithStatus("completed", "succeeded"))).willSetStateTo("cancelling"));
+        ado.stubFor(get(urlPathEqualTo(BUILD)).inScenario("done").whenScenarioStateIs("cancelling")
+                .willReturn(okJson(buildWithStatus("cancelling", null))));
+
+        assertThat(cancel()).isEqualTo(new PipelineRunCancellation(42, 901, false, PipelineRunState.COMPLETED,
+                PipelineRunResult.SUCCEEDED));
+        assertThat(cancel().requested()).isTrue();
+        ado.verify(0, patchRequestedFor(urlPathEqualTo(BUILD)));
+    }
+
+    @Test
+    void aCancelThrottledAndUnavailableIsRetriedAfterRetryAfter() {
+        ado.stubFor(get(urlPathEqualTo(BUILD)).willReturn(okJson(buildWithStatus("notStarted", null))));
+        ado.stubFor(patch(urlPathEqualTo(BUILD)).inScenario("busy").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2")).willSetStateTo("down"));
+        ado.stubFor(patch(urlPathEqualTo(BUILD)).inScenario("busy").whenScenarioStateIs("down")
+                .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "3")).willSetStateTo("up"));
+        ado.stubFor(patch(urlPathEqualTo(BUILD)).inScenario("busy").whenScenarioStateIs("up")
+                .willReturn(okJson(buildWithStatus("cancelling", null))));
+
+        assertThat(cancel().state()).isEqualTo(PipelineRunState.CANCELING);
+        assertThat(support.waits).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(3));
+        ado.verify(3, patchRequestedFor(urlPathEqualTo(BUILD)));
+    }
+
+    @Test
+    void aLostAnswerOnTheCancelIsSettledByReadingTheBuild() {
+        AdoTestSupport once = new AdoTestSupport("http://localhost:" + ado.getPort(), 1, Duration.ofSeconds(30),
+                Duration.ofMillis(500), null);
+        ado.stubFor(get(urlPathEqualTo(BUILD)).inScenario("lost").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson(buildWithStatus("inProgress", null))));
+        ado.stubFor(patch(urlPathEqualTo(BUILD)).inScenario("lost").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("applied"));
+        ado.stubFor(get(urlPathEqualTo(BUILD)).inScenario("lost").whenScenarioStateIs("applied")
+                .willReturn(okJson(buildWithStatus("completed", "canceled"))));
+
+        PipelineRunCancellation cancellation = once.provider.cancelRun(AdoTestSupport.repo(), 42, 901);
+
+        assertThat(cancellation).isEqualTo(new PipelineRunCancellation(42, 901, true, PipelineRunState.COMPLETED,
+                PipelineRunResult.CANCELED));
+        ado.verify(1, patchRequestedFor(urlPathEqualTo(BUILD)));
+    }
+
+    @Test
+    void aLostAnswerWithTheRunStillRunningIsUnavailable() {
+        AdoTestSupport once = new AdoTestSupport("http://localhost:" + ado.getPort(), 1, Duration.ofSeconds(30),
+                Duration.ofMillis(500), null);
+        ado.stubFor(get(urlPathEqualTo(BUILD)).willReturn(okJson(buildWithStatus("inProgress", null))));
+        ado.stubFor(patch(urlPathEqualTo(BUILD)).willReturn(aResponse().withStatus(502)));
+
+        assertThatThrownBy(() -> once.provider.cancelRun(AdoTestSupport.repo(), 42, 901))
+                .isInstanceOfSatisfying(ApiProblemException.class, e -> assertThat(e.status().value())
+                        .isEqualTo(503));
+    }
+
+    @Test
+    void aCancelRefusedBecauseTheRunCompletedMeanwhileIsFine() {
+        ado.stubFor(get(urlPathEqualTo(BUILD)).inScenario("race").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson(buildWithStatus("inProgress", null))).willSetStateTo("completed"));
+        ado.stubFor(get(urlPathEqualTo(BUILD)).inScenario("race").whenScenarioStateIs("completed")
+                .willReturn(okJson(buildWithStatus("completed", "failed"))));
+        ado.stubFor(patch(urlPathEqualTo(BUILD)).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"message\":\"The build 901 has already completed and cannot be canceled.\"}")));
+
+        assertThat(cancel()).isEqualTo(new PipelineRunCancellation(42, 901, false, PipelineRunState.COMPLETED,
+                PipelineRunResult.FAILED));
+    }
+
+    @Test
+    void aRefusedCancelNamesTheBuildExecuteScope() {
+        ado.stubFor(get(urlPathEqualTo(BUILD)).willReturn(okJson(buildWithStatus("inProgress", null))));
+        ado.stubFor(patch(urlPathEqualTo(BUILD)).willReturn(aResponse().withStatus(403)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"message\":\"TF215106: Access denied. needs Stop builds permissions\"}")));
+
+        assertThatThrownBy(this::cancel).isInstanceOfSatisfying(ApiProblemException.class, e -> {
+            assertThat(e.type()).isEqualTo(ProblemTypes.PERMISSION);
+            assertThat(e.getMessage()).contains("vso.build_execute").doesNotContain(AdoTestSupport.PAT);
+            assertThat(e.properties()).containsEntry("requiredScope", "vso.build_execute");
+        });
+    }
+
+    static String record(String type, String name, String result, Integer logId, String... issues) {
+        StringBuilder list = new StringBuilder();
+        for (String issue : issues) {
+            list.append(list.isEmpty() ? "" : ",").append("{\"type\":\"error\",\"category\":\"General\","
+                    + "\"message\":\"").append(issue).append("\",\"data\":{\"type\":\"error\"}}");
+        }
+        return "{\"id\":\"" + java.util.UUID.nameUUIDFromBytes(name.getBytes()) + "\",\"parentId\":null,\"type\":\""
+                + type + "\",\"name\":\"" + name + "\",\"startTime\":\"2026-12-07T01:03:00Z\",\"state\":\"completed\","
+                + "\"result\":\"" + result + "\",\"errorCount\":" + issues.length + ",\"warningCount\":0,"
+                + (logId == null ? "" : "\"log\":{\"id\":" + logId + ",\"type\":\"Container\",\"url\":"
+                        + "\"https://dev.azure.com/contoso/_apis/build/builds/901/logs/" + logId + "\"},")
+                + "\"issues\":[" + list + "]}";
+    }
+
+    static String timeline(String... records) {
+        return "{\"records\":[" + String.join(",", records) + "],\"lastChangedBy\":"
+                + "\"00000002-0000-8888-8000-000000000000\",\"lastChangedOn\":\"2026-12-07T01:12:03Z\","
+                + "\"id\":\"8e1f4e3b-0000-0000-0000-000000000001\",\"changeId\":42,"
+                + "\"url\":\"https://dev.azure.com/contoso/_apis/build/builds/901/Timeline\"}";
+    }
+
+    @Test
+    void aFailedRunIsExplainedByTheErrorIssuesOfItsTimeline() {
+        ado.stubFor(get(urlPathEqualTo(BUILD + "/timeline")).withQueryParam("api-version", equalTo("7.1"))
+                .willReturn(okJson(timeline(
+                        record("Job", "Build job", "failed", 3, "src/Cart.cs(12,5): error CS1002: ; expected"),
+                        record("Task", "Checkout", "succeeded", 4),
+                        record("Task", "dotnet build", "failed", 7, "src/Cart.cs(12,5): error CS1002: ; expected",
+                                "Multi\\nline"),
+                        record("Stage", "Build", "failed", null)))));
+
+        PipelineFailure failure = support.provider.failure(AdoTestSupport.repo(), 42, 901);
+
+        assertThat(failure.errors()).containsExactly("dotnet build: src/Cart.cs(12,5): error CS1002: ; expected",
+                "dotnet build: Multi line");
+        assertThat(failure.failedTask()).isNull();
+        assertThat(failure.logTail()).isEmpty();
+        ado.verify(0, getRequestedFor(urlPathEqualTo(BUILD + "/logs/7")));
+    }
+
+    @Test
+    void aFailedStepThatOnlySaysItsExitCodeIsExplainedByTheEndOfItsLog() {
+        ado.stubFor(get(urlPathEqualTo(BUILD + "/timeline")).willReturn(okJson(timeline(
+                record("Task", "Run tests", "failed", 9, "Bash exited with code '1'.")))));
+        ado.stubFor(get(urlPathEqualTo(BUILD + "/logs")).willReturn(okJson("{\"count\":2,\"value\":["
+                + "{\"lineCount\":12,\"createdOn\":\"2026-12-07T01:03:00Z\",\"id\":8,\"type\":\"Container\"},"
+                + "{\"lineCount\":400,\"createdOn\":\"2026-12-07T01:04:00Z\",\"id\":9,\"type\":\"Container\"}]}")));
+        StringBuilder log = new StringBuilder();
+        for (int i = 340; i <= 397; i++) {
+            log.append("2026-12-07T01:05:").append(String.format("%02d", i % 60)).append(".1234567Z line ").append(i)
+                    .append('\n');
+        }
+        log.append("2026-12-07T01:06:00.1234567Z \n2026-12-07T01:06:00.2Z ##[error]npm ERR! Test failed.\n"
+                + "2026-12-07T01:06:00.3Z ##[section]Finishing: Run tests\n");
+        ado.stubFor(get(urlPathEqualTo(BUILD + "/logs/9")).withQueryParam("startLine", equalTo("340"))
+                .withHeader("Accept", equalTo("text/plain"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/plain")
+                        .withBody(log.toString())));
+
+        PipelineFailure failure = support.provider.failure(AdoTestSupport.repo(), 42, 901);
+
+        assertThat(failure.errors()).containsExactly("Run tests: Bash exited with code '1'.");
+        assertThat(failure.failedTask()).isEqualTo("Run tests");
+        assertThat(failure.logTail()).hasSize(15).endsWith("line 397", "##[error]npm ERR! Test failed.")
+                .startsWith("line 384");
+    }
+
+    @Test
+    void aLogWithoutALineCountIsReadWhole() {
+        ado.stubFor(get(urlPathEqualTo(BUILD + "/timeline")).willReturn(okJson(timeline(
+                record("Task", "Maven", "failed", 5)))));
+        ado.stubFor(get(urlPathEqualTo(BUILD + "/logs")).willReturn(aResponse().withStatus(404)));
+        ado.stubFor(get(urlPathEqualTo(BUILD + "/logs/5")).withQueryParam("startLine", absent())
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/plain")
+                        .withBody("2026-12-07T01:05:00.1Z [ERROR] Failed to execute goal: compilation failure\n"
+                                + "2026-12-07T01:05:00.2Z [ERROR] Cart.java:[12,5] ';' expected\n")));
+
+        PipelineFailure failure = support.provider.failure(AdoTestSupport.repo(), 42, 901);
+
+        assertThat(failure.errors()).isEmpty();
+        assertThat(failure.logTail()).containsExactly("[ERROR] Failed to execute goal: compilation failure",
+                "[ERROR] Cart.java:[12,5] ';' expected");
+    }
+
+    @Test
+    void aRunWithoutFailedRecordsHasNothingToSayAndAReadRefusalNamesTheBuildScope() {
+        ado.stubFor(get(urlPathEqualTo(BUILD + "/timeline")).willReturn(okJson(timeline(
+                record("Task", "Build", "succeeded", 2)))));
+        assertThat(support.provider.failure(AdoTestSupport.repo(), 42, 901)).isEqualTo(PipelineFailure.none());
+
+        ado.stubFor(get(urlPathEqualTo(BUILD + "/timeline")).willReturn(aResponse().withStatus(401)));
+        assertThatThrownBy(() -> support.provider.failure(AdoTestSupport.repo(), 42, 901))
+                .isInstanceOfSatisfying(ApiProblemException.class,
+                        e -> assertThat(e.properties()).containsEntry("requiredScope", "vso.build"));
     }
 }

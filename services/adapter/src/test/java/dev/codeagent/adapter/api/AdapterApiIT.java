@@ -2,7 +2,9 @@ package dev.codeagent.adapter.api;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -309,6 +311,38 @@ class AdapterApiIT extends AdapterIntegrationTestSupport {
         assertThat(reused.json.get("webUrl").asString()).endsWith("buildId=905");
         assertThat(send("POST", v1 + "/pipelines/42/runs", "{\"branch\":\"x\",\"commit\":\"nope\"}").status)
                 .isEqualTo(400);
+    }
+
+    @Test
+    void pipelineRunsAreCancelledAndExplainedOnAzureDevOpsOnly() throws Exception {
+        for (String path : new String[] {"/pipelines/42/runs/905/cancel", "/pipelines/42/runs/905/failure"}) {
+            Reply local = send(path.endsWith("cancel") ? "POST" : "GET",
+                    "/api/v1/repositories/local/local/local/any" + path, null);
+            assertThat(local.status).isEqualTo(422);
+            assertThat(local.json.get("detail").asString()).contains("Pipelines need the Azure DevOps provider");
+        }
+
+        String v1 = "/api/v1/repositories/azure-devops/contoso/Web%20Shop/shop";
+        String build = "/contoso/Web%20Shop/_apis/build/builds/905";
+        ado.resetAll();
+        ado.stubFor(get(urlPathEqualTo(build)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"id\":905,\"status\":\"inProgress\",\"definition\":{\"id\":42}}")));
+        ado.stubFor(patch(urlPathEqualTo(build)).withRequestBody(equalToJson("{\"status\":\"cancelling\"}"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"id\":905,\"status\":\"cancelling\",\"definition\":{\"id\":42}}")));
+        Reply cancelled = send("POST", v1 + "/pipelines/42/runs/905/cancel", null);
+        assertThat(cancelled.status).as(cancelled.text).isEqualTo(200);
+        assertThat(cancelled.json.get("requested").asBoolean()).isTrue();
+        assertThat(cancelled.json.get("state").asString()).isEqualTo("canceling");
+
+        ado.stubFor(get(urlPathEqualTo(build + "/timeline")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"records\":[{\"id\":\"a\","
+                        + "\"type\":\"Task\",\"name\":\"Compile\",\"state\":\"completed\",\"result\":\"failed\","
+                        + "\"issues\":[{\"type\":\"error\",\"message\":\"Main.java(3,1): error: ';' expected\"}]}]}")));
+        Reply failure = send("GET", v1 + "/pipelines/42/runs/905/failure", null);
+        assertThat(failure.status).as(failure.text).isEqualTo(200);
+        assertThat(failure.json.get("errors").get(0).asString()).isEqualTo("Compile: Main.java(3,1): error: ';' expected");
     }
 
     @Test

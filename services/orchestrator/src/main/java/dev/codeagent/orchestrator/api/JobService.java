@@ -22,6 +22,7 @@ import dev.codeagent.orchestrator.job.JobStore;
 import dev.codeagent.orchestrator.job.JobViews;
 import dev.codeagent.orchestrator.job.NewJob;
 import dev.codeagent.orchestrator.job.PageCursor;
+import dev.codeagent.orchestrator.job.PipelineRunStore;
 import dev.codeagent.orchestrator.job.VariantRecord;
 import dev.codeagent.orchestrator.job.VariantStore;
 import dev.codeagent.orchestrator.metrics.OrchestratorMetrics;
@@ -86,11 +87,13 @@ public class JobService {
     private final CheckCancellation checkRuns;
     private final ArtifactStore artifacts;
     private final FollowUpStore followUps;
+    private final PipelineRunStore pipelineRuns;
 
     public JobService(JobStore store, VariantStore variants, JobAudit audit, Scheduler scheduler,
             TransactionTemplate transactions, WorkflowProperties properties, JobQueue queue, JobWaker waker,
             OrchestratorMetrics metrics, Validator validator, Clock clock, CapacityReplies capacityReplies,
-            CheckStore checks, CheckCancellation checkRuns, ArtifactStore artifacts, FollowUpStore followUps) {
+            CheckStore checks, CheckCancellation checkRuns, ArtifactStore artifacts, FollowUpStore followUps,
+            PipelineRunStore pipelineRuns) {
         this.store = store;
         this.variants = variants;
         this.audit = audit;
@@ -107,6 +110,7 @@ public class JobService {
         this.checkRuns = checkRuns;
         this.artifacts = artifacts;
         this.followUps = followUps;
+        this.pipelineRuns = pipelineRuns;
     }
 
     /**
@@ -285,8 +289,8 @@ public class JobService {
 
     public JobView view(String id) {
         JobRecord job = find(id);
-        return JobViews.job(job, variants.variants(id), checks.rounds(id), followUps.followUpsOf(id),
-                followUps.pick(id), followUps.command(id));
+        return JobViews.job(job, variants.variants(id), checks.rounds(id), pipelineRuns.runs(id), clock.instant(),
+                followUps.followUpsOf(id), followUps.pick(id), followUps.command(id));
     }
 
     /** The log of a variant's round of checks, as the runner answered it. */

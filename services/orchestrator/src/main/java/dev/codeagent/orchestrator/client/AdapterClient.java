@@ -23,8 +23,10 @@ import dev.codeagent.contracts.git.StatusRequest;
 import dev.codeagent.contracts.git.TreeListing;
 import dev.codeagent.contracts.git.TriggerPermission;
 import dev.codeagent.contracts.git.TriggerPermissionRequest;
+import dev.codeagent.contracts.pipeline.PipelineFailure;
 import dev.codeagent.contracts.pipeline.PipelineRef;
 import dev.codeagent.contracts.pipeline.PipelineRun;
+import dev.codeagent.contracts.pipeline.PipelineRunCancellation;
 import dev.codeagent.contracts.pipeline.PipelineTests;
 import dev.codeagent.contracts.pipeline.QueuePipelineRunRequest;
 import dev.codeagent.orchestrator.config.ServiceEndpoints;
@@ -187,6 +189,18 @@ public class AdapterClient {
     public PipelineTests pipelineTests(RepositoryRef repo, long pipelineId, long runId) {
         return call("read pipeline tests", () -> http.get().uri(BASE + "/pipelines/{pipeline}/runs/{run}/tests",
                 vars(repo, pipelineId, runId)).retrieve().body(PipelineTests.class));
+    }
+
+    /** Why a failed run failed: its timeline's error issues, else the end of the failed task's log. */
+    public PipelineFailure pipelineFailure(RepositoryRef repo, long pipelineId, long runId) {
+        return call("read pipeline failure", () -> http.get().uri(BASE + "/pipelines/{pipeline}/runs/{run}/failure",
+                vars(repo, pipelineId, runId)).retrieve().body(PipelineFailure.class));
+    }
+
+    /** Cancels the run in Azure DevOps; idempotent (a completed run, or one being cancelled, is left as it is). */
+    public PipelineRunCancellation cancelPipelineRun(RepositoryRef repo, long pipelineId, long runId) {
+        return call("cancel pipeline run", () -> http.post().uri(BASE + "/pipelines/{pipeline}/runs/{run}/cancel",
+                vars(repo, pipelineId, runId)).retrieve().body(PipelineRunCancellation.class));
     }
 
     private <T> T call(String operation, Supplier<T> call) {

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -66,11 +67,17 @@ public class JobQueue {
      * that got lost.
      */
     public List<String> enqueue(String jobId, Instant now) {
+        return enqueue(jobId, () -> now);
+    }
+
+    /** As {@link #enqueue(String, Instant)}, reading the clock again once the admission lock is held. */
+    public List<String> enqueue(String jobId, Supplier<Instant> clock) {
         return transactions.execute(tx -> {
+            Instant now = clock.get();
             jdbc.sql("update job set step = ?, queued_at = coalesce(queued_at, ?), updated_at = ? "
                             + "where id = ? and admitted_at is null")
                     .params(JobPhase.QUEUED.dbValue(), ts(now), ts(now), jobId).update();
-            return admitLocked(now);
+            return admitLocked(clock);
         });
     }
 
@@ -79,10 +86,15 @@ public class JobQueue {
      * starts now: time spent waiting does not count against {@code CODEAGENT_JOB_TIMEOUT}.
      */
     public List<String> admit(Instant now) {
-        return transactions.execute(tx -> admitLocked(now));
+        return admit(() -> now);
     }
 
-    private List<String> admitLocked(Instant now) {
+    /** As {@link #admit(Instant)}, reading the clock once the admission lock is held. */
+    public List<String> admit(Supplier<Instant> clock) {
+        return transactions.execute(tx -> admitLocked(clock));
+    }
+
+    private List<String> admitLocked(Supplier<Instant> clock) {
         jdbc.sql("select id from job_admission where id = 1 for update").query(Integer.class).single();
         Map<List<String>, Integer> perRepository = new HashMap<>();
         jdbc.sql("select " + REPOSITORY_COLUMNS + ", count(*) as n from job where " + RUNNING
@@ -111,6 +123,9 @@ public class JobQueue {
             admitted.add(candidate.getKey());
         }
         if (!admitted.isEmpty()) {
+            // Read after the counts: the job whose end freed the room (committed before they were read) must not
+            // have a completed_at later than the admitted_at of the job that took its place.
+            Instant now = clock.get();
             List<Object> params = new ArrayList<>(List.of(ts(now), ts(now.plus(jobTimeout)), ts(now)));
             params.addAll(admitted);
             jdbc.sql("update job set admitted_at = ?, deadline_at = ?, updated_at = ? where admitted_at is null and id in ("

@@ -34,14 +34,14 @@ public class Admission {
 
     /** Puts the job in the queue (a replay keeps its place) and admits what fits; whether this job was admitted. */
     public boolean enter(String jobId, SchedulerClient scheduler) {
-        List<String> admitted = queue.enqueue(jobId, clock.instant());
+        List<String> admitted = queue.enqueue(jobId, clock::instant);
         wake(admitted, jobId, scheduler);
         return admitted.contains(jobId);
     }
 
     /** Room was freed: admits the queued jobs that fit now and wakes them; returns their ids. */
     public List<String> admitNext(SchedulerClient scheduler) {
-        List<String> admitted = queue.admit(clock.instant());
+        List<String> admitted = queue.admit(clock::instant);
         wake(admitted, null, scheduler);
         return admitted;
     }

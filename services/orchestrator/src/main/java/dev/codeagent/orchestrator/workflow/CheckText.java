@@ -63,7 +63,7 @@ final class CheckText {
     }
 
     /** An http(s) link that cannot end the Markdown link early; null for anything else. */
-    private static String safeUrl(String url) {
+    static String safeUrl(String url) {
         if (url == null || !(url.startsWith("https://") || url.startsWith("http://"))) {
             return null;
         }

@@ -11,15 +11,20 @@ import dev.codeagent.orchestrator.job.CancelReason;
 import dev.codeagent.orchestrator.job.CheckRound;
 import dev.codeagent.orchestrator.job.JobRecord;
 import dev.codeagent.orchestrator.job.JobViews;
+import dev.codeagent.orchestrator.job.PipelineRunRecord;
 import dev.codeagent.orchestrator.job.QueueStanding;
+import dev.codeagent.orchestrator.job.VariantPhase;
 import dev.codeagent.orchestrator.job.VariantRanking;
 import dev.codeagent.orchestrator.job.VariantRecord;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,6 +40,8 @@ public class CommentRenderer {
     private static final int INTENT_INLINE = 200;
     private static final BigDecimal MIN_COST = new BigDecimal("0.001");
     private static final int NOTES_PER_VARIANT = 8;
+    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
 
     private final WorkflowProperties properties;
 
@@ -92,7 +99,16 @@ public class CommentRenderer {
     }
 
     public String progress(JobRecord job, List<VariantRecord> variants) {
-        return progressQueued(job, variants, null);
+        return progress(job, variants, List.of());
+    }
+
+    /**
+     * The progress reply; a variant being checked names the Azure DevOps pipeline runs of its round ({@code
+     * pipelineRuns}: the job's runs) it waits for, with their state and since when they run — a time rather than an
+     * elapsed duration, because the reply is rewritten when a run's state changes, not while it runs.
+     */
+    public String progress(JobRecord job, List<VariantRecord> variants, List<PipelineRunRecord> pipelineRuns) {
+        return progressQueued(job, variants, null, pipelineRuns);
     }
 
     /**
@@ -100,6 +116,11 @@ public class CommentRenderer {
      * {@link #queueStanding}'s text (null: the job runs).
      */
     public String progressQueued(JobRecord job, List<VariantRecord> variants, String standing) {
+        return progressQueued(job, variants, standing, List.of());
+    }
+
+    private String progressQueued(JobRecord job, List<VariantRecord> variants, String standing,
+            List<PipelineRunRecord> pipelineRuns) {
         StringBuilder sb = new StringBuilder();
         sb.append("**Code Agent** is working on ").append(plural(job.variantsRequested(), "variant")).append(": _")
                 .append(Markdown.inline(job.intent(), INTENT_INLINE)).append("_\n\n");
@@ -108,7 +129,7 @@ public class CommentRenderer {
         } else if (standing != null) {
             sb.append("**").append(standing).append("**. The variants start as soon as a running job finishes.\n\n");
         }
-        appendProgressTable(sb, variants);
+        appendProgressTable(sb, variants, pipelineRuns);
         sb.append("\nJob `").append(job.id()).append("` · [details](").append(jobUrl(job)).append(")\n\n")
                 .append(AgentMarker.of("job", job.id(), "kind", "progress"));
         return sb.toString();
@@ -312,9 +333,15 @@ public class CommentRenderer {
     }
 
     private static void appendProgressTable(StringBuilder sb, List<VariantRecord> variants) {
+        appendProgressTable(sb, variants, List.of());
+    }
+
+    private static void appendProgressTable(StringBuilder sb, List<VariantRecord> variants,
+            List<PipelineRunRecord> pipelineRuns) {
         sb.append("| Variant | Status | Approach | Files | +/− lines | Pull request |\n|---|---|---|---|---|---|\n");
         for (VariantRecord v : variants) {
-            sb.append("| ").append(v.k()).append(" | ").append(stateText(v)).append(" | ").append(approach(v))
+            sb.append("| ").append(v.k()).append(" | ").append(stateText(v)).append(waitingFor(v, pipelineRuns))
+                    .append(" | ").append(approach(v))
                     .append(" | ").append(v.filesChanged() == null ? "" : v.filesChanged()).append(" | ")
                     .append(lines(v)).append(" | ").append(prLink(v)).append(" |\n");
         }
@@ -334,6 +361,40 @@ public class CommentRenderer {
             case CANCELLED -> "⛔ cancelled";
             case FAILED -> "❌ failed" + (v.error() == null ? "" : ": " + Markdown.inline(v.error(), 300));
         };
+    }
+
+    /**
+     * {@code  — Azure DevOps: [Payments-CI 20260302.901](…) in progress since 10:02 UTC} for a variant whose round waits
+     * for pipeline runs (the runs that ended already with their result); empty otherwise.
+     */
+    private static String waitingFor(VariantRecord v, List<PipelineRunRecord> pipelineRuns) {
+        if (v.state() != VariantState.RUNNING || v.step() != VariantPhase.CHECK) {
+            return "";
+        }
+        List<PipelineRunRecord> round = pipelineRuns.stream()
+                .filter(r -> r.k() == v.k() && r.round() == v.checkRound()).toList();
+        if (round.stream().noneMatch(PipelineRunRecord::running)) {
+            return "";
+        }
+        return " — Azure DevOps: " + round.stream().map(CommentRenderer::pipelineRun).collect(Collectors.joining("; "));
+    }
+
+    private static String pipelineRun(PipelineRunRecord run) {
+        String name = Markdown.inline(run.displayName() + (run.runName() != null ? " " + run.runName()
+                : run.runId() != null ? " #" + run.runId() : ""), 120);
+        String url = CheckText.safeUrl(run.webUrl());
+        String link = url == null ? name : "[" + name + "](" + url + ")";
+        if (!run.running()) {
+            return link + " " + switch (run.state()) {
+                case COMPLETED -> run.result() == null ? "completed" : Markdown.inline(run.result(), 20);
+                case TIMED_OUT -> "timed out";
+                case STOPPED -> "stopped";
+                case ERROR -> "error";
+                case RUNNING -> "running";
+            };
+        }
+        String state = "canceling".equals(run.runState()) ? "being cancelled" : "in progress";
+        return link + " " + state + " since " + TIME_OF_DAY.format(run.queuedAt());
     }
 
     private static String prLink(VariantRecord v) {

@@ -10,7 +10,8 @@ import java.time.Instant;
 
 /**
  * The db-scheduler tasks of a job: one prepare instance per job, one variant instance per variant k, one
- * fan-in instance, and a deadline that stops a job that runs too long. Instance ids are derived from the
+ * fan-in instance, a deadline that stops a job that runs too long, and one instance that cancels the Azure DevOps
+ * pipeline runs the job stopped following. Instance ids are derived from the
  * job id, so scheduling the same step twice is a no-op.
  */
 public final class JobTasks {
@@ -19,6 +20,7 @@ public final class JobTasks {
     public static final TaskDescriptor<Void> VARIANT = TaskDescriptor.of("codeagent-job-variant");
     public static final TaskDescriptor<Void> FAN_IN = TaskDescriptor.of("codeagent-job-fan-in");
     public static final TaskDescriptor<Void> DEADLINE = TaskDescriptor.of("codeagent-job-deadline");
+    public static final TaskDescriptor<Void> PIPELINE_CANCEL = TaskDescriptor.of("codeagent-job-pipeline-cancel");
 
     private JobTasks() {
     }
@@ -37,6 +39,10 @@ public final class JobTasks {
 
     public static TaskInstance<Void> deadline(String jobId) {
         return DEADLINE.instance(jobId).build();
+    }
+
+    public static TaskInstance<Void> pipelineCancel(String jobId) {
+        return PIPELINE_CANCEL.instance(jobId).build();
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.codeagent.orchestrator.client.CallFailure;
 import dev.codeagent.orchestrator.config.WorkflowProperties;
 import dev.codeagent.orchestrator.job.JobRecord;
 import dev.codeagent.orchestrator.job.JobStore;
+import dev.codeagent.orchestrator.job.PipelineRunStore;
 import dev.codeagent.orchestrator.job.VariantRecord;
 import dev.codeagent.orchestrator.job.VariantStore;
 import dev.codeagent.platform.concurrent.DaemonThreads;
@@ -41,17 +42,19 @@ public class ProgressReporter {
     private final VariantStore variants;
     private final AdapterClient adapter;
     private final CommentRenderer renderer;
+    private final PipelineRunStore pipelineRuns;
     private final Duration interval;
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("codeagent-progress"));
 
     public ProgressReporter(JobStore jobs, VariantStore variants, AdapterClient adapter, CommentRenderer renderer,
-            WorkflowProperties properties) {
+            PipelineRunStore pipelineRuns, WorkflowProperties properties) {
         this.jobs = jobs;
         this.variants = variants;
         this.adapter = adapter;
         this.renderer = renderer;
+        this.pipelineRuns = pipelineRuns;
         this.interval = properties.progressInterval();
     }
 
@@ -75,7 +78,7 @@ public class ProgressReporter {
             }
             try (CorrelationId.Scope ignored = CorrelationId.open(job.corrId())) {
                 adapter.updateComment(job.repository(), job.pullRequestId(), job.progressThreadId(),
-                        job.progressCommentId(), new CommentRequest(renderer.progress(job, current), null));
+                        job.progressCommentId(), new CommentRequest(renderer.progress(job, current, pipelineRuns.runs(jobId)), null));
             }
         } catch (CallFailure e) {
             log.warn("Progress reply of job {} not updated: {}", jobId, e.getMessage());

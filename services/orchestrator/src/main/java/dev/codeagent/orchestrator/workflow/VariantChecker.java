@@ -98,18 +98,24 @@ public class VariantChecker {
     /**
      * Records a round that ran no check, {@code error: <reason>}: the runner stayed unavailable past the retries, or
      * the job stopped it. The variant's pull request exists, so the variant is not failed for it. Pipeline runs the
-     * round started end as errors and the round shows what ran.
+     * round started end as errors (and are cancelled in Azure DevOps) and the round shows what ran.
      */
     public void unavailable(JobRecord job, VariantRecord v, String reason) {
         stop(job, v, State.ERROR, reason);
     }
 
-    /** The job ran out of time while the round's checks ran: pipeline runs still running count as timed out. */
+    /**
+     * The job ran out of time while the round's checks ran: pipeline runs still running count as timed out and are
+     * cancelled in Azure DevOps.
+     */
     public void timedOut(JobRecord job, VariantRecord v, String reason) {
         stop(job, v, State.TIMED_OUT, reason);
     }
 
-    /** The job was terminated while the round's checks ran: pipeline runs still running count as stopped. */
+    /**
+     * The job was terminated while the round's checks ran: pipeline runs still running count as stopped and are
+     * cancelled in Azure DevOps.
+     */
     public void cancelled(JobRecord job, VariantRecord v, String reason) {
         stop(job, v, State.STOPPED, reason);
     }

@@ -58,12 +58,13 @@ public class VariantStep {
     private final VariantChecker checker;
     private final VariantRepairer repairer;
     private final CheckReporter checkReporter;
+    private final PipelineCancelStep pipelineCancels;
     private final Clock clock;
 
     public VariantStep(StepRunner runner, VariantStore variants, JobAudit audit, VariantPatcher patcher,
             VariantPublisher publisher, JobReports reports, ProgressReporter progress, WorkflowProperties properties,
             OrchestratorMetrics metrics, CheckStore checks, VariantChecker checker, VariantRepairer repairer,
-            CheckReporter checkReporter, Clock clock) {
+            CheckReporter checkReporter, PipelineCancelStep pipelineCancels, Clock clock) {
         this.runner = runner;
         this.variants = variants;
         this.audit = audit;
@@ -77,6 +78,7 @@ public class VariantStep {
         this.checker = checker;
         this.repairer = repairer;
         this.checkReporter = checkReporter;
+        this.pipelineCancels = pipelineCancels;
         this.clock = clock;
     }
 
@@ -85,6 +87,10 @@ public class VariantStep {
         // its variants are scheduled, so it is read once; cancellation is re-read before every phase.
         return runner.onJob(jobId, job -> {
             Optional<Instant> retryAt = advance(job, k);
+            // Runs this variant stopped following are marked in the database; a replay after a crash schedules too.
+            if (pipelineCancels.due(jobId)) {
+                JobTasks.scheduleOnce(scheduler, JobTasks.pipelineCancel(jobId), clock.instant());
+            }
             if (retryAt.isPresent()) {
                 return StepResult.runAgainAt(retryAt.get());
             }

@@ -42,6 +42,11 @@ public class WorkflowTasks {
         return task(JobTasks.DEADLINE, step::run);
     }
 
+    @Bean
+    Task<Void> pipelineCancelTask(PipelineCancelStep step) {
+        return task(JobTasks.PIPELINE_CANCEL, (id, scheduler) -> step.run(id));
+    }
+
     /** A task that runs {@code step} with the instance id and tells db-scheduler what the step asked for. */
     private static Task<Void> task(TaskDescriptor<Void> descriptor,
             BiFunction<String, SchedulerClient, StepResult> step) {

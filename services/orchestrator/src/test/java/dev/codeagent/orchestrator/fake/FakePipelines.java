@@ -1,8 +1,10 @@
 package dev.codeagent.orchestrator.fake;
 
 import dev.codeagent.contracts.check.TestCounts;
+import dev.codeagent.contracts.pipeline.PipelineFailure;
 import dev.codeagent.contracts.pipeline.PipelineRef;
 import dev.codeagent.contracts.pipeline.PipelineRun;
+import dev.codeagent.contracts.pipeline.PipelineRunCancellation;
 import dev.codeagent.contracts.pipeline.PipelineRunResult;
 import dev.codeagent.contracts.pipeline.PipelineRunState;
 import dev.codeagent.contracts.pipeline.PipelineTests;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,12 +25,15 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The adapter's pipeline API ({@code dev.codeagent.contracts.pipeline}) as the fake answers it: pipelines by name or
  * id, runs queued idempotently per pipeline, branch and commit (200 for one that exists, as the adapter's lookup
- * does), in progress until the test completes them.
+ * does), in progress until the test completes them; a cancel of a run in progress makes it {@code canceling} (one of a
+ * completed run changes nothing, as the adapter answers), and a failed run explains itself with the failure the test
+ * gave it.
  */
 public final class FakePipelines {
 
     private static final Pattern RUNS = Pattern.compile("/pipelines/(\\d+)/runs");
-    private static final Pattern RUN = Pattern.compile("/pipelines/(\\d+)/runs/(\\d+)(/tests)?");
+    private static final Pattern RUN = Pattern.compile("/pipelines/(\\d+)/runs/(\\d+)(/tests|/failure)?");
+    private static final Pattern CANCEL = Pattern.compile("/pipelines/(\\d+)/runs/(\\d+)/cancel");
 
     /** A run of the fake. */
     public static final class Run {
@@ -38,6 +44,8 @@ public final class FakePipelines {
         volatile PipelineRunState state = PipelineRunState.IN_PROGRESS;
         volatile PipelineRunResult result;
         volatile PipelineTests tests = PipelineTests.none();
+        volatile PipelineFailure failure = PipelineFailure.none();
+        final AtomicInteger cancels = new AtomicInteger();
 
         Run(long pipelineId, long runId, String branch, String commit) {
             this.pipelineId = pipelineId;
@@ -51,6 +59,21 @@ public final class FakePipelines {
             this.tests = counts == null ? PipelineTests.none() : new PipelineTests(true, counts, List.of(failingTests));
             this.result = result;
             this.state = PipelineRunState.COMPLETED;
+        }
+
+        /** What the run's timeline says when it failed without failing tests. */
+        public void failWith(PipelineFailure failure) {
+            this.failure = failure;
+            complete(PipelineRunResult.FAILED, null);
+        }
+
+        /** The cancel requests it received. */
+        public int cancels() {
+            return cancels.get();
+        }
+
+        public PipelineRunState state() {
+            return state;
         }
 
         PipelineRun view(boolean created) {
@@ -132,12 +155,29 @@ public final class FakePipelines {
                 return new Response(201, run.view(true));
             }
         }
+        Matcher cancel = CANCEL.matcher(rest);
+        if (method.equals("POST") && cancel.matches()) {
+            long runId = Long.parseLong(cancel.group(2));
+            for (Run run : new ArrayList<>(runs)) {
+                if (run.runId == runId) {
+                    run.cancels.incrementAndGet();
+                    boolean requested = run.state != PipelineRunState.COMPLETED;
+                    if (requested) {
+                        run.state = PipelineRunState.CANCELING;
+                    }
+                    return new Response(200, new PipelineRunCancellation(run.pipelineId, runId, requested, run.state,
+                            run.result));
+                }
+            }
+            return new Response(404, Map.of("title", "Not Found", "status", 404, "detail", "no run " + runId));
+        }
         Matcher read = RUN.matcher(rest);
         if (method.equals("GET") && read.matches()) {
             long runId = Long.parseLong(read.group(2));
             for (Run run : new ArrayList<>(runs)) {
                 if (run.runId == runId) {
-                    return new Response(200, read.group(3) == null ? run.view(false) : run.tests);
+                    return new Response(200, read.group(3) == null ? run.view(false)
+                            : read.group(3).equals("/tests") ? run.tests : run.failure);
                 }
             }
             return new Response(404, Map.of("title", "Not Found", "status", 404, "detail", "no run " + runId));

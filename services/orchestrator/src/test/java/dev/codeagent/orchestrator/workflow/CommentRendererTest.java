@@ -18,6 +18,7 @@ import dev.codeagent.orchestrator.config.WorkflowProperties;
 import dev.codeagent.orchestrator.job.CheckRound;
 import dev.codeagent.orchestrator.job.JobPhase;
 import dev.codeagent.orchestrator.job.JobRecord;
+import dev.codeagent.orchestrator.job.PipelineRunRecord;
 import dev.codeagent.orchestrator.job.VariantPhase;
 import dev.codeagent.orchestrator.job.VariantRecord;
 import java.math.BigDecimal;
@@ -58,6 +59,35 @@ class CommentRendererTest {
 
         assertThat(renderer.progress(job, List.of(checking, repairing))).contains("| 1 | 🔄 checking |")
                 .contains("| 2 | 🔄 repairing |");
+    }
+
+    @Test
+    void theProgressNamesThePipelineRunsAVariantWaitsForWithTheirStateAndSinceWhen() {
+        VariantRecord checking = withStep(variant(1, VariantState.RUNNING, false), VariantPhase.CHECK);
+        VariantRecord other = withStep(variant(2, VariantState.RUNNING, false), VariantPhase.CHECK);
+        Instant queued = Instant.parse("2026-03-02T10:02:59Z");
+        List<PipelineRunRecord> runs = List.of(
+                pipelineRun(1, "Payments-CI", 901L, PipelineRunRecord.State.RUNNING, "inProgress", null, queued),
+                pipelineRun(1, "Docs | CI", 902L, PipelineRunRecord.State.COMPLETED, "completed", "succeeded", queued),
+                pipelineRun(2, "Payments-CI", 903L, PipelineRunRecord.State.RUNNING, "canceling", null, queued));
+
+        String progress = renderer.progress(job, List.of(checking, other), runs);
+
+        assertThat(progress).contains("| 1 | 🔄 checking — Azure DevOps: [Payments-CI 20260302.901]("
+                + "https://dev.azure.com/contoso/Web%20Shop/_build/results?buildId=901) in progress since 10:02 UTC; "
+                + "[Docs \\| CI 20260302.902](https://dev.azure.com/contoso/Web%20Shop/_build/results?buildId=902) "
+                + "succeeded |")
+                .contains("| 2 | 🔄 checking — Azure DevOps: [Payments-CI 20260302.903](")
+                .contains("being cancelled since 10:02 UTC |");
+        assertThat(renderer.progress(job, List.of(checking), List.of(runs.get(1)))).as("nothing to wait for")
+                .contains("| 1 | 🔄 checking |");
+    }
+
+    private static PipelineRunRecord pipelineRun(int k, String name, long runId, PipelineRunRecord.State state,
+            String runState, String result, Instant queued) {
+        return new PipelineRunRecord("0f1e2d3c-0000-0000-0000-000000000000", k, 0, name, "c0ffee", 42L, name, runId,
+                "20260302." + runId, "https://dev.azure.com/contoso/Web Shop/_build/results?buildId=" + runId, state,
+                result, null, List.of(), null, queued, null, runState, List.of(), null, null, null);
     }
 
     @Test

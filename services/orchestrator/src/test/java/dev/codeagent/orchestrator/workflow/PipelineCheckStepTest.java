@@ -3,6 +3,10 @@ package dev.codeagent.orchestrator.workflow;
 import static dev.codeagent.orchestrator.fake.FakeServices.CheckBehaviour.passed;
 import static dev.codeagent.orchestrator.fake.FakeServices.CheckBehaviour.result;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.verify;
 
 import dev.codeagent.contracts.check.CheckOutcome;
 import dev.codeagent.contracts.check.CheckRunResult;
@@ -12,13 +16,17 @@ import dev.codeagent.contracts.check.TestCounts;
 import dev.codeagent.contracts.git.StatusRequest;
 import dev.codeagent.contracts.git.StatusState;
 import dev.codeagent.contracts.job.VariantState;
+import dev.codeagent.contracts.pipeline.PipelineFailure;
 import dev.codeagent.contracts.pipeline.PipelineRunResult;
+import dev.codeagent.contracts.pipeline.PipelineRunState;
 import dev.codeagent.contracts.pipeline.QueuePipelineRunRequest;
 import dev.codeagent.orchestrator.fake.FakePipelines;
 import dev.codeagent.orchestrator.fake.FakeServices.CheckBehaviour;
 import dev.codeagent.orchestrator.fake.FakeServices.Response;
 import dev.codeagent.orchestrator.fake.Fault;
+import dev.codeagent.orchestrator.job.CancelReason;
 import dev.codeagent.orchestrator.job.CheckRound;
+import dev.codeagent.orchestrator.job.PipelineRunRecord;
 import dev.codeagent.orchestrator.job.VariantPhase;
 import dev.codeagent.orchestrator.job.VariantRanking;
 import dev.codeagent.orchestrator.job.VariantRecord;
@@ -53,6 +61,16 @@ class PipelineCheckStepTest {
         f = WorkflowFixture.withPipelines(artifacts, withRunner, Duration.ofMinutes(5), pipelines);
         f.fakes.pipelines().define("Payments-CI", 42);
         return f;
+    }
+
+    /** A runner whose answer names the pipelines of {@code .codeagent.yml} ({@code [Payments-CI]}, {@code repair: 1}). */
+    private void pipelinesFromCodeagentYml() {
+        fixture(true);
+        f.fakes.checkBehaviour(request -> {
+            CheckRunResult r = result(request, CheckSource.CONFIGURED, null, 1, List.of());
+            return new Response(200, new CheckRunResult(r.runId(), r.source(), null, 1, "process", null, List.of(),
+                    false, "", 10, List.of("Payments-CI")));
+        });
     }
 
     private FakePipelines.Run runOf(VariantRecord v) {
@@ -164,13 +182,7 @@ class PipelineCheckStepTest {
 
     @Test
     void aFailedRunIsRepairedWithItsFailingTestsAndTheRepairCommitGetsARunOfItsOwn() throws Exception {
-        fixture(true);
-        // Configured in .codeagent.yml (pipelines: [Payments-CI], repair: 1), named in the runner's answer.
-        f.fakes.checkBehaviour(request -> {
-            CheckRunResult r = result(request, CheckSource.CONFIGURED, null, 1, List.of());
-            return new Response(200, new CheckRunResult(r.runId(), r.source(), null, 1, "process", null, List.of(),
-                    false, "", 10, List.of("Payments-CI")));
-        });
+        pipelinesFromCodeagentYml();
         String id = f.preparedEditJob(1);
 
         StepResult waiting = f.variant.run(id, 1, f.scheduler);
@@ -265,6 +277,142 @@ class PipelineCheckStepTest {
             assertThat(check.status()).isEqualTo(CheckStatus.ERROR);
             assertThat(check.errors()).singleElement().asString().contains("Pipelines need the Azure DevOps provider");
         });
+    }
+
+    @Test
+    void terminatingTheJobCancelsItsRunningRunsInAzureDevOpsOnceAndLeavesCompletedOnesAlone() {
+        fixture(false, "Payments-CI");
+        String id = f.preparedEditJob(2);
+        assertThat(f.variant.run(id, 1, f.scheduler).isDone()).isFalse();
+        assertThat(f.variant.run(id, 2, f.scheduler).isDone()).isFalse();
+        FakePipelines.Run running = runOf(f.variant(id, 1));
+        FakePipelines.Run done = runOf(f.variant(id, 2));
+        done.complete(PipelineRunResult.SUCCEEDED, new TestCounts(3, 0, 0));
+        f.clock.set(WorkflowFixture.START.plus(POLL));
+        assertThat(f.variant.run(id, 2, f.scheduler)).isEqualTo(StepResult.done());
+
+        f.clock.set(WorkflowFixture.START.plus(Duration.ofMinutes(2)));
+        f.jobs.requestCancel(id, CancelReason.TERMINATED, f.clock.instant());
+        assertThat(f.variant.run(id, 1, f.scheduler)).isEqualTo(StepResult.done());
+
+        assertThat(f.variant(id, 1).state()).isEqualTo(VariantState.CANCELLED);
+        verify(f.scheduler, atLeastOnce()).scheduleIfNotExists(eq(JobTasks.pipelineCancel(id)), any());
+        assertThat(f.pipelineRuns.runs(id, 1, 0)).singleElement().satisfies(run -> {
+            assertThat(run.state()).isEqualTo(PipelineRunRecord.State.STOPPED);
+            assertThat(run.cancel()).isEqualTo(PipelineRunRecord.Cancel.PENDING);
+        });
+        assertThat(running.cancels()).as("asked by the cancel task, not by the variant").isZero();
+
+        assertThat(f.pipelineCancel.run(id)).isEqualTo(StepResult.done());
+        assertThat(f.pipelineCancel.run(id)).as("a replay asks nothing again").isEqualTo(StepResult.done());
+
+        assertThat(running.cancels()).isEqualTo(1);
+        assertThat(running.state()).isEqualTo(PipelineRunState.CANCELING);
+        assertThat(done.cancels()).isZero();
+        assertThat(f.fakes.pipelines().queueRequests()).as("nothing queued again").hasSize(2);
+        assertThat(f.pipelineRuns.runs(id, 1, 0)).singleElement().satisfies(run -> {
+            assertThat(run.cancel()).isEqualTo(PipelineRunRecord.Cancel.CANCELED);
+            assertThat(run.cancelledAt()).isEqualTo(f.clock.instant());
+        });
+        assertThat(f.pipelineRuns.runs(id, 2, 0)).singleElement()
+                .satisfies(run -> assertThat(run.cancel()).isNull());
+        assertThat(f.checks.round(id, 1, 0).orElseThrow().checks()).singleElement()
+                .satisfies(check -> assertThat(check.status()).isEqualTo(CheckStatus.CANCELLED));
+    }
+
+    @Test
+    void aCancelThatIsThrottledIsAskedAgainLaterAndARefusedOneIsRecordedWithoutFailingAnything() {
+        fixture(false, "Payments-CI");
+        String id = f.preparedEditJob(1);
+        assertThat(f.variant.run(id, 1, f.scheduler).isDone()).isFalse();
+        f.clock.set(WorkflowFixture.START.plus(Duration.ofMinutes(31)));
+        assertThat(f.variant.run(id, 1, f.scheduler)).as("the job ran out of time").isEqualTo(StepResult.done());
+        assertThat(f.variant(id, 1).state()).isEqualTo(VariantState.SUCCEEDED);
+        f.fakes.addFault(Fault.status("POST", "/cancel", 1, 503, 7));
+
+        StepResult again = f.pipelineCancel.run(id);
+
+        assertThat(again).isEqualTo(StepResult.runAgainAt(f.clock.instant().plusSeconds(7)));
+        assertThat(f.pipelineRuns.runs(id, 1, 0).get(0).cancel()).isEqualTo(PipelineRunRecord.Cancel.PENDING);
+        f.clock.set(again.runAgainAt());
+        assertThat(f.pipelineCancel.run(id)).isEqualTo(StepResult.done());
+        assertThat(f.pipelineRuns.runs(id, 1, 0).get(0).cancel()).isEqualTo(PipelineRunRecord.Cancel.CANCELED);
+        assertThat(f.fakes.pipelines().runs().get(0).cancels()).isEqualTo(1);
+
+        String refused = f.preparedEditJob(1);
+        assertThat(f.variant.run(refused, 1, f.scheduler).isDone()).isFalse();
+        f.clock.set(f.clock.instant().plus(Duration.ofMinutes(21)));
+        assertThat(f.variant.run(refused, 1, f.scheduler)).as("past CODEAGENT_ADO_CHECK_TIMEOUT")
+                .isEqualTo(StepResult.done());
+        f.fakes.addFault(Fault.status("POST", "/cancel", 1, 403, null));
+
+        assertThat(f.pipelineCancel.run(refused)).isEqualTo(StepResult.done());
+        assertThat(f.pipelineRuns.runs(refused, 1, 0)).singleElement().satisfies(run -> {
+            assertThat(run.state()).isEqualTo(PipelineRunRecord.State.TIMED_OUT);
+            assertThat(run.cancel()).isEqualTo(PipelineRunRecord.Cancel.FAILED);
+            assertThat(run.cancelNote()).isNotBlank();
+        });
+        assertThat(f.variant(refused, 1).state()).isEqualTo(VariantState.SUCCEEDED);
+    }
+
+    @Test
+    void aRunThatFailedWithoutFailingTestsIsExplainedByItsTimelineInTheRoundAndTheRepairPrompt() throws Exception {
+        pipelinesFromCodeagentYml();
+        String id = f.preparedEditJob(1);
+        StepResult waiting = f.variant.run(id, 1, f.scheduler);
+        List<String> tail = new java.util.ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            tail.add("  at frame " + i);
+        }
+        tail.addAll(List.of("FAIL src/cart.test.js", "npm ERR! Test failed."));
+        f.fakes.pipelines().runs().get(0).failWith(new PipelineFailure(List.of("Run tests: Bash exited with code '1'."),
+                "Run tests", tail));
+        f.clock.set(waiting.runAgainAt());
+
+        f.variant.run(id, 1, f.scheduler);
+
+        CheckRound round = f.checks.round(id, 1, 0).orElseThrow();
+        assertThat(round.checks()).singleElement().satisfies(check -> {
+            assertThat(check.status()).isEqualTo(CheckStatus.FAILED);
+            assertThat(check.errors()).as("ten lines, as the comment and the dashboard show, ending with the log's")
+                    .containsExactly("Run tests: Bash exited with code '1'.", "End of the log of 'Run tests':",
+                            "  at frame 7", "  at frame 8", "  at frame 9", "  at frame 10", "  at frame 11",
+                            "  at frame 12", "FAIL src/cart.test.js", "npm ERR! Test failed.");
+        });
+        String request = Files.readString(artifacts.resolve("jobs/" + id + "/variant-1/repair-1-request.json"));
+        assertThat(request).contains("End of the log of 'Run tests':").contains("FAIL src/cart.test.js");
+    }
+
+    @Test
+    void aFailedRunWhoseTimelineCannotBeReadKeepsItsLink() {
+        fixture(false, "Payments-CI");
+        String id = f.preparedEditJob(1);
+        StepResult waiting = f.variant.run(id, 1, f.scheduler);
+        f.fakes.pipelines().runs().get(0).complete(PipelineRunResult.FAILED, null);
+        f.fakes.addFault(Fault.status("GET", "/failure", 1, 403, null));
+        f.clock.set(waiting.runAgainAt());
+
+        assertThat(f.variant.run(id, 1, f.scheduler)).isEqualTo(StepResult.done());
+
+        assertThat(f.checks.round(id, 1, 0).orElseThrow().checks()).singleElement().satisfies(check ->
+                assertThat(check.errors()).singleElement().asString()
+                        .startsWith("The run failed without a failing test; its log: https://dev.azure.com/"));
+    }
+
+    @Test
+    void theProgressIsRewrittenWhenARunsStateChangesNotOnEveryLook() {
+        fixture(false, "Payments-CI");
+        String id = f.preparedEditJob(1);
+        StepResult waiting = f.variant.run(id, 1, f.scheduler);
+        PipelineRunRecord run = f.pipelineRuns.runs(id, 1, 0).get(0);
+
+        assertThat(run.runState()).isEqualTo("inProgress");
+        assertThat(f.pipelineRuns.seen(run, "inProgress")).as("the same state again").isFalse();
+        assertThat(f.pipelineRuns.seen(run, "canceling")).isTrue();
+        assertThat(f.pipelineRuns.seen(run, "canceling")).isFalse();
+        f.clock.set(waiting.runAgainAt());
+        f.variant.run(id, 1, f.scheduler);
+        assertThat(f.pipelineRuns.runs(id, 1, 0).get(0).runState()).isEqualTo("inProgress");
     }
 
     private StatusRequest checksStatus(VariantRecord v) {

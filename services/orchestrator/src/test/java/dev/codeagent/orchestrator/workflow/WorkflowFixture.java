@@ -83,6 +83,7 @@ final class WorkflowFixture implements AutoCloseable {
     final CheckStore checks;
     final PipelineRunStore pipelineRuns;
     final CheckCancellation checkRuns;
+    final PipelineCancelStep pipelineCancel;
     final FollowUpStore followUps;
     final FollowUpStep followUp;
 
@@ -163,7 +164,7 @@ final class WorkflowFixture implements AutoCloseable {
         checks = new CheckStore(jdbc, json);
         pipelineRuns = new PipelineRunStore(jdbc, json);
         JobReports reports = new JobReports(jobs, variants, artifacts, json, checks);
-        progress = new ProgressReporter(jobs, variants, adapter, renderer, properties);
+        progress = new ProgressReporter(jobs, variants, adapter, renderer, pipelineRuns, properties);
         JobWaker waker = new JobWaker(variants, clock);
         admission = new Admission(queue, audit, waker, clock);
         ContextGatherer context = new ContextGatherer(jobs, audit, adapter, llm, artifacts, properties, json, clock);
@@ -175,7 +176,8 @@ final class WorkflowFixture implements AutoCloseable {
         VariantHistory history = new VariantHistory(adapter, artifacts, json);
         VariantChecker checker = new VariantChecker(runnerClient, checks, artifacts, new PipelineChecks(adapter,
                 pipelineRuns, new PipelineCheckProperties(pipelines, Duration.ofMinutes(20), Duration.ofSeconds(30)),
-                clock), pipelineRuns, json, clock);
+                progress, clock), pipelineRuns, json, clock);
+        pipelineCancel = new PipelineCancelStep(jobs, pipelineRuns, adapter, runner, clock);
         followUp = new FollowUpStep(runner, jobs, variants, followUps, audit, adapter, renderer, new FollowUpReplies(),
                 new VariantRefiner(jobs, variants, followUps, history, adapter, patcher, artifacts, modelBudgets,
                         publisher, json, clock),
@@ -187,7 +189,7 @@ final class WorkflowFixture implements AutoCloseable {
                 checker,
                 new VariantRepairer(jobs, variants, history, patcher, publisher, modelBudgets,
                         new CheckProperties(REPAIR_FEEDBACK_CHARS), json, clock),
-                new CheckReporter(adapter, renderer), clock);
+                new CheckReporter(adapter, renderer), pipelineCancel, clock);
         fanIn = new FanInStep(runner, jobs, variants, audit, adapter, renderer, reports, admission, metrics, checks,
                 followUps, clock);
         checkRuns = new CheckCancellation(variants, runnerClient);

@@ -20,6 +20,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
@@ -67,8 +68,11 @@ public class RunnerConfiguration {
         try {
             KubernetesExecutor executor = new KubernetesExecutor(client, properties, trees,
                     settings.treeHost() != null ? settings.treeHost() : InetAddress.getLocalHost().getHostAddress());
-            log.info("Checks run as Kubernetes Jobs in namespace {}; their pods fetch trees from port {}",
-                    executor.namespace(), trees.port());
+            log.info("Checks run as Kubernetes Jobs in namespace {}; their pods fetch trees from port {}; dependency"
+                    + " cache: {}; runtime class: {}", executor.namespace(), trees.port(),
+                    settings.cache().mode().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    settings.placement().runtimeClass().isEmpty() ? "the nodes' default"
+                            : settings.placement().runtimeClass());
             return executor;
         } catch (UnknownHostException | RuntimeException e) {
             trees.close();

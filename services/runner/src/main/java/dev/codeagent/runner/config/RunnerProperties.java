@@ -9,8 +9,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -80,6 +78,8 @@ public record RunnerProperties(
      * @param jobLabels      extra labels on Jobs and pods, {@code key=value,key=value} (the chart's NetworkPolicy
      *                       selects the check pods by them)
      * @param workspaceSize  size limit of the pod's workspace volume
+     * @param placement      where check pods are scheduled and how their images are pulled
+     * @param cache          where a check's dependency cache lives between pods
      */
     public record Kubernetes(
             String namespace,
@@ -90,7 +90,9 @@ public record RunnerProperties(
             @NotNull Duration jobTtl,
             @Pattern(regexp = "^$|^[A-Za-z0-9./_-]+=[A-Za-z0-9._-]*(,[A-Za-z0-9./_-]+=[A-Za-z0-9._-]*)*$",
                     message = "must be key=value pairs separated by commas") String jobLabels,
-            @NotNull DataSize workspaceSize) {
+            @NotNull DataSize workspaceSize,
+            @Valid @NotNull Placement placement,
+            @Valid @NotNull Cache cache) {
 
         public Kubernetes {
             namespace = namespace == null || namespace.isBlank() ? null : namespace.trim();
@@ -98,16 +100,75 @@ public record RunnerProperties(
             jobLabels = jobLabels == null ? "" : jobLabels.replace(" ", "");
         }
 
-        /** {@link #jobLabels} as a map, in their order. */
-        public Map<String, String> labels() {
-            Map<String, String> labels = new LinkedHashMap<>();
-            if (!jobLabels.isEmpty()) {
-                for (String pair : jobLabels.split(",")) {
-                    int equals = pair.indexOf('=');
-                    labels.put(pair.substring(0, equals), pair.substring(equals + 1));
-                }
+        /**
+         * Placement and image pulling of check pods. Kept as the variables' text here and parsed, with errors naming
+         * the variable, when Kubernetes isolation starts ({@code PodPlacement}): other isolation modes never read them.
+         *
+         * @param nodeSelector      {@code key=value,key=value}: the nodes check pods may run on
+         * @param tolerations       {@code key[=value][:effect],…}: taints (of a dedicated node pool) check pods tolerate
+         * @param runtimeClass      RuntimeClass of check pods (a sandboxed runtime such as gVisor or Kata)
+         * @param imagePullSecrets  {@code name,name}: Secrets in the namespace to pull check images with
+         * @param priorityClass     PriorityClass of check pods
+         * @param podAnnotations    {@code key=value,key=value}: extra annotations on check pods
+         */
+        public record Placement(String nodeSelector, String tolerations, String runtimeClass,
+                String imagePullSecrets, String priorityClass, String podAnnotations) {
+
+            /** Nothing set: the namespace's defaults. */
+            public static final Placement DEFAULT = new Placement("", "", "", "", "", "");
+
+            public Placement {
+                nodeSelector = blankToEmpty(nodeSelector);
+                tolerations = blankToEmpty(tolerations);
+                runtimeClass = blankToEmpty(runtimeClass);
+                imagePullSecrets = blankToEmpty(imagePullSecrets);
+                priorityClass = blankToEmpty(priorityClass);
+                podAnnotations = blankToEmpty(podAnnotations);
             }
-            return labels;
+        }
+
+        /**
+         * The dependency cache of check pods.
+         *
+         * @param mode          none (an emptyDir per pod), claim-per-repository or shared-claim
+         * @param claim         with shared-claim: the existing ReadWriteMany claim, one subPath per repository cache
+         * @param storageClass  with claim-per-repository: storage class of the claims; empty: the cluster's default
+         * @param size          with claim-per-repository: requested size of each claim
+         * @param accessMode    with claim-per-repository: ReadWriteOnce (one check at a time uses a claim),
+         *                      ReadWriteOncePod (likewise) or ReadWriteMany (checks share it)
+         */
+        public record Cache(@NotNull CacheMode mode, String claim, String storageClass, @NotNull DataSize size,
+                @NotNull @Pattern(regexp = "ReadWriteOnce|ReadWriteOncePod|ReadWriteMany",
+                        message = "must be ReadWriteOnce, ReadWriteOncePod or ReadWriteMany") String accessMode) {
+
+            /** No cache kept between pods. */
+            public static final Cache NONE = new Cache(CacheMode.NONE, "", "", DataSize.ofGigabytes(10),
+                    "ReadWriteOnce");
+
+            public Cache {
+                claim = blankToEmpty(claim);
+                storageClass = blankToEmpty(storageClass);
+                accessMode = accessMode == null ? null : accessMode.trim();
+            }
+
+            /** Whether two pods may mount one of its claims at the same time. */
+            public boolean shared() {
+                return mode == CacheMode.SHARED_CLAIM || "ReadWriteMany".equals(accessMode);
+            }
+        }
+
+        /** Where check pods keep a repository's dependency cache. */
+        public enum CacheMode {
+            /** An emptyDir per pod: nothing survives the check. */
+            NONE,
+            /** A PersistentVolumeClaim per repository and cache kind, created by the runner on first use. */
+            CLAIM_PER_REPOSITORY,
+            /** One existing ReadWriteMany claim, a subPath per repository and cache kind. */
+            SHARED_CLAIM
+        }
+
+        private static String blankToEmpty(String value) {
+            return value == null ? "" : value.trim();
         }
     }
 }

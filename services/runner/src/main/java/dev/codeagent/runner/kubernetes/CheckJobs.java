@@ -30,7 +30,8 @@ import java.util.Map;
 /**
  * The Job of one check, shaped for the restricted Pod Security Standard: a fixed non-root user, no privilege
  * escalation, every capability dropped, the RuntimeDefault seccomp profile, a read-only root filesystem (the
- * workspace, {@code /tmp} and the cache are emptyDir volumes), no service-account token and no service links. One
+ * workspace and {@code /tmp} are emptyDir volumes, the cache one too unless a claim keeps it), no service-account
+ * token and no service links, placed and pulled as the operator configured ({@link PodPlacement}). One
  * pod, never retried by the Job ({@code backoffLimit: 0}; the orchestrator repeats a run when the infrastructure
  * failed), ended by {@code activeDeadlineSeconds}, removed by {@code ttlSecondsAfterFinished} should the runner not
  * get to it. The init container {@value #FETCH} fetches the tree from this runner into the workspace; the container
@@ -53,12 +54,18 @@ final class CheckJobs {
     private static final int MAX_REPORT_FILES = 5000;
 
     private final RunnerProperties properties;
+    private final PodPlacement placement;
     private final long[] user;
 
-    /** Refuses a root {@code CODEAGENT_RUNNER_CONTAINER_USER} at once rather than at the first check. */
+    /** Refuses a root {@code CODEAGENT_RUNNER_CONTAINER_USER} or bad placement at once rather than at the first check. */
     CheckJobs(RunnerProperties properties) {
         this.properties = properties;
+        this.placement = PodPlacement.of(properties.kubernetes());
         this.user = user(properties.containerUser());
+    }
+
+    PodPlacement placement() {
+        return placement;
     }
 
     /** Job names are label values too (63 characters); the attempt's name may be longer, so it is hashed. */
@@ -71,13 +78,17 @@ final class CheckJobs {
         }
     }
 
-    Job job(Invocation invocation, String treeUrl, String mark) {
+    /** The Job of a check; {@code cache} is the kept cache its pod mounts, null for an emptyDir. */
+    Job job(Invocation invocation, String treeUrl, String mark, CacheClaims.CacheMount cache) {
         RunnerProperties.Kubernetes kubernetes = properties.kubernetes();
-        Map<String, String> labels = new LinkedHashMap<>(kubernetes.labels());
+        Map<String, String> labels = new LinkedHashMap<>(placement.labels());
         labels.put(COMPONENT_LABEL, COMPONENT);
         labels.put(MANAGED_BY_LABEL, MANAGED_BY);
         if (invocation.network()) {
             labels.put(NETWORK_LABEL, "requested");
+        }
+        if (cache != null) {
+            labels.put(CacheClaims.CACHE_LABEL, cache.label());
         }
         long deadline = invocation.timeout().plus(kubernetes.startTimeout()).toSeconds();
         return new JobBuilder()
@@ -91,21 +102,28 @@ final class CheckJobs {
                     .withActiveDeadlineSeconds(deadline)
                     .withTtlSecondsAfterFinished((int) kubernetes.jobTtl().toSeconds())
                     .withNewTemplate()
-                        .withNewMetadata().withLabels(labels).endMetadata()
+                        .withNewMetadata().withLabels(labels).withAnnotations(placement.annotations()).endMetadata()
                         .withNewSpec()
                             .withRestartPolicy("Never")
                             .withAutomountServiceAccountToken(false)
                             .withEnableServiceLinks(false)
+                            .withNodeSelector(placement.nodeSelector())
+                            .withTolerations(placement.tolerations())
+                            .withRuntimeClassName(placement.runtimeClass())
+                            .withPriorityClassName(placement.priorityClass())
+                            .withImagePullSecrets(placement.imagePullSecrets())
                             .withNewSecurityContext()
                                 .withRunAsNonRoot(true)
                                 .withRunAsUser(user[0])
                                 .withRunAsGroup(user[1])
                                 .withFsGroup(user[1])
+                                // A kept cache holds many files: only chown it when its root is not the group's yet.
+                                .withFsGroupChangePolicy(cache != null ? "OnRootMismatch" : null)
                                 .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
                             .endSecurityContext()
                             .withInitContainers(fetch(treeUrl))
-                            .withContainers(check(invocation, mark))
-                            .withVolumes(volumes(invocation))
+                            .withContainers(check(invocation, mark, cache))
+                            .withVolumes(volumes(invocation, cache))
                         .endSpec()
                     .endTemplate()
                 .endSpec()
@@ -134,7 +152,7 @@ final class CheckJobs {
                 + "\nrm -f " + archive + "\n";
     }
 
-    private Container check(Invocation invocation, String mark) {
+    private Container check(Invocation invocation, String mark, CacheClaims.CacheMount cache) {
         List<EnvVar> env = new ArrayList<>(List.of(
                 new EnvVar("HOME", "/tmp", null),
                 new EnvVar("CI", "true", null),
@@ -145,7 +163,8 @@ final class CheckJobs {
                 mount("tmp", "/tmp")));
         if (invocation.cache() != null) {
             invocation.cache().environment().forEach((name, value) -> env.add(new EnvVar(name, value, null)));
-            mounts.add(mount("cache", CacheKind.MOUNT));
+            mounts.add(new VolumeMountBuilder().withName("cache").withMountPath(CacheKind.MOUNT)
+                    .withSubPath(cache == null ? null : cache.subPath()).build());
         }
         String cpus = BigDecimal.valueOf(properties.cpus()).stripTrailingZeros().toPlainString();
         String memory = String.valueOf(properties.memory().toBytes());
@@ -190,12 +209,15 @@ final class CheckJobs {
         return "'" + text.replace("'", "'\\''") + "'";
     }
 
-    private List<Volume> volumes(Invocation invocation) {
+    private List<Volume> volumes(Invocation invocation, CacheClaims.CacheMount cache) {
         List<Volume> volumes = new ArrayList<>(List.of(
                 emptyDir("workspace", String.valueOf(properties.kubernetes().workspaceSize().toBytes())),
                 emptyDir("tmp", "1Gi")));
-        if (invocation.cache() != null) {
-            // No volume outlives the pod: the cache starts empty, it only keeps the tools' defaults out of /.
+        if (invocation.cache() != null && cache != null) {
+            volumes.add(new VolumeBuilder().withName("cache").withNewPersistentVolumeClaim()
+                    .withClaimName(cache.claim()).endPersistentVolumeClaim().build());
+        } else if (invocation.cache() != null) {
+            // Nothing kept: the cache starts empty, it only keeps the tools' defaults out of the read-only root.
             volumes.add(emptyDir("cache", String.valueOf(properties.kubernetes().workspaceSize().toBytes())));
         }
         return volumes;

@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -43,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * gets into the pod without a shared disk: the runner packs the sandbox, offers it on its {@link TreeServer} under a
  * one-time token, and the pod's init container fetches it into an emptyDir. The check's output is read from the
  * pod's log, the JUnit reports from a delimited block at its end, the exit code from the container's status; the
- * Job is deleted afterwards (and on a cancel) with background propagation.
+ * Job is deleted afterwards (and on a cancel) with background propagation. A check with a cache kind mounts the
+ * repository's kept cache when one is configured ({@link CacheClaims}).
  *
  * <p>How a Job ends maps to the other executors' endings: the check container's exit code is the result; the
  * Job's {@code DeadlineExceeded} is a timeout; an evicted or preempted pod, or one that never started, is a
@@ -68,10 +70,19 @@ public class KubernetesExecutor implements CheckExecutor, AutoCloseable {
     private final TreeServer trees;
     private final String treeBase;
     private final CheckJobs jobs;
+    private final CacheClaims caches;
     private final Duration startTimeout;
 
     public KubernetesExecutor(KubernetesClient client, RunnerProperties properties, TreeServer trees,
             String treeHost) {
+        this(client, properties, trees, treeHost, Clock.systemUTC());
+    }
+
+    /**
+     * Refuses, with the variable's name, settings the API server would refuse at every check (placement, cache).
+     */
+    KubernetesExecutor(KubernetesClient client, RunnerProperties properties, TreeServer trees, String treeHost,
+            Clock clock) {
         this.client = client;
         this.namespace = properties.kubernetes().namespace() != null ? properties.kubernetes().namespace()
                 : client.getNamespace();
@@ -83,6 +94,8 @@ public class KubernetesExecutor implements CheckExecutor, AutoCloseable {
         this.treeBase = "http://" + (treeHost.contains(":") ? "[" + treeHost + "]" : treeHost) + ":"
                 + trees.port() + TreeServer.PATH;
         this.jobs = new CheckJobs(properties);
+        this.caches = new CacheClaims(client, namespace, properties.kubernetes().cache(),
+                jobs.placement().labels(), clock);
         this.startTimeout = properties.kubernetes().startTimeout();
     }
 
@@ -125,8 +138,10 @@ public class KubernetesExecutor implements CheckExecutor, AutoCloseable {
         byte[] nonce = new byte[8];
         RANDOM.nextBytes(nonce);
         String mark = "::codeagent-reports-" + HexFormat.of().formatHex(nonce) + "::";
-        Job job = jobs.job(invocation, treeBase + token, mark);
-        String name = job.getMetadata().getName();
+        String name = CheckJobs.name(invocation.attempt(), invocation.index());
+        Duration hold = invocation.timeout().plus(startTimeout).plus(SLACK);
+        CacheClaims.CacheMount cache = caches.acquire(invocation, name, hold, line -> write(invocation, line + "\n"));
+        Job job = jobs.job(invocation, treeBase + token, mark, cache);
         try {
             create(job);
             invocation.control().onCancel(() -> delete(name));
@@ -147,6 +162,7 @@ public class KubernetesExecutor implements CheckExecutor, AutoCloseable {
             invocation.control().clear();
             trees.withdraw(token);
             delete(name);
+            caches.release(cache, name);
             try {
                 Files.deleteIfExists(archive);
             } catch (IOException e) {

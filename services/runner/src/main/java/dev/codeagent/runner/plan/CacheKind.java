@@ -10,7 +10,13 @@ import java.util.Optional;
  * tool at it. The cache lives at {@link #MOUNT} inside the check's container.
  */
 public enum CacheKind {
-    MAVEN(Map.of("MAVEN_OPTS", "-Dmaven.repo.local=/cache/repository")),
+    /**
+     * Checks of one repository may share the cache at the same time: Maven Resolver's file locks (Maven 3.9 and
+     * later; older ones ignore the properties) coordinate them across processes, where its default locks only
+     * threads of one JVM.
+     */
+    MAVEN(Map.of("MAVEN_OPTS", "-Dmaven.repo.local=/cache/repository -Daether.syncContext.named.factory=file-lock"
+            + " -Daether.syncContext.named.nameMapper=file-gav")),
     GRADLE(Map.of("GRADLE_USER_HOME", "/cache")),
     NPM(Map.of("npm_config_cache", "/cache")),
     PIP(Map.of("PIP_CACHE_DIR", "/cache")),

@@ -2,6 +2,7 @@ package dev.codeagent.runner.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.codeagent.runner.config.Isolation;
 import dev.codeagent.runner.config.RunnerProperties;
@@ -14,6 +15,7 @@ import dev.codeagent.runner.plan.CacheKind;
 import dev.codeagent.runner.plan.CheckSpec;
 import dev.codeagent.runner.report.CappedLog;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -23,12 +25,14 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,6 +43,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -103,12 +108,17 @@ class KubernetesExecutorTest {
     }
 
     static RunnerProperties properties() {
+        return properties(RunnerProperties.Kubernetes.Placement.DEFAULT, RunnerProperties.Kubernetes.Cache.NONE);
+    }
+
+    static RunnerProperties properties(RunnerProperties.Kubernetes.Placement placement,
+            RunnerProperties.Kubernetes.Cache cache) {
         return new RunnerProperties("http://adapter", Isolation.KUBERNETES, "unix:///none", 2, Duration.ofMinutes(15),
                 1.5, DataSize.ofGigabytes(4), 1024, 2, DataSize.ofKilobytes(256), "eclipse-temurin:17-jdk",
                 Path.of("/tmp"), DataSize.ofGigabytes(1), 1000, null, Duration.ofSeconds(30),
                 new RunnerProperties.Kubernetes(NAMESPACE, "busybox:1.37", 0, null, Duration.ofMinutes(5),
                         Duration.ofMinutes(10), "app.kubernetes.io/name=codeagent,app.kubernetes.io/instance=prod",
-                        DataSize.ofGigabytes(10)));
+                        DataSize.ofGigabytes(10), placement, cache));
     }
 
     Invocation invocation(Duration timeout) {
@@ -283,6 +293,113 @@ class KubernetesExecutorTest {
         });
         assertThat(check.getEnv()).anySatisfy(e -> assertThat(e.getName()).isEqualTo("MAVEN_OPTS"));
         assertThat(pod.getVolumes()).allSatisfy(v -> assertThat(v.getEmptyDir()).isNotNull());
+        assertThat(pod.getNodeSelector()).isNullOrEmpty();
+        assertThat(pod.getTolerations()).isNullOrEmpty();
+        assertThat(pod.getRuntimeClassName()).isNull();
+        assertThat(pod.getPriorityClassName()).isNull();
+        assertThat(pod.getImagePullSecrets()).isNullOrEmpty();
+        assertThat(client.leases().inNamespace(NAMESPACE).list().getItems()).as("no kept cache, no lease").isEmpty();
+    }
+
+    @Test
+    void placementAndTheRepositorysCacheClaimReachThePodAndTheClaimIsFreedAfterTheCheck() throws Exception {
+        executor = new KubernetesExecutor(client, properties(
+                new RunnerProperties.Kubernetes.Placement("node-pool=checks,kubernetes.io/arch=amd64",
+                        "dedicated=checks:NoSchedule,sandbox.gke.io/runtime", "gvisor", "registry-pull,mirror-pull",
+                        "codeagent-checks", "sidecar.istio.io/inject=false,example.com/owner=platform team"),
+                new RunnerProperties.Kubernetes.Cache(RunnerProperties.Kubernetes.CacheMode.CLAIM_PER_REPOSITORY, "",
+                        "fast-ssd", DataSize.ofGigabytes(20), "ReadWriteOnce")), trees, "127.0.0.1");
+        CompletableFuture<Execution> run = start(Duration.ofMinutes(15));
+        Job job = awaitJob();
+        String claim = "codeagent-cache-cachekey-maven";
+        assertThat(client.leases().inNamespace(NAMESPACE).withName(claim).get().getSpec().getHolderIdentity())
+                .as("a ReadWriteOnce claim is held while its check runs").isEqualTo(jobName());
+        fetchTree(job);
+        podLog("[INFO] BUILD SUCCESS\n");
+        pod(exited("fetch", 0), exited("check", 0), null, false);
+        finish(job, "Complete", "CompletionsReached");
+        assertThat(run.get(20, TimeUnit.SECONDS)).isEqualTo(Execution.exited(0));
+
+        PodSpec pod = job.getSpec().getTemplate().getSpec();
+        assertThat(pod.getNodeSelector()).containsExactlyEntriesOf(
+                Map.of("node-pool", "checks", "kubernetes.io/arch", "amd64"));
+        assertThat(pod.getTolerations()).extracting(t -> t.getKey(), t -> t.getOperator(), t -> t.getValue(),
+                t -> t.getEffect()).containsExactly(
+                        tuple("dedicated", "Equal", "checks", "NoSchedule"),
+                        tuple("sandbox.gke.io/runtime", "Exists", null, null));
+        assertThat(pod.getRuntimeClassName()).isEqualTo("gvisor");
+        assertThat(pod.getPriorityClassName()).isEqualTo("codeagent-checks");
+        assertThat(pod.getImagePullSecrets()).extracting(r -> r.getName()).containsExactly("registry-pull",
+                "mirror-pull");
+        assertThat(job.getSpec().getTemplate().getMetadata().getAnnotations())
+                .containsEntry("sidecar.istio.io/inject", "false")
+                .containsEntry("example.com/owner", "platform team");
+        assertThat(job.getSpec().getTemplate().getMetadata().getLabels()).containsEntry("codeagent.dev/cache", claim)
+                .containsEntry("app.kubernetes.io/component", "check");
+        assertThat(pod.getSecurityContext().getFsGroupChangePolicy()).isEqualTo("OnRootMismatch");
+        assertThat(pod.getVolumes()).filteredOn(v -> v.getName().equals("cache")).singleElement()
+                .satisfies(v -> assertThat(v.getPersistentVolumeClaim().getClaimName()).isEqualTo(claim));
+        assertThat(pod.getContainers().get(0).getVolumeMounts()).filteredOn(m -> m.getName().equals("cache"))
+                .singleElement().satisfies(m -> {
+                    assertThat(m.getMountPath()).isEqualTo("/cache");
+                    assertThat(m.getSubPath()).isNull();
+                });
+        assertThat(pod.getInitContainers().get(0).getVolumeMounts()).extracting(m -> m.getName())
+                .containsExactly("workspace");
+
+        PersistentVolumeClaim created = client.persistentVolumeClaims().inNamespace(NAMESPACE).withName(claim).get();
+        assertThat(created.getSpec().getStorageClassName()).isEqualTo("fast-ssd");
+        assertThat(created.getSpec().getAccessModes()).containsExactly("ReadWriteOnce");
+        assertThat(created.getSpec().getResources().getRequests().get("storage").getNumericalAmount())
+                .isEqualByComparingTo(BigDecimal.valueOf(DataSize.ofGigabytes(20).toBytes()));
+        assertThat(created.getMetadata().getLabels()).containsEntry("codeagent.dev/cache", "maven")
+                .containsEntry("app.kubernetes.io/managed-by", "codeagent-runner")
+                .containsEntry("app.kubernetes.io/instance", "prod");
+        assertThat(client.leases().inNamespace(NAMESPACE).withName(claim).get())
+                .as("the claim is free for the next check").isNull();
+        assertThat(jobDeleted()).isTrue();
+    }
+
+    @Test
+    void aCheckThatFindsItsRepositorysReadWriteOnceClaimInUseRunsAtOnceWithAnEmptyCacheAndSaysSo() throws Exception {
+        String claim = "codeagent-cache-cachekey-maven";
+        client.leases().inNamespace(NAMESPACE).resource(new LeaseBuilder().withNewMetadata().withName(claim)
+                .endMetadata().withNewSpec().withHolderIdentity("codeagent-check-other-1").withLeaseDurationSeconds(1800)
+                .withRenewTime(ZonedDateTime.now()).endSpec().build()).create();
+        executor = new KubernetesExecutor(client, properties(RunnerProperties.Kubernetes.Placement.DEFAULT,
+                new RunnerProperties.Kubernetes.Cache(RunnerProperties.Kubernetes.CacheMode.CLAIM_PER_REPOSITORY, "",
+                        "", DataSize.ofGigabytes(10), "ReadWriteOnce")), trees, "127.0.0.1");
+        CompletableFuture<Execution> run = start(Duration.ofMinutes(15));
+        Job job = awaitJob();
+        fetchTree(job);
+        podLog("[INFO] BUILD SUCCESS\n");
+        pod(exited("fetch", 0), exited("check", 0), null, false);
+        finish(job, "Complete", "CompletionsReached");
+
+        assertThat(run.get(20, TimeUnit.SECONDS)).isEqualTo(Execution.exited(0));
+        assertThat(output.text()).startsWith("[cache: the maven cache of this repository (claim " + claim
+                + ", ReadWriteOnce) is in use by another check; this check runs with an empty cache]\n");
+        PodSpec pod = job.getSpec().getTemplate().getSpec();
+        assertThat(pod.getVolumes()).filteredOn(v -> v.getName().equals("cache")).singleElement()
+                .satisfies(v -> assertThat(v.getEmptyDir()).isNotNull());
+        assertThat(job.getSpec().getTemplate().getMetadata().getLabels()).doesNotContainKey("codeagent.dev/cache");
+        assertThat(client.leases().inNamespace(NAMESPACE).withName(claim).get().getSpec().getHolderIdentity())
+                .as("the other check keeps its claim").isEqualTo("codeagent-check-other-1");
+        client.leases().inNamespace(NAMESPACE).withName(claim).delete();
+    }
+
+    @Test
+    void settingsTheApiServerWouldRefuseStopTheExecutorAtStartWithTheVariablesName() {
+        RunnerProperties badSelector = properties(new RunnerProperties.Kubernetes.Placement("node-pool", "", "", "",
+                "", ""), RunnerProperties.Kubernetes.Cache.NONE);
+        assertThatThrownBy(() -> new KubernetesExecutor(client, badSelector, trees, "127.0.0.1"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("CODEAGENT_RUNNER_K8S_NODE_SELECTOR: \"node-pool\" is not key=value");
+        RunnerProperties noClaim = properties(RunnerProperties.Kubernetes.Placement.DEFAULT,
+                new RunnerProperties.Kubernetes.Cache(RunnerProperties.Kubernetes.CacheMode.SHARED_CLAIM, "", "",
+                        DataSize.ofGigabytes(10), "ReadWriteMany"));
+        assertThatThrownBy(() -> new KubernetesExecutor(client, noClaim, trees, "127.0.0.1"))
+                .hasMessageContaining("CODEAGENT_RUNNER_K8S_CACHE_CLAIM");
     }
 
     @Test
@@ -358,7 +475,7 @@ class KubernetesExecutorTest {
     void networkRequestedChecksAreLabelledForTheOperatorsPolicy() {
         Invocation networked = new Invocation(attempt, 1, new CheckSpec("build", "npm ci", List.of()), tree,
                 "node:22", Duration.ofMinutes(1), null, "k", true, output, control);
-        Job job = new CheckJobs(properties()).job(networked, "http://127.0.0.1:1/trees/t", "::m::");
+        Job job = new CheckJobs(properties()).job(networked, "http://127.0.0.1:1/trees/t", "::m::", null);
         assertThat(job.getMetadata().getLabels()).containsEntry("codeagent.dev/network", "requested");
         assertThat(job.getSpec().getTemplate().getSpec().getVolumes()).extracting(v -> v.getName())
                 .containsExactly("workspace", "tmp");

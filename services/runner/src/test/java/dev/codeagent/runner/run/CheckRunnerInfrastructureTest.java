@@ -49,7 +49,8 @@ class CheckRunnerInfrastructureTest {
                     Duration.ofMinutes(1), 1, DataSize.ofGigabytes(1), 64, 2, DataSize.ofKilobytes(64), "img",
                     work, DataSize.ofMegabytes(10), 100, null, Duration.ofSeconds(42),
                     new RunnerProperties.Kubernetes(null, "busybox", 0, null, Duration.ofMinutes(1),
-                            Duration.ofMinutes(1), "", DataSize.ofGigabytes(1)));
+                            Duration.ofMinutes(1), "", DataSize.ofGigabytes(1),
+                            RunnerProperties.Kubernetes.Placement.DEFAULT, RunnerProperties.Kubernetes.Cache.NONE));
             CheckExecutor evicting = new CheckExecutor() {
                 @Override
                 public Isolation isolation() {

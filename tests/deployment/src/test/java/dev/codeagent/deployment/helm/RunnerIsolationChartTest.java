@@ -117,6 +117,116 @@ class RunnerIsolationChartTest {
     }
 
     @Test
+    void defaultsKeepNoCacheAndLeavePlacementToTheNamespace() {
+        Map<String, String> config = defaults.configMap("runner").getData();
+        assertThat(config).containsEntry("CODEAGENT_RUNNER_K8S_CACHE", "none");
+        assertThat(config.keySet()).filteredOn(key -> key.startsWith("CODEAGENT_RUNNER_K8S_"))
+                .containsExactly("CODEAGENT_RUNNER_K8S_CACHE");
+        assertThat(defaults.get(Role.class, "agent-runner").getRules()).flatExtracting(PolicyRule::getResources)
+                .doesNotContain("persistentvolumeclaims", "leases");
+    }
+
+    @Test
+    void aClaimPerRepositoryAddsOnlyGetAndCreateOnClaimsAndTheLeasesOfReadWriteOnceClaimsInTheNamespace() {
+        RenderedChart chart = ChartRenderer.chart()
+                .set("runner.kubernetes.cache.mode", "claimPerRepository")
+                .set("runner.kubernetes.cache.storageClassName", "fast-ssd")
+                .set("runner.kubernetes.cache.size", "20GB")
+                .render();
+        assertThat(chart.resources()).extracting(HasMetadata::getKind)
+                .doesNotContain("ClusterRole", "ClusterRoleBinding");
+        assertThat(chart.resources()).as("the runner creates the claims, not the chart")
+                .filteredOn(resource -> resource.getKind().equals("PersistentVolumeClaim"))
+                .hasSameSizeAs(defaults.resources().stream()
+                        .filter(resource -> resource.getKind().equals("PersistentVolumeClaim")).toList());
+        Role role = chart.get(Role.class, "agent-runner");
+        assertThat(role.getMetadata().getNamespace()).isEqualTo(ChartRenderer.NAMESPACE);
+        assertThat(role.getRules()).extracting(PolicyRule::getApiGroups, PolicyRule::getResources, PolicyRule::getVerbs)
+                .contains(tuple(List.of(""), List.of("persistentvolumeclaims"), List.of("get", "create")),
+                        tuple(List.of("coordination.k8s.io"), List.of("leases"),
+                                List.of("get", "create", "update", "delete")))
+                .hasSize(5);
+        assertThat(chart.configMap("runner").getData())
+                .containsEntry("CODEAGENT_RUNNER_K8S_CACHE", "claim-per-repository")
+                .containsEntry("CODEAGENT_RUNNER_K8S_CACHE_STORAGE_CLASS", "fast-ssd")
+                .containsEntry("CODEAGENT_RUNNER_K8S_CACHE_SIZE", "20GB")
+                .containsEntry("CODEAGENT_RUNNER_K8S_CACHE_ACCESS_MODE", "ReadWriteOnce")
+                .doesNotContainKey("CODEAGENT_RUNNER_K8S_CACHE_CLAIM");
+
+        Role shared = ChartRenderer.chart().set("runner.kubernetes.cache.mode", "claimPerRepository")
+                .set("runner.kubernetes.cache.accessMode", "ReadWriteMany").render().get(Role.class, "agent-runner");
+        assertThat(shared.getRules()).flatExtracting(PolicyRule::getResources).contains("persistentvolumeclaims")
+                .as("ReadWriteMany claims are shared: no lease").doesNotContain("leases");
+    }
+
+    @Test
+    void aSharedClaimNeedsNoRightsOnClaimsAndMustBeNamed() {
+        RenderedChart chart = ChartRenderer.chart().set("runner.kubernetes.cache.mode", "sharedClaim")
+                .set("runner.kubernetes.cache.existingClaim", "build-caches").render();
+        assertThat(chart.get(Role.class, "agent-runner").getRules()).flatExtracting(PolicyRule::getResources)
+                .doesNotContain("persistentvolumeclaims", "leases");
+        assertThat(chart.configMap("runner").getData()).containsEntry("CODEAGENT_RUNNER_K8S_CACHE", "shared-claim")
+                .containsEntry("CODEAGENT_RUNNER_K8S_CACHE_CLAIM", "build-caches")
+                .doesNotContainKey("CODEAGENT_RUNNER_K8S_CACHE_SIZE");
+
+        assertThatThrownBy(() -> ChartRenderer.chart().set("runner.kubernetes.cache.mode", "sharedClaim").render())
+                .hasMessageContaining("runner.kubernetes.cache.existingClaim");
+        assertThatThrownBy(() -> ChartRenderer.chart().set("runner.kubernetes.cache.existingClaim", "build-caches")
+                .render()).hasMessageContaining("runner.kubernetes.cache.mode is not sharedClaim");
+        assertThatThrownBy(() -> ChartRenderer.chart().set("runner.kubernetes.cache.mode", "perRepository").render())
+                .hasMessageContaining("mode");
+        assertThatThrownBy(() -> ChartRenderer.chart().set("runner.kubernetes.cache.accessMode", "RWO").render())
+                .hasMessageContaining("accessMode");
+    }
+
+    @Test
+    void placementValuesReachTheRunnerInItsSyntax() {
+        Map<String, String> config = ChartRenderer.chart()
+                .set("runner.kubernetes.nodeSelector.node-pool", "checks")
+                .set("runner.kubernetes.tolerations[0].key", "dedicated")
+                .set("runner.kubernetes.tolerations[0].operator", "Equal")
+                .set("runner.kubernetes.tolerations[0].value", "checks")
+                .set("runner.kubernetes.tolerations[0].effect", "NoSchedule")
+                .set("runner.kubernetes.tolerations[1].key", "sandbox.gke.io/runtime")
+                .set("runner.kubernetes.tolerations[1].operator", "Exists")
+                .set("runner.kubernetes.runtimeClassName", "gvisor")
+                .set("runner.kubernetes.imagePullSecrets[0].name", "registry-pull")
+                .set("runner.kubernetes.imagePullSecrets[1].name", "mirror-pull")
+                .set("runner.kubernetes.priorityClassName", "batch-low")
+                .set("runner.kubernetes.podAnnotations.example\\.com/owner", "platform team")
+                .set("runner.kubernetes.podLabels.team", "payments")
+                .render().configMap("runner").getData();
+        assertThat(config).containsEntry("CODEAGENT_RUNNER_K8S_NODE_SELECTOR", "node-pool=checks")
+                .containsEntry("CODEAGENT_RUNNER_K8S_TOLERATIONS", "dedicated=checks:NoSchedule,sandbox.gke.io/runtime")
+                .containsEntry("CODEAGENT_RUNNER_K8S_RUNTIME_CLASS", "gvisor")
+                .containsEntry("CODEAGENT_RUNNER_K8S_IMAGE_PULL_SECRETS", "registry-pull,mirror-pull")
+                .containsEntry("CODEAGENT_RUNNER_K8S_PRIORITY_CLASS", "batch-low")
+                .containsEntry("CODEAGENT_RUNNER_K8S_POD_ANNOTATIONS", "example.com/owner=platform team")
+                .containsEntry("CODEAGENT_RUNNER_JOB_LABELS", "team=payments,app.kubernetes.io/name=code-agent,"
+                        + "app.kubernetes.io/instance=" + ChartRenderer.RELEASE);
+    }
+
+    @Test
+    void placementValuesKubernetesWouldRefuseOrThatWouldUnlabelCheckPodsAreRefused() {
+        assertThatThrownBy(() -> ChartRenderer.chart().set("runner.kubernetes.podLabels.app\\.kubernetes\\.io/instance",
+                "other").render()).hasMessageContaining("runner.kubernetes.podLabels may not set app.kubernetes.io/instance");
+        assertThatThrownBy(() -> ChartRenderer.chart().set("runner.kubernetes.tolerations[0].key", "dedicated")
+                .set("runner.kubernetes.tolerations[0].effect", "NoSchedul").render()).hasMessageContaining("effect");
+        assertThatThrownBy(() -> ChartRenderer.chart().set("runner.kubernetes.tolerations[0].key", "dedicated")
+                .set("runner.kubernetes.tolerations[0].operator", "Exists")
+                .set("runner.kubernetes.tolerations[0].value", "checks").render())
+                .hasMessageContaining("Exists takes no value");
+        assertThatThrownBy(() -> ChartRenderer.chart().set("runner.kubernetes.runtimeClassName", "gVisor").render())
+                .hasMessageContaining("runtimeClassName");
+        assertThatThrownBy(() -> ChartRenderer.chart().set("runner.kubernetes.nodeSelector.-pool", "checks").render())
+                .hasMessageContaining("invalid propertyName '-pool'");
+        assertThatThrownBy(() -> ChartRenderer.chart().set("runner.kubernetes.nodeSelector.pool", "build checks")
+                .render()).hasMessageContaining("nodeSelector");
+        assertThatThrownBy(() -> ChartRenderer.chart().set("runner.kubernetes.podAnnotations.note", "a,b").render())
+                .hasMessageContaining("podAnnotations");
+    }
+
+    @Test
     void otherIsolationModesGetNoRightsAndNoCheckPolicy() {
         RenderedChart chart = ChartRenderer.chart().set("runner.isolation", "container").render();
         assertThat(chart.all(Role.class)).isEmpty();
