@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code {"message","typeKey",…}} with their TF numbers. It is stateful where a job needs it to be: the repository
  * is a real git repository ({@link FakeAdoGit}), so a push makes a commit whose tree and files the later calls read;
  * created branches, pull requests, threads, comments and statuses are listed afterwards; pipeline runs
- * ({@link FakeAdoPipelines}) stay {@code inProgress} until the test completes them.
+ * ({@link FakeAdoPipelines}) stay {@code inProgress} until the test completes them or the adapter cancels them.
  *
  * <p>Each documented operation is one stub (method, path, {@code api-version=7.1} and the PAT as Basic credentials), so
  * a test verifies calls with WireMock's request journal as usual; a request that matches none is left unmatched
@@ -178,6 +178,14 @@ final class FakeAzureDevOps implements AutoCloseable {
         return newThread(pullRequests.get(pullRequestId), author, content).id;
     }
 
+    /** A reply that {@code author} writes in a thread, as the last comment; returns its id. */
+    synchronized long reply(long pullRequestId, long threadId, Map<String, Object> author, String content) {
+        CommentThread thread = pullRequests.get(pullRequestId).threads.get(threadId);
+        long id = thread.comments.size() + 1;
+        thread.comments.add(newComment(id, 1, author, content));
+        return id;
+    }
+
     synchronized PullRequest pullRequest(long id) {
         return pullRequests.get(id);
     }
@@ -206,6 +214,11 @@ final class FakeAzureDevOps implements AutoCloseable {
         pipelines.complete(runId, result, published);
     }
 
+    /** Ends a run as failed without published test results, its timeline and log saying why. */
+    synchronized void failRun(long runId, FakeAdoPipelines.Failure failure) {
+        pipelines.fail(runId, failure);
+    }
+
     /**
      * The next Runs - Run Pipeline is applied (the run is queued) but its answer never arrives: the connection is
      * reset, as when a proxy or the network drops it on the way back.
@@ -229,8 +242,14 @@ final class FakeAzureDevOps implements AutoCloseable {
      * the captured deliveries of {@code ../shared/fixtures/ado}), created now.
      */
     synchronized Map<String, Object> commentEvent(long pullRequestId, long threadId) {
+        return commentEvent(pullRequestId, threadId, 1);
+    }
+
+    /** The service-hook delivery for comment {@code commentId} of a thread (a reply as well as the first one). */
+    synchronized Map<String, Object> commentEvent(long pullRequestId, long threadId, long commentId) {
         PullRequest pr = pullRequests.get(pullRequestId);
-        Map<String, Object> comment = new LinkedHashMap<>(pr.threads.get(threadId).comments.get(0));
+        Map<String, Object> comment = new LinkedHashMap<>(pr.threads.get(threadId).comments.stream()
+                .filter(c -> ((Number) c.get("id")).longValue() == commentId).findFirst().orElseThrow());
         String services = "https://dev.azure.com/" + ORGANIZATION;
         String apiRepo = services + "/_apis/git/repositories/" + REPOSITORY_ID;
         comment.put("_links", Map.of(
@@ -319,6 +338,15 @@ final class FakeAzureDevOps implements AutoCloseable {
                 .orElseGet(() -> error(404, "PipelineRunNotFoundException", "Run " + m.group(2) + " was not found.")));
         route("builds", "GET", PROJECT_PATH + "/build/builds", (r, m) -> ok(list(pipelines.builds(
                 Long.parseLong(query(r, "definitions")), query(r, "branchName")))));
+        String build = PROJECT_PATH + "/build/builds/(\\d+)";
+        route("build", "GET", build, (r, m) -> pipelines.build(Long.parseLong(m.group(1))).map(this::ok)
+                .orElseGet(() -> noBuild(m)));
+        route("updateBuild", "PATCH", build, this::updateBuild);
+        route("timeline", "GET", build + "/timeline", (r, m) -> pipelines.build(Long.parseLong(m.group(1)))
+                .map(b -> ok(pipelines.timeline(Long.parseLong(m.group(1))))).orElseGet(() -> noBuild(m)));
+        route("buildLogs", "GET", build + "/logs", (r, m) -> pipelines.build(Long.parseLong(m.group(1)))
+                .map(b -> ok(list(pipelines.logs(Long.parseLong(m.group(1)))))).orElseGet(() -> noBuild(m)));
+        route("buildLog", "GET", build + "/logs/(\\d+)", this::buildLog);
         route("testRuns", "GET", PROJECT_PATH + "/test/runs", (r, m) -> ok(list(pipelines.testRuns(
                 query(r, "buildUri")))));
         route("testRunStatistics", "GET", PROJECT_PATH + "/test/runs/(\\d+)/Statistics", (r, m) -> pipelines
@@ -719,6 +747,39 @@ final class FakeAzureDevOps implements AutoCloseable {
 
     private static ResponseDefinition noTestRun() {
         return error(404, "TestObjectNotFoundException", "Test run not found.");
+    }
+
+    private static ResponseDefinition noBuild(Matcher m) {
+        return error(404, "BuildNotFoundException", "TF215016: The requested build " + m.group(1)
+                + " could not be found.");
+    }
+
+    /**
+     * Builds - Update: only what the adapter asks, {@code {"status": "cancelling"}} of a run in progress; a completed
+     * run cannot be cancelled.
+     */
+    private ResponseDefinition updateBuild(LoggedRequest r, Matcher m) {
+        long id = Long.parseLong(m.group(1));
+        if (pipelines.build(id).isEmpty()) {
+            return noBuild(m);
+        }
+        if (!"cancelling".equals(body(r).path("status").asString(null))) {
+            return error(400, "InvalidRequestException", "The fake updates a build's status to cancelling only.");
+        }
+        return pipelines.cancel(id).map(this::ok).orElseGet(() -> error(400, "InvalidBuildStatusException",
+                "TF215081: The build " + id + " has already completed and cannot be canceled."));
+    }
+
+    /** Builds - Get Build Log: {@code text/plain}, optionally from {@code startLine} to {@code endLine}. */
+    private ResponseDefinition buildLog(LoggedRequest r, Matcher m) {
+        Long startLine = Optional.ofNullable(query(r, "startLine")).map(Long::parseLong).orElse(null);
+        Long endLine = Optional.ofNullable(query(r, "endLine")).map(Long::parseLong).orElse(null);
+        return pipelines.log(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), startLine, endLine)
+                .map(text -> new ResponseDefinitionBuilder().withStatus(200)
+                        .withHeader("Content-Type", "text/plain; charset=utf-8; api-version=7.1").withBody(text)
+                        .build())
+                .orElseGet(() -> error(404, "BuildLogNotFoundException", "The log " + m.group(2) + " of build "
+                        + m.group(1) + " could not be found."));
     }
 
     /** Runs - Run Pipeline on {@code resources.repositories.self}: its branch at its version. */

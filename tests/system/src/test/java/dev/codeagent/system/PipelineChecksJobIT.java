@@ -4,14 +4,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static dev.codeagent.system.StackClient.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -66,6 +69,10 @@ class PipelineChecksJobIT {
     static final String HOOK_USER = "azure-devops-service-hook";
     static final String FAILED_TEST = "com.example.auth.AuthenticationTest.blankUserNameIsRejected";
     static final String OTHER_FAILED_TEST = "com.example.auth.AuthenticationTest.blankPasswordIsRejected";
+    /** A Maven compile error as the Maven task reports it as an issue of its timeline record. */
+    static final String COMPILE_ERROR = "src/main/java/com/example/auth/LoginHandler.java:[14,9] ';' expected";
+    /** The same in the failure comment, where brackets are escaped so that nothing becomes a link. */
+    static final String COMPILE_ERROR_SHOWN = COMPILE_ERROR.replace("[", "\\[").replace("]", "\\]");
 
     static FakeAzureDevOps ado;
     static ServiceStack stack;
@@ -280,8 +287,157 @@ class PipelineChecksJobIT {
         assertThat(ado.unmatched()).as("calls the fake does not answer").isEmpty();
     }
 
+    /**
+     * Why a run failed, and a run cancelled. A third command, {@code /edit /2}: Azure DevOps fails variant 1's run
+     * without published test results, the failed task of its timeline carrying the compiler's error, and variant 2's
+     * run succeeds; that error (Timeline - Get, {@code step: message}) is the check's error line in the job API and
+     * in the failure comment on variant 1's pull request. A fourth, {@code /edit /2} again: variant 2's run fails in a
+     * step whose only issue is its exit code, so the end of that step's log (Builds - Get Build Logs, Get Build Log)
+     * says why; then, while variant 1's run is in progress, {@code /cancel} in the thread: exactly one Builds - Update
+     * ({@code status: cancelling}) for that run and none for a completed one, the progress reply says that the job was
+     * cancelled, and the job API records the run stopped and its cancellation.
+     */
+    @Test
+    @Order(3)
+    void aRunThatFailedWithoutTestsIsExplainedAndCancelInTheThreadCancelsTheRunningRun() throws Exception {
+        WireMockServer server = ado.server();
+        long thread = ado.comment(pullRequestId, DANA, "@<7F3A2B1C-0D4E-4F5A-8B6C-9D0E1F2A3B4C> /edit /2 "
+                + "Reject user names with control characters");
+        StackClient.Job job = deliverCommand(thread);
+        Map<Integer, FakeAdoPipelines.Run> runOf = awaitRuns(job, 2);
+
+        ado.failRun(runOf.get(1).id, new FakeAdoPipelines.Failure("Maven pom.xml", List.of(COMPILE_ERROR),
+                List.of("[INFO] BUILD FAILURE")));
+        ado.completeRun(runOf.get(2).id, "succeeded", new FakeAdoPipelines.Published(40, List.of(), null));
+        JsonNode view = client.awaitFinished(job, Duration.ofMinutes(2));
+
+        assertThat(view.get("runtimeStatus").asString()).as("%s", view).isEqualTo("Completed");
+        JsonNode failedRound = view.get("variants").get(0).get("checks").get(0);
+        assertThat(failedRound.get("passed").asBoolean()).as("%s", failedRound).isFalse();
+        assertThat(failedRound.get("tests").isNull()).as("%s", failedRound).isTrue();
+        JsonNode failed = failedRound.get("checks").get(0);
+        assertThat(failed.get("status").asString()).isEqualTo("failed");
+        assertThat(failed.get("failingTests")).isEmpty();
+        assertThat(failed.get("errors")).extracting(JsonNode::asString)
+                .containsExactly("Maven pom.xml: " + COMPILE_ERROR);
+        server.verify(getRequestedFor(urlPathEqualTo(build(runOf.get(1)) + "/timeline"))
+                .withQueryParam("api-version", equalTo("7.1")));
+        // The issue names the error: no log is read, and a run that succeeded is not asked why.
+        server.verify(0, getRequestedFor(urlPathMatching(build(runOf.get(1)) + "/logs.*")));
+        server.verify(0, getRequestedFor(urlPathEqualTo(build(runOf.get(2)) + "/timeline")));
+        long failedPr = view.get("variants").get(0).get("pullRequestId").asLong();
+        assertChecksStatus(view.get("variants").get(0), "failed");
+        assertChecksStatus(view.get("variants").get(1), "succeeded");
+        assertThat(String.join("\n", ado.comments(failedPr))).contains("Code Agent checks failed")
+                .contains("[run](" + ado.runWebUrl(runOf.get(1).id) + ")")
+                .contains("First errors").contains("Maven pom.xml: " + COMPILE_ERROR_SHOWN);
+
+        long second = ado.comment(pullRequestId, DANA, "@<7F3A2B1C-0D4E-4F5A-8B6C-9D0E1F2A3B4C> /edit /2 "
+                + "Lock the account after five failed logins");
+        StackClient.Job toCancel = deliverCommand(second);
+        Map<Integer, FakeAdoPipelines.Run> running = awaitRuns(toCancel, 2);
+        FakeAdoPipelines.Run inProgress = running.get(1);
+        FakeAdoPipelines.Run completed = running.get(2);
+        List<String> log = List.of("+ ./mvnw -B verify", "[INFO] Compiling 4 source files to target/classes",
+                "[ERROR] COMPILATION ERROR :",
+                "[ERROR] src/main/java/com/example/auth/LoginHandler.java:[21,16] cannot find symbol",
+                "[INFO] BUILD FAILURE", "##[error]Bash exited with code '1'.");
+        ado.failRun(completed.id, new FakeAdoPipelines.Failure("Build and test", List.of("Bash exited with code '1'."),
+                log));
+        await("variant 2's failed run recorded with the end of its log", Duration.ofSeconds(60),
+                () -> variantFinished(toCancel, 2), toCancel);
+        JsonNode before = client.job(toCancel);
+        List<String> expected = new ArrayList<>(List.of("Build and test: Bash exited with code '1'.",
+                "End of the log of 'Build and test':"));
+        expected.addAll(log);
+        assertThat(before.get("variants").get(1).get("checks").get(0).get("checks").get(0).get("errors"))
+                .extracting(JsonNode::asString).containsExactlyElementsOf(expected);
+        server.verify(getRequestedFor(urlPathEqualTo(build(completed) + "/logs"))
+                .withQueryParam("api-version", equalTo("7.1")));
+        server.verify(getRequestedFor(urlPathEqualTo(build(completed) + "/logs/4"))
+                .withQueryParam("api-version", equalTo("7.1")));
+        JsonNode waiting = before.get("variants").get(0).get("pipelineRuns").get(0);
+        assertThat(waiting.get("runId").asLong()).isEqualTo(inProgress.id);
+        assertThat(waiting.get("state").asString()).isEqualTo("running");
+        assertThat(inProgress.state).isEqualTo("inProgress");
+
+        long cancelComment = ado.reply(pullRequestId, second, DANA, "@<7F3A2B1C-0D4E-4F5A-8B6C-9D0E1F2A3B4C> /cancel");
+        StackClient.Job cancel = deliverCommand(second, cancelComment);
+        assertThat(client.awaitFinished(cancel, Duration.ofMinutes(1)).get("runtimeStatus").asString())
+                .isEqualTo("Completed");
+        JsonNode terminated = client.awaitFinished(toCancel, Duration.ofMinutes(1));
+        assertThat(terminated.get("runtimeStatus").asString()).as("%s", terminated).isEqualTo("Terminated");
+        await("the run's cancellation recorded", Duration.ofSeconds(60), () -> "canceled".equals(view(toCancel)
+                .get("variants").get(0).get("pipelineRuns").get(0).path("cancellation").asString(null)), toCancel);
+
+        // One Builds - Update for the run in progress; none for any run that completed, in this job or before.
+        server.verify(1, patchRequestedFor(urlPathEqualTo(build(inProgress))).withQueryParam("api-version",
+                equalTo("7.1")).withRequestBody(equalToJson("{\"status\":\"cancelling\"}")));
+        server.verify(1, patchRequestedFor(urlPathMatching(FakeAzureDevOps.PROJECT_PATH + "/build/builds/.*")));
+        assertThat(inProgress.state).isEqualTo("canceling");
+        JsonNode after = client.job(toCancel);
+        JsonNode stopped = after.get("variants").get(0);
+        assertThat(stopped.get("state").asString()).isEqualTo("cancelled");
+        assertThat(stopped.get("pipelineRuns")).hasSize(1);
+        JsonNode stoppedRun = stopped.get("pipelineRuns").get(0);
+        assertThat(stoppedRun.get("state").asString()).isEqualTo("stopped");
+        assertThat(stoppedRun.get("finishedAt").isNull()).isFalse();
+        JsonNode completedRun = after.get("variants").get(1).get("pipelineRuns").get(0);
+        assertThat(completedRun.get("state").asString()).isEqualTo("completed");
+        assertThat(completedRun.get("result").asString()).isEqualTo("failed");
+        assertThat(completedRun.path("cancellation").isMissingNode() || completedRun.get("cancellation").isNull())
+                .as("%s", completedRun).isTrue();
+        assertThat(ado.runs().stream().filter(r -> r.refName.startsWith("refs/heads/" + after.get("variants").get(0)
+                .get("branch").asString()))).as("nothing queued again").hasSize(1);
+        List<String> replies = ado.comments(pullRequestId, second);
+        assertThat(replies).anyMatch(c -> c.contains("is cancelling the running job of this thread"));
+        await("the progress reply says the job was cancelled", Duration.ofSeconds(30), () -> ado.comments(
+                pullRequestId, second).stream().anyMatch(c -> c.contains("The job was cancelled on request")
+                && c.contains("⛔ cancelled")), toCancel);
+        assertThat(ado.unmatched()).as("calls the fake does not answer").isEmpty();
+    }
+
+    /** The run queued for each of the job's {@code count} variants, by variant number, once all are queued. */
+    private Map<Integer, FakeAdoPipelines.Run> awaitRuns(StackClient.Job job, int count) throws IOException {
+        Map<Integer, FakeAdoPipelines.Run> runOf = new HashMap<>();
+        await(count + " runs queued", Duration.ofMinutes(2), () -> {
+            runOf.clear();
+            for (JsonNode v : view(job).get("variants")) {
+                String ref = "refs/heads/" + v.path("branch").asString("");
+                ado.runs().stream().filter(r -> r.refName.equals(ref)).findFirst()
+                        .ifPresent(r -> runOf.put(v.get("k").asInt(), r));
+            }
+            return runOf.size() == count;
+        }, job);
+        return runOf;
+    }
+
+    /** Whether variant {@code k} of the job finished (its last check round recorded). */
+    private static boolean variantFinished(StackClient.Job job, int k) {
+        String state = view(job).get("variants").get(k - 1).get("state").asString();
+        return !state.equals("running") && !state.equals("pending");
+    }
+
+    /** The job API's view of the job, for conditions awaited. */
+    private static JsonNode view(StackClient.Job job) {
+        try {
+            return client.job(job);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String build(FakeAdoPipelines.Run run) {
+        return FakeAzureDevOps.PROJECT_PATH + "/build/builds/" + run.id;
+    }
+
     /** The service-hook delivery of a command comment, as the subscription sends it, answered 202 with the job. */
     private StackClient.Job deliverCommand(long thread) throws IOException, InterruptedException {
+        return deliverCommand(thread, 1);
+    }
+
+    /** The service-hook delivery of comment {@code comment} of the thread, answered 202 with the job it started. */
+    private StackClient.Job deliverCommand(long thread, long comment) throws IOException, InterruptedException {
         String credentials = Base64.getEncoder().encodeToString((HOOK_USER + ":" + hookPassword)
                 .getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(stack.url(ServiceStack.GATEWAY)
@@ -290,7 +446,7 @@ class PipelineChecksJobIT {
                 .header("Authorization", "Basic " + credentials)
                 .header("X-CodeAgent-Secret", stack.webhookSecret())
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(ado.commentEvent(pullRequestId,
-                        thread))))
+                        thread, comment))))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as("gateway answer %s", answer.body()).isEqualTo(202);
         return new StackClient.Job(json.readTree(answer.body()).get("jobId").asString(), pullRequestId, thread);
