@@ -67,6 +67,8 @@ class PipelineChecksJobIT {
     static final Map<String, Object> DANA = Map.of("displayName", "Dana Developer",
             "id", "2c9d1e7f-6a4b-4d3c-9e8f-0a1b2c3d4e5f", "uniqueName", "dana@contoso.example");
     static final String HOOK_USER = "azure-devops-service-hook";
+    /** How a comment addresses the agent in Azure DevOps: a mention of its identity. */
+    static final String MENTION = "@<7F3A2B1C-0D4E-4F5A-8B6C-9D0E1F2A3B4C> ";
     static final String FAILED_TEST = "com.example.auth.AuthenticationTest.blankUserNameIsRejected";
     static final String OTHER_FAILED_TEST = "com.example.auth.AuthenticationTest.blankPasswordIsRejected";
     /** A Maven compile error as the Maven task reports it as an issue of its timeline record. */
@@ -136,7 +138,7 @@ class PipelineChecksJobIT {
         git.setRef("refs/heads/feature/login-rate-limit", feature);
         pullRequestId = ado.openPullRequest("refs/heads/feature/login-rate-limit", "refs/heads/main",
                 "Login: rate limiting and audit log", "Adds rate limiting to the login endpoint.", DANA);
-        threadId = ado.comment(pullRequestId, DANA, "@<7F3A2B1C-0D4E-4F5A-8B6C-9D0E1F2A3B4C> /edit /3 " + INTENT);
+        threadId = ado.comment(pullRequestId, DANA, MENTION + "/edit /3 " + INTENT);
     }
 
     @AfterAll
@@ -246,7 +248,7 @@ class PipelineChecksJobIT {
     @Order(2)
     void aLostQueueAnswerQueuesNoSecondRunAndACanceledRunIsReported() throws Exception {
         WireMockServer server = ado.server();
-        long thread = ado.comment(pullRequestId, DANA, "@<7F3A2B1C-0D4E-4F5A-8B6C-9D0E1F2A3B4C> /edit /1 "
+        long thread = ado.comment(pullRequestId, DANA, MENTION + "/edit /1 "
                 + "Log each failed login attempt");
         int before = ado.runs().size();
         ado.loseNextQueueAnswer();
@@ -300,10 +302,8 @@ class PipelineChecksJobIT {
     @Test
     @Order(3)
     void aRunThatFailedWithoutTestsIsExplainedAndCancelInTheThreadCancelsTheRunningRun() throws Exception {
-        WireMockServer server = ado.server();
-        long thread = ado.comment(pullRequestId, DANA, "@<7F3A2B1C-0D4E-4F5A-8B6C-9D0E1F2A3B4C> /edit /2 "
-                + "Reject user names with control characters");
-        StackClient.Job job = deliverCommand(thread);
+        StackClient.Job job = deliverCommand(ado.comment(pullRequestId, DANA, MENTION + "/edit /2 "
+                + "Reject user names with control characters"));
         Map<Integer, FakeAdoPipelines.Run> runOf = awaitRuns(job, 2);
 
         ado.failRun(runOf.get(1).id, new FakeAdoPipelines.Failure("Maven pom.xml", List.of(COMPILE_ERROR),
@@ -320,6 +320,7 @@ class PipelineChecksJobIT {
         assertThat(failed.get("failingTests")).isEmpty();
         assertThat(failed.get("errors")).extracting(JsonNode::asString)
                 .containsExactly("Maven pom.xml: " + COMPILE_ERROR);
+        WireMockServer server = ado.server();
         server.verify(getRequestedFor(urlPathEqualTo(build(runOf.get(1)) + "/timeline"))
                 .withQueryParam("api-version", equalTo("7.1")));
         // The issue names the error: no log is read, and a run that succeeded is not asked why.
@@ -332,9 +333,9 @@ class PipelineChecksJobIT {
                 .contains("[run](" + ado.runWebUrl(runOf.get(1).id) + ")")
                 .contains("First errors").contains("Maven pom.xml: " + COMPILE_ERROR_SHOWN);
 
-        long second = ado.comment(pullRequestId, DANA, "@<7F3A2B1C-0D4E-4F5A-8B6C-9D0E1F2A3B4C> /edit /2 "
-                + "Lock the account after five failed logins");
-        StackClient.Job toCancel = deliverCommand(second);
+        StackClient.Job toCancel = deliverCommand(ado.comment(pullRequestId, DANA, MENTION + "/edit /2 "
+                + "Lock the account after five failed logins"));
+        long second = toCancel.threadId();
         Map<Integer, FakeAdoPipelines.Run> running = awaitRuns(toCancel, 2);
         FakeAdoPipelines.Run inProgress = running.get(1);
         FakeAdoPipelines.Run completed = running.get(2);
@@ -361,7 +362,7 @@ class PipelineChecksJobIT {
         assertThat(waiting.get("state").asString()).isEqualTo("running");
         assertThat(inProgress.state).isEqualTo("inProgress");
 
-        long cancelComment = ado.reply(pullRequestId, second, DANA, "@<7F3A2B1C-0D4E-4F5A-8B6C-9D0E1F2A3B4C> /cancel");
+        long cancelComment = ado.reply(pullRequestId, second, DANA, MENTION + "/cancel");
         StackClient.Job cancel = deliverCommand(second, cancelComment);
         assertThat(client.awaitFinished(cancel, Duration.ofMinutes(1)).get("runtimeStatus").asString())
                 .isEqualTo("Completed");
