@@ -193,7 +193,7 @@ class PostgresAdmissionIT {
                 String id = ids.get(i);
                 results.add(pool.submit(() -> {
                     go.await();
-                    return queue.enqueue(id, now);
+                    return queue.enqueue(id, () -> now);
                 }));
             }
             go.countDown();

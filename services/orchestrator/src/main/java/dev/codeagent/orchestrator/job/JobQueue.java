@@ -64,13 +64,9 @@ public class JobQueue {
     /**
      * Puts the job at the end of the queue (once: a replay keeps its place) and admits what fits. Returns the
      * jobs this call admitted, in queue order: this one when it fits, and any that were waiting for a wake-up
-     * that got lost.
+     * that got lost. {@code clock} is read for the queue time and again for the admission time, once the running
+     * jobs are counted.
      */
-    public List<String> enqueue(String jobId, Instant now) {
-        return enqueue(jobId, () -> now);
-    }
-
-    /** As {@link #enqueue(String, Instant)}, reading the clock again once the admission lock is held. */
     public List<String> enqueue(String jobId, Supplier<Instant> clock) {
         return transactions.execute(tx -> {
             Instant now = clock.get();
@@ -83,13 +79,9 @@ public class JobQueue {
 
     /**
      * Admits the queued jobs that fit now, first in, first out; returns their ids. Each admitted job's deadline
-     * starts now: time spent waiting does not count against {@code CODEAGENT_JOB_TIMEOUT}.
+     * starts at its admission ({@code clock} read once the running jobs are counted): time spent waiting does not
+     * count against {@code CODEAGENT_JOB_TIMEOUT}.
      */
-    public List<String> admit(Instant now) {
-        return admit(() -> now);
-    }
-
-    /** As {@link #admit(Instant)}, reading the clock once the admission lock is held. */
     public List<String> admit(Supplier<Instant> clock) {
         return transactions.execute(tx -> admitLocked(clock));
     }

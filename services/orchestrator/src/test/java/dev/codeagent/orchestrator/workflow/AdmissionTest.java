@@ -201,7 +201,7 @@ class AdmissionTest {
             for (String id : ids) {
                 Callable<List<String>> enter = () -> {
                     go.await();
-                    return f.queue.enqueue(id, f.clock.instant());
+                    return f.queue.enqueue(id, f.clock::instant);
                 };
                 admitted.add(pool.submit(enter));
             }

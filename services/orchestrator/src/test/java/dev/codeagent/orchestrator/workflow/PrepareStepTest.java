@@ -224,7 +224,7 @@ class PrepareStepTest extends WorkflowStepTest {
     void anAdmittedJobPastItsDeadlineIsStoppedBeforeAnythingIsPosted() {
         String id = f.editJob(2);
         // Admitted, then this replica died; its prepare step runs again after the job's time is up.
-        assertThat(f.queue.enqueue(id, f.clock.instant())).containsExactly(id);
+        assertThat(f.queue.enqueue(id, f.clock::instant)).containsExactly(id);
         f.clock.advance(f.properties.jobTimeout().plusSeconds(1));
 
         assertThat(f.prepare.run(id, f.scheduler)).isEqualTo(StepResult.done());
